@@ -1,0 +1,160 @@
+"""The data that flows through the harness, one way: files -> claims/articles -> evidence -> verdicts.
+
+Everything here is a frozen dataclass with no I/O, so any stage can be tested on hand-made values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+EntityType = Literal["person", "place", "organization", "office", "event"]
+ClaimKind = Literal["office", "spelling", "value", "event", "date", "place", "succession", "phrases"]
+Severity = Literal["critical", "high", "medium", "low"]
+Polarity = Literal["support", "contradict"]
+VerdictName = Literal["supported", "contradicted", "silent"]
+ArticleKind = Literal["article", "transcript", "summary", "machine-written"]
+VERDICTS: tuple[VerdictName, ...] = ("supported", "contradicted", "silent")
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a source file; line and column are 1-based."""
+
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One thing of the world, with every way articles name it.
+
+    Kind-specific fields are empty where they do not apply: `within` for places, `jurisdiction`
+    and `titles` for offices, `participants`, `triggers` and `cues` for events.
+    """
+
+    id: str
+    type: EntityType
+    name: str
+    aliases: tuple[str, ...] = ()
+    given: str = ""
+    family: str = ""
+    within: tuple[str, ...] = ()
+    jurisdiction: str = ""
+    titles: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ()
+    cues: tuple[tuple[str, ...], ...] = ()
+    position: Position | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence a claim's author expects the verifier to judge a certain way."""
+
+    text: str
+    expect: VerdictName
+    published: dt.date | None = None
+    position: Position | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One curated fact.
+
+    `content` holds the kind-specific typed fields as validated by the schema
+    (for `office`: holder, office, status ...); each check module reads its own kind.
+    """
+
+    id: str
+    statement: str
+    kind: ClaimKind
+    content: Mapping[str, Any]
+    severity: Severity = "high"
+    tags: tuple[str, ...] = ()
+    provenance: tuple[Mapping[str, str], ...] = ()
+    examples: tuple[Example, ...] = ()
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    position: Position | None = None
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    retrieved: str = ""
+    kind: ArticleKind = "article"
+    language: str = "en"
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One corpus text; `text` is the file's content exactly as stored, never edited."""
+
+    path: str
+    text: str
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A matched stretch of the original article text: [start, end) offsets plus line:col of start."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a verdict leans one way: the sentence, where it is, what matched, and a one-line reason."""
+
+    polarity: Polarity
+    line: int
+    column: int
+    text: str
+    reason: str
+    spans: tuple[Span, ...] = ()
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """A reviewed, known contradiction that is kept on purpose (the article is wrong)."""
+
+    claim: str
+    article: str
+    reason: str
+    owner: str = ""
+    review_by: dt.date | None = None
+    position: Position | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    claim: str
+    article: str
+    verdict: VerdictName
+    evidence: tuple[Evidence, ...] = ()
+    hedged: bool = False
+    acknowledged: bool = False
+    acknowledgement: Acknowledgement | None = None
+
+    @property
+    def mixed(self) -> bool:
+        """Both support and contradiction in one article: reported as such, gated as a contradiction."""
+        polarities = {e.polarity for e in self.evidence}
+        return polarities == {"support", "contradict"}
