@@ -158,3 +158,34 @@ class Verdict:
         """Both support and contradiction in one article: reported as such, gated as a contradiction."""
         polarities = {e.polarity for e in self.evidence}
         return polarities == {"support", "contradict"}
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything loaded from disk for one run; `problems` holds whatever could not be loaded.
+
+    Paths are relative to `root`, POSIX style (``claims/people.yaml``, ``seeds/000_x.txt``).
+    A file with problems contributes what could still be read, so one bad file never hides the rest.
+    """
+
+    root: str
+    entities: Mapping[str, Entity]
+    claims: tuple[Claim, ...]
+    articles: tuple[Article, ...]
+    acknowledgements: tuple[Acknowledgement, ...] = ()
+    problems: tuple[Any, ...] = ()  # tuple[Problem, ...]; Any keeps model free of imports
+    files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Result:
+    """One verification run: verdicts for every (claim, article) pair, sorted by (article, claim)."""
+
+    project: Project
+    verdicts: tuple[Verdict, ...]
+    stale: tuple[Acknowledgement, ...] = ()
+    problems: tuple[Any, ...] = ()  # tuple[Problem, ...]: input problems plus example failures
+
+    @property
+    def unacknowledged(self) -> tuple[Verdict, ...]:
+        return tuple(v for v in self.verdicts if v.verdict == "contradicted" and not v.acknowledged)
