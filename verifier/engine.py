@@ -1,13 +1,77 @@
-"""Claims x articles -> verdicts. Each article is indexed once; every claim is checked on the index.
-
-(Work in progress: the public signatures below are the contract other modules build on.)
+"""Claims x articles -> verdicts. Each article is read and indexed once; every claim is then
+checked only on the sentences that mention its entities, so cost grows with the corpus, not with
+claims x text. Never prints.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 
-from verifier.model import Article, Claim, Entity, Verdict
+from verifier.checks import CHECKS
+from verifier.checks.context import Context
+from verifier.index import ArticleIndex
+from verifier.model import Article, ArticleMeta, Claim, Entity, Evidence, Example, Verdict
+from verifier.registry import build_registry
+from verifier.text.mentions import Matcher
+
+# Enough evidence to judge by; the rest of a long article adds nothing a reader needs.
+MAX_EVIDENCE = 8
+
+
+class Engine:
+    """The compiled registry and claims, reusable across many articles (and worker processes)."""
+
+    def __init__(self, claims: Iterable[Claim], entities: Mapping[str, Entity]) -> None:
+        self.claims = tuple(sorted(claims, key=lambda c: c.id))
+        self.registry = build_registry(entities, self.claims)
+        self.matcher = Matcher(self.registry)
+        self.context = Context.build(self.registry, self.claims)
+
+    def verify_article(self, article: Article) -> list[Verdict]:
+        index = ArticleIndex(article, self.matcher)
+        return [self.judge(claim, index) for claim in self.claims]
+
+    def judge(self, claim: Claim, index: ArticleIndex) -> Verdict:
+        article = index.article
+        if not _in_scope(claim, article.meta.published):
+            return Verdict(claim.id, article.path, "silent")
+        evidence = _dedupe(CHECKS[claim.kind](claim, index, self.context))
+        return verdict_of(claim.id, article.path, evidence)
+
+
+def _in_scope(claim: Claim, published: dt.date | None) -> bool:
+    """An article published outside the claim's validity window talks about another time."""
+    if published is None:
+        return True
+    if claim.valid_from and published < claim.valid_from:
+        return False
+    return not (claim.valid_until and published > claim.valid_until)
+
+
+def _dedupe(evidence: Iterable[Evidence]) -> list[Evidence]:
+    seen: dict[tuple[str, int, int, str], Evidence] = {}
+    for e in evidence:
+        seen.setdefault((e.polarity, e.line, e.column, e.reason), e)
+    kept: list[Evidence] = []
+    for polarity in ("contradict", "support"):
+        same = sorted((e for e in seen.values() if e.polarity == polarity),
+                      key=lambda e: (e.line, e.column, e.reason))
+        kept.extend(same[:MAX_EVIDENCE])
+    return kept
+
+
+def verdict_of(claim: str, article: str, evidence: Sequence[Evidence]) -> Verdict:
+    polarities = {e.polarity for e in evidence}
+    if "contradict" in polarities:
+        name = "contradicted"
+    elif "support" in polarities:
+        name = "supported"
+    else:
+        name = "silent"
+    supports = [e for e in evidence if e.polarity == "support"]
+    hedged = name == "supported" and all(e.hedged for e in supports)
+    return Verdict(claim, article, name, tuple(evidence), hedged=hedged)  # type: ignore[arg-type]
 
 
 def verify(
@@ -17,4 +81,23 @@ def verify(
 
     Acknowledgements are not applied here (see verifier.baseline).
     """
-    raise NotImplementedError
+    engine = Engine(claims, entities)
+    verdicts = [v for a in sorted(articles, key=lambda a: a.path) for v in engine.verify_article(a)]
+    return tuple(verdicts)
+
+
+def example_article(claim: Claim, number: int, example: Example) -> Article:
+    where = f"{claim.position.file}#" if claim.position else ""
+    meta = ArticleMeta(title=f"example {number} of {claim.id}", published=example.published)
+    return Article(f"{where}{claim.id}/example-{example.expect}-{number}", example.text, meta)
+
+
+def check_examples(claim: Claim, entities: Mapping[str, Entity],
+                   engine: Engine | None = None) -> list[tuple[Example, Verdict]]:
+    """The verifier's verdict on each of a claim's own examples, in order."""
+    engine = engine or Engine([claim], entities)
+    out = []
+    for number, example in enumerate(claim.examples, start=1):
+        index = ArticleIndex(example_article(claim, number, example), engine.matcher)
+        out.append((example, engine.judge(claim, index)))
+    return out

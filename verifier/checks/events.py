@@ -1,0 +1,116 @@
+"""Where an article talks about a registry event (shared by the event, date and place checks).
+
+A sentence mentions an event when it names it by alias, or has one of its trigger words, all of
+its cue groups and at least one participant. Without cues, another person in the trigger's
+clause means another meeting ("Trump met Emperor Naruhito on Monday" is not the summit). A
+mention is *strong* (can contradict) when it is an alias, names every participant, or satisfies
+cues; otherwise it can only support. Both participants named with no trigger at all ("In a
+joint statement issued on October 28, Trump and Takaichi ...") is a weak mention too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from verifier.index import ArticleIndex, Sentence
+from verifier.model import Entity
+from verifier.registry import ENTITY, WORD, Registry
+from verifier.text.mentions import Mention
+from verifier.text.normalize import fold
+
+# Words that put the trigger on another occurrence of the event ("they will meet again").
+OTHER_OCCURRENCE = frozenset({"again", "another", "previous", "previously", "next"})
+
+
+@dataclass(frozen=True)
+class EventMention:
+    event: str
+    sentence: Sentence
+    trigger: Mention | None
+    strong: bool
+
+    @property
+    def clause(self) -> tuple[int, int]:
+        if self.trigger is None:
+            return self.sentence.start, self.sentence.end
+        return self.sentence.clause_of(self.trigger.start)
+
+
+def _cues_met(event: Entity, sentence: Sentence) -> bool:
+    words = sentence.words()
+    return all(any(fold(c) in words for c in group) for group in event.cues)
+
+
+def _foreign_alias(registry: Registry, event: Entity, sentence: Sentence, m: Mention) -> bool:
+    """A trigger inside another event's alias ("APEC summit") belongs to that event."""
+    return any(
+        o.category == ENTITY and o.target != event.id and registry.of_type(o.target, "event")
+        and o.start <= m.start and m.end <= o.end
+        for o in sentence.mentions
+    )
+
+
+def _others_in_clause(registry: Registry, event: Entity, sentence: Sentence, at: int) -> bool:
+    lo, hi = sentence.clause_of(at)
+    return any(
+        m.category == ENTITY and lo <= m.start < hi and registry.of_type(m.target, "person")
+        and m.target not in event.participants
+        for m in sentence.mentions
+    )
+
+
+def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]:
+    registry = index.registry
+    event = registry.entities[event_id]
+    triggers = {fold(t) for t in event.triggers}
+    for sentence in index.with_any([event_id, *triggers, *event.participants]):
+        entities = sentence.entities()
+        if event_id in entities:
+            alias = next(m for m in sentence.mentions if m.target == event_id)
+            yield EventMention(event_id, sentence, alias, True)
+            continue
+        named = set(event.participants) & entities
+        if not named or not _cues_met(event, sentence):
+            continue
+        everyone = len(named) == len(event.participants)
+        found = [
+            m for m in sentence.mentions
+            if m.category == WORD and m.target in triggers
+            and not _foreign_alias(registry, event, sentence, m)
+            and (event.cues or not _others_in_clause(registry, event, sentence, m.start))
+        ]
+        if found:
+            yield EventMention(event_id, sentence, found[0], everyone or bool(event.cues))
+        elif everyone and len(event.participants) >= 2 and not triggers & sentence.words():
+            yield EventMention(event_id, sentence, None, False)
+
+
+def other_occurrence(mention: EventMention) -> bool:
+    lo, hi = mention.clause
+    text = mention.sentence.text[lo - mention.sentence.start : hi - mention.sentence.start]
+    return bool(set(text.lower().split()) & OTHER_OCCURRENCE)
+
+
+def co_mentioned_events(event_id: str, index: ArticleIndex, sentence: Sentence) -> list[str]:
+    """Other registry events this sentence mentions (they may explain a place or a date)."""
+    out = []
+    for entity in index.registry.entities.values():
+        if entity.type == "event" and entity.id != event_id:
+            targets = {fold(t) for t in entity.triggers} | {entity.id}
+            if targets & (sentence.words() | sentence.entities()) and any(
+                m.sentence.index == sentence.index for m in _cached(entity.id, index)
+            ):
+                out.append(entity.id)
+    return out
+
+
+def _cached(event_id: str, index: ArticleIndex) -> list[EventMention]:
+    cache = index.events
+    if event_id not in cache:
+        cache[event_id] = list(event_mentions(event_id, index))
+    return cache[event_id]  # type: ignore[no-any-return]
+
+
+def mentions_of(event_id: str, index: ArticleIndex) -> list[EventMention]:
+    return _cached(event_id, index)

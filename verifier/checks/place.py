@@ -1,0 +1,66 @@
+"""Kind `place`: where an event happened.
+
+Passing: "Trump met Takaichi in Tokyo on Tuesday." -> supported (Tokyo is a claimed place; a
+place inside or around one, such as the Akasaka Palace or Japan, agrees too).
+Failing: "Takaichi's visit to the U.S. and her meeting with Trump ..." -> contradicted.
+A place counts only after a locative word (in, at, to ...), so "the US naval base" is no
+location; a place that another event in the same sentence explains is no contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from verifier.checks.context import Context
+from verifier.checks.events import EventMention, co_mentioned_events, mentions_of, other_occurrence
+from verifier.index import ArticleIndex
+from verifier.model import Claim, Evidence
+from verifier.registry import ENTITY
+from verifier.text.mentions import Mention
+from verifier.text.modality import modality
+
+KIND = "place"
+_LOCATIVE = re.compile(r"\b(?:in|at|to|inside|within|near|into|from)\s+(?:the\s+)?$", re.I)
+
+
+def located_places(index: ArticleIndex, mention: EventMention) -> list[Mention]:
+    sentence = mention.sentence
+    return [
+        m for m in sentence.mentions
+        if m.category == ENTITY and index.registry.of_type(m.target, "place")
+        and _LOCATIVE.search(index.text[max(sentence.start, m.start - 12):m.start])
+    ]
+
+
+def _explained(index: ArticleIndex, ctx: Context, mention: EventMention, place: str) -> bool:
+    for other in co_mentioned_events(mention.event, index, mention.sentence):
+        for claim in ctx.known(other, KIND):
+            if any(ctx.registry.places_consistent(place, p) for p in claim.content["places"]):
+                return True
+    return False
+
+
+def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
+    claimed: list[str] = list(claim.content["places"])
+    names = ", ".join(ctx.registry.entities[p].name for p in claimed)
+    for mention in mentions_of(claim.content["event"], index):
+        places = located_places(index, mention)
+        agree = [p for p in places if any(ctx.registry.places_consistent(p.target, c)
+                                          for c in claimed)]
+        lo, hi = mention.clause
+        mood = modality(index.text[lo:hi])
+        if agree:
+            yield index.evidence(mention.sentence, "support",
+                                 f"article places it at {agree[0].text}; claim: {names}",
+                                 [(p.start, p.end) for p in agree], hedged=mood.hedged)
+            continue
+        if not mention.strong or mood.irrealis or other_occurrence(mention):
+            continue
+        wrong = [p for p in places if lo <= p.start < hi
+                 and not _explained(index, ctx, mention, p.target)]
+        if wrong:
+            yield index.evidence(
+                mention.sentence, "contradict",
+                f"article places it in {wrong[0].text}; claim: {names}",
+                [(p.start, p.end) for p in wrong], hedged=mood.hedged)

@@ -1,0 +1,110 @@
+"""One article, read once: normalised text, sentences (boilerplate left out), mentions, and the
+structures checks ask for (titles, values, clauses), computed lazily and cached per sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+from functools import cached_property
+
+from verifier.model import Article, Evidence, Polarity, Span
+from verifier.registry import ENTITY, TITLE, WORD, Registry
+from verifier.text import segment as seg
+from verifier.text import values as val
+from verifier.text.mentions import Matcher, Mention
+from verifier.text.normalize import fold, normalize
+from verifier.text.offices import Attachment, attachments
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention]
+    clauses: list[tuple[int, int]]
+
+    def entities(self) -> set[str]:
+        return {m.target for m in self.mentions if m.category == ENTITY}
+
+    def titles(self) -> set[str]:
+        return {m.target for m in self.mentions if m.category == TITLE}
+
+    def words(self) -> set[str]:
+        return {m.target for m in self.mentions if m.category == WORD}
+
+    def clause_of(self, offset: int) -> tuple[int, int]:
+        for s, e in self.clauses:
+            if s <= offset < e:
+                return s, e
+        return self.start, self.end
+
+
+class ArticleIndex:
+    def __init__(self, article: Article, matcher: Matcher) -> None:
+        self.article = article
+        self.registry: Registry = matcher.registry
+        self.published = article.meta.published
+        self._norm = normalize(article.text)
+        self.text = self._norm.text
+        mentions = matcher.scan(self.text, fold(self.text))
+        starts = [m.start for m in mentions]
+        self.sentences: list[Sentence] = []
+        for raw in seg.segment(self.text):
+            if raw.boilerplate:
+                continue
+            lo, hi = bisect.bisect_left(starts, raw.start), bisect.bisect_left(starts, raw.end)
+            inside = [m for m in mentions[lo:hi] if m.end <= raw.end]
+            clauses = [(raw.start + s, raw.start + e) for s, e in
+                       seg.clauses(self.text[raw.start:raw.end])]
+            self.sentences.append(Sentence(len(self.sentences), raw.start, raw.end,
+                                           self.text[raw.start:raw.end], inside, clauses))
+        self._by_entity: dict[str, list[int]] = defaultdict(list)
+        for sentence in self.sentences:
+            for target in sentence.entities() | sentence.titles() | sentence.words():
+                self._by_entity[target].append(sentence.index)
+        self._attachments: dict[int, list[Attachment]] = {}
+        self._values: dict[int, list[val.Value]] = {}
+        self.events: dict[str, Any] = {}  # event id -> mentions, filled by checks.events
+
+    def with_any(self, targets: Iterable[str]) -> list[Sentence]:
+        """Sentences that mention any of these entities or words, in order."""
+        found = sorted({i for t in targets for i in self._by_entity.get(t, ())})
+        return [self.sentences[i] for i in found]
+
+    def mentions_anywhere(self, entity_id: str) -> bool:
+        return bool(self._by_entity.get(entity_id))
+
+    def attachments(self, sentence: Sentence) -> list[Attachment]:
+        if sentence.index not in self._attachments:
+            self._attachments[sentence.index] = attachments(
+                self.text, sentence.start, sentence.end, sentence.mentions, self.registry)
+        return self._attachments[sentence.index]
+
+    def values(self, sentence: Sentence) -> list[val.Value]:
+        if sentence.index not in self._values:
+            self._values[sentence.index] = val.extract(
+                self.text, sentence.start, sentence.end, self.published)
+        return self._values[sentence.index]
+
+    @cached_property
+    def name(self) -> str:
+        return self.article.path
+
+    def span(self, start: int, end: int) -> Span:
+        original = self._norm.original_offset(start)
+        line, column = self._norm.line_col(original)
+        return Span(original, self._norm.original_offset(max(start, end - 1)) + 1, line, column,
+                    self.text[start:end])
+
+    def evidence(self, sentence: Sentence, polarity: Polarity, reason: str,
+                 spans: Iterable[tuple[int, int]] = (), hedged: bool = False) -> Evidence:
+        located = tuple(self.span(s, e) for s, e in sorted(set(spans)))
+        first = located[0] if located else self.span(sentence.start, sentence.end)
+        return Evidence(polarity, first.line, first.column, " ".join(sentence.text.split()),
+                        reason, located, hedged)

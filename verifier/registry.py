@@ -1,0 +1,116 @@
+"""The entity registry compiled for matching: every surface form, place containment, office titles.
+
+Built once per set of claims and shared by every article (and every worker process).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from verifier.model import Claim, Entity
+from verifier.text.normalize import fold
+
+# Surface-form categories in the automaton.
+ENTITY, TITLE, WORD = "entity", "title", "word"
+
+
+@dataclass(frozen=True)
+class Form:
+    """One surface form: what it names, and whether case must match exactly."""
+
+    category: str  # ENTITY | TITLE | WORD
+    target: str  # entity id, office id, or the folded word itself
+    text: str  # the form as written in the registry
+    exact_case: bool
+    proper: bool  # a proper noun: the match must start with a capital letter
+
+
+def person_forms(entity: Entity) -> list[str]:
+    """Given Family, Family Given, Family, and the listed aliases."""
+    forms = [entity.name, *entity.aliases]
+    if entity.given and entity.family:
+        forms += [f"{entity.given} {entity.family}", f"{entity.family} {entity.given}"]
+    if entity.family:
+        forms.append(entity.family)
+    return forms
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+def _form(category: str, target: str, text: str) -> Form:
+    proper = category == ENTITY and text[:1].isupper()
+    return Form(category, target, text, _is_acronym(text), proper)
+
+
+@dataclass
+class Registry:
+    entities: Mapping[str, Entity]
+    forms: dict[str, list[Form]] = field(default_factory=dict)  # folded text -> forms
+    titles: dict[str, list[str]] = field(default_factory=dict)  # folded title -> office ids
+    words: set[str] = field(default_factory=set)  # folded cue/trigger words
+
+    def add(self, form: Form) -> None:
+        key = fold(form.text).strip()
+        if key and form not in self.forms.setdefault(key, []):
+            self.forms[key].append(form)
+
+    def of_type(self, entity_id: str, type_: str) -> bool:
+        entity = self.entities.get(entity_id)
+        return entity is not None and entity.type == type_
+
+    def ancestors(self, place_id: str) -> set[str]:
+        """The place itself and every place it lies within (transitively)."""
+        seen: set[str] = set()
+        todo = [place_id]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            entity = self.entities.get(current)
+            if entity is not None:
+                todo.extend(entity.within)
+        return seen
+
+    def places_consistent(self, a: str, b: str) -> bool:
+        """Two places agree when one lies within the other (Tokyo and Japan; not Tokyo and Osaka)."""
+        return a in self.ancestors(b) or b in self.ancestors(a)
+
+    def person_tokens(self) -> dict[str, str]:
+        """Folded name words (family and given names, 5+ letters) -> person id, for near misses."""
+        tokens: dict[str, str] = {}
+        for entity in self.entities.values():
+            if entity.type != "person":
+                continue
+            for form in person_forms(entity):
+                for word in form.replace("-", " ").split():
+                    if len(word) >= 5 and word[0].isupper():
+                        tokens.setdefault(fold(word), entity.id)
+        return tokens
+
+
+def _words_of_claims(claims: Iterable[Claim]) -> Iterable[str]:
+    for claim in claims:
+        for group in claim.content.get("cues", ()) or ():
+            yield from group
+
+
+def build_registry(entities: Mapping[str, Entity], claims: Iterable[Claim] = ()) -> Registry:
+    registry = Registry(entities)
+    for entity in sorted(entities.values(), key=lambda e: e.id):
+        names = person_forms(entity) if entity.type == "person" else [entity.name, *entity.aliases]
+        for text in names:
+            registry.add(_form(ENTITY, entity.id, text))
+        for title in entity.titles:
+            registry.titles.setdefault(fold(title), []).append(entity.id)
+            registry.add(_form(TITLE, entity.id, title))
+        words = [*entity.triggers, *(w for group in entity.cues for w in group)]
+        registry.words.update(fold(w) for w in words)
+    registry.words.update(fold(w) for w in _words_of_claims(claims))
+    for word in sorted(registry.words):
+        registry.add(Form(WORD, word, word, False, False))
+    return registry

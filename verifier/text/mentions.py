@@ -1,0 +1,137 @@
+"""Find every registry form in a text in one pass (Aho-Corasick), plus near-miss spellings of names.
+
+Matching runs on the folded text (lowercase, no diacritics, same length as the normalised text),
+so "Shinzō", "SHINZO" and "Shinzo" are one key; acronyms ("US", "PM") and proper nouns keep
+their case rules so "us" and "trump card" are not mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+from rapidfuzz.distance import OSA
+
+from verifier.registry import ENTITY, TITLE, WORD, Form, Registry
+
+_CAPITALISED = re.compile(r"\b[^\W\d_][^\W\d_'-]{3,}\b")
+
+
+@dataclass(frozen=True)
+class Mention:
+    category: str  # ENTITY | TITLE | WORD
+    target: str  # entity id, office id, or folded word
+    start: int
+    end: int
+    text: str
+    near_miss: bool = False
+
+
+class Matcher:
+    """Compiled once per registry; `scan` is linear in the text."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self._automaton = ahocorasick.Automaton()
+        for key, forms in registry.forms.items():
+            self._automaton.add_word(key, (key, tuple(forms)))
+        if registry.forms:
+            self._automaton.make_automaton()
+        self._names = registry.person_tokens()
+        self._known = {key for key in registry.forms} | {
+            word for key in registry.forms for word in key.split()
+        }
+        self._near_cache: dict[str, str | None] = {}
+
+    def scan(self, text: str, folded: str) -> list[Mention]:
+        """All mentions in `text` (normalised) given its `folded` twin, sorted by position."""
+        found: list[Mention] = []
+        if self.registry.forms:
+            for end, (key, forms) in self._automaton.iter(folded):
+                start = end - len(key) + 1
+                if not _bounded(folded, start, end + 1):
+                    continue
+                surface = text[start : end + 1]
+                found.extend(
+                    Mention(f.category, f.target, start, end + 1, surface)
+                    for f in forms
+                    if _case_ok(f, surface)
+                )
+        kept = _longest(found)
+        kept.extend(self._near_misses(text, kept))
+        return sorted(kept, key=lambda m: (m.start, -m.end, m.category, m.target))
+
+    def _near_misses(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        covered = {(m.start, m.end) for m in mentions if m.category != WORD}
+        taken = [(m.start, m.end) for m in mentions if m.category != WORD]
+        out: list[Mention] = []
+        for match in _CAPITALISED.finditer(text):
+            if not match.group()[0].isupper() or _overlaps(taken, match.start(), match.end()):
+                continue
+            person = self._near_person(match.group())
+            if person is None or (match.start(), match.end()) in covered:
+                continue
+            start = _given_name_start(text, match.start(), taken)
+            out.append(Mention(ENTITY, person, start, match.end(), text[start : match.end()], True))
+        return out
+
+    def _near_person(self, word: str) -> str | None:
+        key = word.casefold()
+        if key not in self._near_cache:
+            self._near_cache[key] = None if key in self._known else _closest(key, self._names)
+        return self._near_cache[key]
+
+
+def _closest(word: str, names: dict[str, str]) -> str | None:
+    """The person whose name word is one or two typing slips away (not a prefix or inflection)."""
+    for name, person in names.items():
+        if word[0] != name[0] or word.startswith(name) or name.startswith(word):
+            continue
+        limit = 2 if len(name) >= 8 and len(word) >= 7 else 1
+        if OSA.distance(word, name, score_cutoff=limit) <= limit:
+            return person
+    return None
+
+
+def _given_name_start(text: str, start: int, taken: list[tuple[int, int]]) -> int:
+    """Extend a misspelt family name over a capitalised word right before it ("Sen Takichi")."""
+    before = re.search(r"([A-Z][a-z]{1,12}) $", text[max(0, start - 14) : start])
+    if before is None:
+        return start
+    begin = start - len(before.group(0))
+    return start if _overlaps(taken, begin, start - 1) else begin
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _bounded(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _case_ok(form: Form, surface: str) -> bool:
+    if form.exact_case:
+        return surface == form.text
+    if form.proper:
+        return surface[:1].isupper()
+    return True
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    """Leftmost-longest per category (entities and titles); words keep every match."""
+    kept = [m for m in mentions if m.category == WORD]
+    for category in (ENTITY, TITLE):
+        chosen: list[Mention] = []
+        ranked = sorted(
+            (m for m in mentions if m.category == category), key=lambda m: (-(m.end - m.start), m.start)
+        )
+        for m in ranked:
+            if all(c.end <= m.start or m.end <= c.start or (c.start, c.end) == (m.start, m.end)
+                   for c in chosen):
+                chosen.append(m)
+        kept.extend(chosen)
+    return kept

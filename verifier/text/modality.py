@@ -1,0 +1,61 @@
+"""How firmly a clause asserts what it says: negated, hedged, or not asserted at all (irrealis).
+
+Word lists, not patterns keyed to any article: a negation cue close before an event's trigger
+flips it; a hedge keeps the polarity but marks it; an irrealis cue (a question, a condition,
+a doubt, a threat or proposal) means the clause asserts nothing either way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+NEGATIONS = frozenset(
+    "not no never neither nor didn't don't doesn't isn't wasn't weren't won't wouldn't hasn't "
+    "haven't hadn't cannot can't couldn't failed fails fail declined declines decline refused "
+    "refuses refuse denied denies deny rejected rejects reject cancelled canceled cancels "
+    "scrapped abandoned called off without".split()
+)
+HEDGES = frozenset(
+    "likely unlikely potential potentially reportedly possible possibly may might could "
+    "almost nearly apparently expected expects reports suggest suggests rumoured rumored "
+    "allegedly appears appear seems seem probably perhaps tentative preliminary planned "
+    "scheduled due".split()
+)
+IRREALIS = frozenset(
+    "if whether unless doubt doubts doubtful doubted threatened threatens threaten proposed "
+    "proposes propose considering considered consider suppose supposing hypothetically "
+    "demanded demands urged urges wants wanted".split()
+)
+# Tokens this far before a trigger can negate it ("did not sign", "declined to sign").
+NEGATION_REACH = 4
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool
+    hedged: bool
+    irrealis: bool
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """Lowercased word tokens with their offsets in `text`."""
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text.lower())]
+
+
+def modality(clause: str, trigger_at: int | None = None) -> Modality:
+    """Modality of a clause; with `trigger_at`, negation counts only just before that offset."""
+    tokens = words(clause)
+    vocabulary = {t for _, _, t in tokens}
+    if trigger_at is None:
+        negated = bool(vocabulary & NEGATIONS)
+    else:
+        before = [t for s, _, t in tokens if s < trigger_at][-NEGATION_REACH:]
+        negated = bool(set(before) & NEGATIONS)
+    return Modality(
+        negated=negated,
+        hedged=bool(vocabulary & HEDGES),
+        irrealis=bool(vocabulary & IRREALIS) or clause.rstrip().endswith("?"),
+    )

@@ -1,0 +1,207 @@
+"""Titles and offices attached to people: "former President Donald Trump", "Takaichi, Japan's prime
+minister", "Japan's newly appointed Minister for Economic Security, Sanae Takaichi".
+
+An Attachment says: this title (resolved to registry offices, or an unknown office), qualified or
+not by a jurisdiction ("Japanese", "of Japan"), with this status word (former, late, new ...),
+is attached to this holder (a registry person, an unknown capitalised name, or nobody).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verifier.registry import ENTITY, TITLE, Registry
+from verifier.text.mentions import Mention
+from verifier.text.normalize import fold
+
+_HEADS = (
+    "Minister|Secretary|President|Premier|Chancellor|Governor|Senator|Ambassador|Chairman|"
+    "Chairwoman|Chair|Speaker|Mayor|Emperor|King|Queen|Prince|Princess|Envoy|Commissioner"
+)
+# Bounded repetitions only: linear on any input.
+_GENERIC = re.compile(
+    rf"\b(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}}|U\.S\.)[ -]){{0,3}}(?:{_HEADS})\b"
+    r"(?: (?:for|of) (?:the )?[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})?"
+)
+_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
+_WORD = re.compile(r"[A-Za-z]+(?:'s)?")
+FORMER = frozenset({"former", "ex", "late", "then", "previous", "onetime", "erstwhile"})
+CURRENT = frozenset(
+    {"new", "newly", "current", "sitting", "incumbent", "elected", "appointed", "incoming",
+     "serving", "present", "outgoing", "named", "installed", "chosen"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "of"})
+_NOT_NAMES = frozenset(
+    fold(w) for w in "The A An This That He She It They We I Said Says And But Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday Who Which".split()
+)
+_BEFORE_TITLE = re.compile(
+    r"^\s*(?:,|:|\()\s*(?:who\s+(?:is|was|became|becomes|has\s+become|had\s+been|has\s+been|"
+    r"remains|serves\s+as|served\s+as)\s+)?$|^\s+(?:is|was|became|becomes|has\s+become|remains)\s+$"
+)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    offices: frozenset[str]  # registry office ids; an unknown title gives {"office:<title>"}
+    title: str
+    start: int  # title span in the normalised text
+    end: int
+    qualified: bool  # a jurisdiction was named
+    status: str | None  # "former", "late", "current" or None
+    holder: str | None  # person id, "name:<Capitalised Name>", or None
+    holder_start: int = -1
+    holder_end: int = -1
+    near_miss: bool = False
+
+    @property
+    def known(self) -> bool:
+        return not any(o.startswith("office:") for o in self.offices)
+
+
+def attachments(text: str, start: int, end: int, mentions: list[Mention], registry: Registry
+                ) -> list[Attachment]:
+    """Every title in text[start:end] with its jurisdiction, status and holder."""
+    people = [m for m in mentions if m.category == ENTITY and registry.of_type(m.target, "person")]
+    places = [m for m in mentions if m.category == ENTITY and registry.of_type(m.target, "place")]
+    out = []
+    for s, e in _title_spans(text, start, end, mentions):
+        out.append(_attach(text, start, end, s, e, people, places, registry))
+    out.extend(_late_people(text, start, people))
+    return out
+
+
+def _title_spans(text: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[int, int]]:
+    spans = [(m.start, m.end) for m in mentions if m.category == TITLE]
+    spans += [(m.start() + start, m.end() + start) for m in _GENERIC.finditer(text[start:end])]
+    chosen: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans), key=lambda p: (p[0] - p[1], p[0])):
+        if all(e <= cs or ce <= s for cs, ce in chosen):
+            chosen.append((s, e))
+    return sorted(chosen)
+
+
+def _attach(text: str, lo: int, hi: int, s: int, e: int, people: list[Mention],
+            places: list[Mention], registry: Registry) -> Attachment:
+    core_s, jurisdiction, status = _strip_prefix(text, s, e, places)
+    core_e, suffix_place = _strip_suffix(text, core_s, e, places)
+    jurisdiction = jurisdiction or suffix_place
+    left_s, left_j, left_status = _left_context(text, lo, core_s if core_s > s else s, places)
+    jurisdiction, status = jurisdiction or left_j, status or left_status
+    core = text[core_s:core_e]
+    offices = _resolve(core, jurisdiction, registry)
+    holder = _holder_after(text, e, hi, people) or _holder_before(text, lo, left_s, people)
+    name, h_s, h_e, near = holder if holder else (None, -1, -1, False)
+    return Attachment(offices, core, core_s, core_e, jurisdiction is not None, status, name,
+                      h_s, h_e, near)
+
+
+def _status_of(word: str) -> str | None:
+    w = word.lower().removesuffix("'s")
+    if w == "late":
+        return "late"
+    if w in FORMER:
+        return "former"
+    return "current" if w in CURRENT else None
+
+
+def _place_at(places: list[Mention], s: int, e: int) -> str | None:
+    for p in places:
+        if p.start >= s and p.end <= e:
+            return p.target
+    return None
+
+
+def _strip_prefix(text: str, s: int, e: int, places: list[Mention]
+                  ) -> tuple[int, str | None, str | None]:
+    """Leading status words and jurisdiction inside a capitalised title ("Former US President")."""
+    jurisdiction = status = None
+    pos = s
+    while pos < e:
+        place = next((p for p in places if p.start == pos and p.end < e), None)
+        word = _WORD.match(text, pos, e)
+        if place is not None:
+            jurisdiction, pos = place.target, place.end
+        elif word and word.end() < e and _status_of(word.group()):
+            status, pos = status or _status_of(word.group()), word.end()
+        else:
+            break
+        while pos < e and text[pos] in " -":
+            pos += 1
+    return pos, jurisdiction, status
+
+
+def _strip_suffix(text: str, s: int, e: int, places: list[Mention]) -> tuple[int, str | None]:
+    match = re.search(r" of (?:the )?", text[s:e])
+    if match:
+        place = _place_at(places, s + match.end(), e)
+        if place:
+            return s + match.start(), place
+    return e, None
+
+
+def _left_context(text: str, lo: int, s: int, places: list[Mention]
+                  ) -> tuple[int, str | None, str | None]:
+    """Walk left over determiners, status words and a jurisdiction ("Japan's newly appointed")."""
+    jurisdiction = status = None
+    pos = s
+    words = list(_WORD.finditer(text, lo, s))
+    for word in reversed(words[-6:]):
+        if text[word.end():pos].strip(" -"):
+            break
+        place = next((p.target for p in places if p.start <= word.start() < p.end), None)
+        if place:
+            jurisdiction = jurisdiction or place
+        elif _status_of(word.group()):
+            status = status or _status_of(word.group())
+        elif word.group().lower() not in _DETERMINERS:
+            break
+        pos = word.start()
+    return pos, jurisdiction, status
+
+
+def _resolve(core: str, jurisdiction: str | None, registry: Registry) -> frozenset[str]:
+    candidates = registry.titles.get(fold(core).strip(), [])
+    if not candidates:
+        return frozenset({"office:" + fold(core).strip()})
+    if jurisdiction:
+        scoped = [o for o in candidates if registry.entities[o].jurisdiction in
+                  registry.ancestors(jurisdiction)]
+        return frozenset(scoped or {"office:" + fold(core).strip() + "@" + jurisdiction})
+    return frozenset(candidates)
+
+
+def _holder_after(text: str, e: int, hi: int, people: list[Mention]
+                  ) -> tuple[str, int, int, bool] | None:
+    gap = re.match(r"(,|:)? ", text[e:hi])
+    if gap is None:
+        return None
+    at = e + gap.end()
+    for p in people:
+        if p.start == at:
+            if gap.group(1) and not re.match(r"\s*(?:[,.;:)]|$)", text[p.end:hi]):
+                return None  # "the Prime Minister, Trump said": not an apposition
+            return p.target, p.start, p.end, p.near_miss
+    name = _NAME.match(text, at, hi)
+    if name and not gap.group(1) and fold(name.group().split()[0]) not in _NOT_NAMES:
+        return "name:" + name.group(), name.start(), name.end(), False
+    return None
+
+
+def _holder_before(text: str, lo: int, s: int, people: list[Mention]
+                   ) -> tuple[str, int, int, bool] | None:
+    for p in reversed(people):
+        if lo <= p.end <= s and _BEFORE_TITLE.match(text[p.end:s]):
+            return p.target, p.start, p.end, p.near_miss
+    return None
+
+
+def _late_people(text: str, lo: int, people: list[Mention]) -> list[Attachment]:
+    """ "the late Shinzo Abe": a status said of a person with no title."""
+    out = []
+    for p in people:
+        if re.search(r"\blate $", text[max(lo, p.start - 5):p.start]):
+            out.append(Attachment(frozenset(), "", p.start, p.start, False, "late", p.target,
+                                  p.start, p.end, p.near_miss))
+    return out
