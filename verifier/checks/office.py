@@ -34,6 +34,17 @@ def _holder_name(ctx: Context, a: Attachment) -> str:
     return ctx.registry.entities[a.holder].name if a.holder in ctx.registry.entities else "?"
 
 
+def _specialises(ctx: Context, offices: frozenset[str], office: str) -> bool:
+    """ "first female prime minister" is a kind of "prime minister": no conflict between them."""
+    mine = [t.casefold() for t in ctx.registry.entities[office].titles]
+    for other in offices:
+        entity = ctx.registry.entities.get(other)
+        titles = [t.casefold() for t in entity.titles] if entity else [other.split(":")[-1]]
+        if any(t.endswith(" " + m) for t in titles for m in mine):
+            return True
+    return False
+
+
 def _judge(claim: Claim, ctx: Context, a: Attachment) -> tuple[str, str] | None:
     """(polarity, reason) for one title attachment, or None when it says nothing about the claim."""
     c = claim.content
@@ -50,7 +61,8 @@ def _judge(claim: Claim, ctx: Context, a: Attachment) -> tuple[str, str] | None:
         if status == "former" and a.status is None:
             return None
         return "support", f"article calls {who} {said} ({office_name})"
-    if a.holder == holder and not a.offices & allowed and status == "current":
+    if a.holder == holder and not a.offices & allowed and status == "current" \
+            and not _specialises(ctx, a.offices, office):
         if a.status in ("former", "late") or not a.offices:
             if a.status == "late" and not a.offices:
                 return "contradict", f"article calls {who} 'the late'; claim: {who} holds office now"

@@ -22,14 +22,30 @@ from verifier.text.modality import modality
 
 KIND = "place"
 _LOCATIVE = re.compile(r"\b(?:in|at|to|inside|within|near|into|from)\s+(?:the\s+)?$", re.I)
+# After a place, a word like these ends the place phrase; anything else makes the place a
+# modifier ("the US naval base", "the US-Japan alliance"), not a location.
+_ENDS_PLACE = re.compile(
+    r"(?:\s*(?:[,.;:!?)\"']|$)|\s+(?:and|or|on|at|in|for|to|with|where|during|after|before|last|"
+    r"this|next|earlier|later|while|as|from|since|until|by|when|amid|ahead|that|which|who|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+
+
+def _located(index: ArticleIndex, mention: EventMention, place: Mention) -> bool:
+    lo = mention.sentence.start
+    alias = mention.trigger
+    if alias is not None and alias.target == mention.event and \
+            alias.start <= place.start and place.end <= alias.end:
+        return True  # "the Tokyo summit"
+    return bool(_LOCATIVE.search(index.text[max(lo, place.start - 12):place.start])
+                and _ENDS_PLACE.match(index.text, place.end, mention.sentence.end))
 
 
 def located_places(index: ArticleIndex, mention: EventMention) -> list[Mention]:
-    sentence = mention.sentence
     return [
-        m for m in sentence.mentions
+        m for m in mention.sentence.mentions
         if m.category == ENTITY and index.registry.of_type(m.target, "place")
-        and _LOCATIVE.search(index.text[max(sentence.start, m.start - 12):m.start])
+        and _located(index, mention, m)
     ]
 
 

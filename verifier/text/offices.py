@@ -31,6 +31,12 @@ CURRENT = frozenset(
     {"new", "newly", "current", "sitting", "incumbent", "elected", "appointed", "incoming",
      "serving", "present", "outgoing", "named", "installed", "chosen"}
 )
+# Capitalised words that start a sentence, never a title ("Both President Trump ...").
+_NOT_TITLE_WORDS = frozenset(
+    "both the a an and but or as when while after before then now also even so if yet still each "
+    "every our their his her its this that these those with from for by at in on of to under over "
+    "meanwhile however later earlier today yesterday tomorrow said says".split()
+)
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "of"})
 _NOT_NAMES = frozenset(
     fold(w) for w in "The A An This That He She It They We I Said Says And But Monday Tuesday "
@@ -72,9 +78,23 @@ def attachments(text: str, start: int, end: int, mentions: list[Mention], regist
     return out
 
 
+def _generic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Capitalised titles, minus sentence-opening words that only look like part of them."""
+    spans = []
+    for match in _GENERIC.finditer(text, start, end):
+        s = match.start()
+        for word in _WORD.finditer(text, s, match.end()):
+            if word.group().lower() not in _NOT_TITLE_WORDS or _status_of(word.group()):
+                break
+            s = word.end() + 1
+        if s < match.end():
+            spans.append((s, match.end()))
+    return spans
+
+
 def _title_spans(text: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[int, int]]:
     spans = [(m.start, m.end) for m in mentions if m.category == TITLE]
-    spans += [(m.start() + start, m.end() + start) for m in _GENERIC.finditer(text[start:end])]
+    spans += _generic_spans(text, start, end)
     chosen: list[tuple[int, int]] = []
     for s, e in sorted(set(spans), key=lambda p: (p[0] - p[1], p[0])):
         if all(e <= cs or ce <= s for cs, ce in chosen):
@@ -85,13 +105,13 @@ def _title_spans(text: str, start: int, end: int, mentions: list[Mention]) -> li
 def _attach(text: str, lo: int, hi: int, s: int, e: int, people: list[Mention],
             places: list[Mention], registry: Registry) -> Attachment:
     core_s, jurisdiction, status = _strip_prefix(text, s, e, places)
-    core_e, suffix_place = _strip_suffix(text, core_s, e, places)
+    core_e, suffix_place, phrase_e = _strip_suffix(text, core_s, e, places)
     jurisdiction = jurisdiction or suffix_place
     left_s, left_j, left_status = _left_context(text, lo, core_s if core_s > s else s, places)
     jurisdiction, status = jurisdiction or left_j, status or left_status
     core = text[core_s:core_e]
     offices = _resolve(core, jurisdiction, registry)
-    holder = _holder_after(text, e, hi, people) or _holder_before(text, lo, left_s, people)
+    holder = _holder_after(text, phrase_e, hi, people) or _holder_before(text, lo, left_s, people)
     name, h_s, h_e, near = holder if holder else (None, -1, -1, False)
     return Attachment(offices, core, core_s, core_e, jurisdiction is not None, status, name,
                       h_s, h_e, near)
@@ -132,13 +152,24 @@ def _strip_prefix(text: str, s: int, e: int, places: list[Mention]
     return pos, jurisdiction, status
 
 
-def _strip_suffix(text: str, s: int, e: int, places: list[Mention]) -> tuple[int, str | None]:
-    match = re.search(r" of (?:the )?", text[s:e])
-    if match:
-        place = _place_at(places, s + match.end(), e)
+def _strip_suffix(text: str, s: int, e: int, places: list[Mention]
+                  ) -> tuple[int, str | None, int]:
+    """A jurisdiction after the title: (title end, place, end of the whole title phrase).
+
+    "Prime Minister of Japan", "prime minister of Japan", "the first woman to lead Japan".
+    """
+    inside = re.search(r" of (?:the )?", text[s:e])
+    if inside:
+        place = _place_at(places, s + inside.end(), e)
         if place:
-            return s + match.start(), place
-    return e, None
+            return s + inside.start(), place, e
+    after = re.match(r" of (?:the )?| (?:the )?", text[e:e + 8])
+    verb = re.search(r"\bto (?:lead|head|govern|run)$", text[s:e])
+    if after and (verb or after.group().startswith(" of")):
+        place = next((p for p in places if p.start == e + after.end()), None)
+        if place:
+            return e, place.target, place.end
+    return e, None, e
 
 
 def _left_context(text: str, lo: int, s: int, places: list[Mention]

@@ -1,0 +1,55 @@
+"""Kind `date`: when an event happened ("YYYY", "YYYY-MM" or "YYYY-MM-DD").
+
+Passing: "Trump met Japan's new Prime Minister Sanae Takaichi in Tokyo on Tuesday" in an article
+published on 28 Oct 2025 -> supported ("on Tuesday" resolves to that day).
+Failing: "Trump and Takaichi met on Monday" -> contradicted, even with no published date, since
+28 Oct 2025 was a Tuesday. A date that another event in the same sentence explains ("Trump, who
+met Emperor Naruhito on Monday, ...") is no contradiction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from verifier.checks.context import Context
+from verifier.checks.events import EventMention, co_mentioned_events, mentions_of, other_occurrence
+from verifier.index import ArticleIndex
+from verifier.model import Claim, Evidence
+from verifier.text.dates import date_consistent
+from verifier.text.modality import modality
+from verifier.text.values import Value
+
+KIND = "date"
+
+
+def _dates(index: ArticleIndex, mention: EventMention) -> list[Value]:
+    return [v for v in index.values(mention.sentence) if v.is_date]
+
+
+def _explained(index: ArticleIndex, ctx: Context, mention: EventMention, value: Value) -> bool:
+    for other in co_mentioned_events(mention.event, index, mention.sentence):
+        if any(date_consistent(value, c.content["date"]) for c in ctx.known(other, KIND)):
+            return True
+    return False
+
+
+def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
+    wanted = str(claim.content["date"])
+    for mention in mentions_of(claim.content["event"], index):
+        dates = _dates(index, mention)
+        agree = [d for d in dates if date_consistent(d, wanted)]
+        lo, hi = mention.clause
+        mood = modality(index.text[lo:hi])
+        if agree:
+            yield index.evidence(mention.sentence, "support",
+                                 f"article dates it '{agree[0].text}'; claim: {wanted}",
+                                 [(d.start, d.end) for d in agree], hedged=mood.hedged)
+            continue
+        if not mention.strong or mood.irrealis or other_occurrence(mention):
+            continue
+        wrong = [d for d in dates if lo <= d.start < hi and date_consistent(d, wanted) is False
+                 and not _explained(index, ctx, mention, d)]
+        if wrong:
+            yield index.evidence(mention.sentence, "contradict",
+                                 f"article dates it '{wrong[0].text}'; claim: {wanted}",
+                                 [(d.start, d.end) for d in wrong], hedged=mood.hedged)

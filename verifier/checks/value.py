@@ -1,0 +1,89 @@
+"""Kind `value`: a subject's property has a typed value (percent, money, number, year).
+
+Passing: "Japan's ongoing efforts to expand its defense spending to 2% of GDP" -> supported
+("two per cent" and "2 percent of gross domestic product" are the same value).
+Failing: "Japan aims to raise its defense spending to 3% of GDP" -> contradicted.
+A value belongs to the nearest entity of the subject's type (same clause first): in "in Europe
+spending 5% of GDP, I doubt it in the Japanese case" the 5% is Europe's, not Japan's. Entities
+listed as `context` (the other party of a deal) never take a value away from the subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from verifier.checks.context import Context
+from verifier.index import ArticleIndex, Sentence
+from verifier.model import Claim, Evidence
+from verifier.registry import ENTITY
+from verifier.text.modality import modality
+from verifier.text.normalize import fold
+from verifier.text.values import Value, describe, same_amount
+
+KIND = "value"
+
+
+def _cues_met(claim: Claim, sentence: Sentence) -> bool:
+    words = sentence.words()
+    return all(any(fold(c) in words for c in group) for group in claim.content.get("cues", ()))
+
+
+def _owner(index: ArticleIndex, sentence: Sentence, value: Value, subject_type: str,
+           context: set[str]) -> str | None:
+    """The nearest entity of the subject's type, preferring the value's own clause."""
+    clause = sentence.clause_of(value.start)
+    best: tuple[int, int, str] | None = None
+    for m in sentence.mentions:
+        if m.category != ENTITY or m.target in context or not index.registry.of_type(
+                m.target, subject_type) or (m.start < value.end and value.start < m.end):
+            continue
+        distance = value.start - m.end if m.end <= value.start else m.start - value.end
+        outside = 0 if clause[0] <= m.start < clause[1] else 1
+        rank = (outside, distance, m.target)
+        if best is None or rank < best:
+            best = rank
+    return best[2] if best else None
+
+
+def _belongs(ctx: Context, owner: str | None, subject: str) -> bool:
+    return owner is not None and subject in ctx.registry.ancestors(owner)
+
+
+def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
+    c: dict[str, Any] = dict(claim.content)
+    subject = c["subject"]
+    expected = c["value"]
+    subject_type = ctx.registry.entities[subject].type
+    context = set(c.get("context") or ())
+    for sentence in index.with_any([subject]):
+        if not _cues_met(claim, sentence):
+            continue
+        for value in index.values(sentence):
+            if value.kind != expected["type"] or value.change:
+                continue
+            if not _belongs(ctx, _owner(index, sentence, value, subject_type, context), subject):
+                continue
+            lo, hi = sentence.clause_of(value.start)
+            mood = modality(index.text[lo:hi])
+            if mood.irrealis:
+                continue
+            said = describe(value)
+            want = c.get("property", claim.id)
+            if same_amount(value, expected, float(c.get("tolerance", 0))):
+                yield index.evidence(sentence, "support", f"article gives {said} for {want}",
+                                     [(value.start, value.end)], hedged=mood.hedged)
+            else:
+                yield index.evidence(
+                    sentence, "contradict",
+                    f"article gives {said} for {want}; claim says {describe_expected(expected)}",
+                    [(value.start, value.end)], hedged=mood.hedged)
+
+
+def describe_expected(expected: dict[str, Any]) -> str:
+    amount = float(expected["amount"])
+    if expected["type"] == "percent":
+        return f"{amount:g}%"
+    if expected["type"] == "money":
+        return f"{expected.get('currency', '')} {amount:,.0f}".strip()
+    return f"{amount:g}"
