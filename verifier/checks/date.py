@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from verifier.checks.context import Context
-from verifier.checks.events import EventMention, co_mentioned_events, mentions_of, other_occurrence
+from verifier.checks.events import (
+    EventMention,
+    attached,
+    co_mentioned_events,
+    mentions_of,
+    other_occurrence,
+)
 from verifier.index import ArticleIndex
 from verifier.model import Claim, Evidence
 from verifier.text.dates import date_consistent
@@ -47,7 +53,8 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             continue
         if not mention.strong or mood.irrealis or other_occurrence(mention):
             continue
-        wrong = [d for d in dates if lo <= d.start < hi and date_consistent(d, wanted) is False
+        wrong = [d for d in dates if lo <= d.start < hi and attached(index, mention, d.start)
+                 and date_consistent(d, wanted) is False
                  and not _explained(index, ctx, mention, d)]
         if wrong:
             yield index.evidence(mention.sentence, "contradict",

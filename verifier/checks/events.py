@@ -10,6 +10,7 @@ joint statement issued on October 28, Trump and Takaichi ...") is a weak mention
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -84,6 +85,15 @@ def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]
             yield EventMention(event_id, sentence, found[0], everyone or bool(event.cues))
         elif everyone and len(event.participants) >= 2 and not triggers & sentence.words():
             yield EventMention(event_id, sentence, None, False)
+
+
+def attached(index: ArticleIndex, mention: EventMention, start: int) -> bool:
+    """Whether a date or place at `start` belongs to the trigger's predicate: after it, or before
+    it with no "and"/"then" joining a second predicate ("arrived on Monday and met ...")."""
+    trigger = mention.trigger
+    if trigger is None or start >= trigger.start:
+        return True
+    return re.search(r"\b(?:and|then)\b", index.text[start:trigger.start]) is None
 
 
 def other_occurrence(mention: EventMention) -> bool:

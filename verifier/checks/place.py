@@ -13,7 +13,13 @@ import re
 from collections.abc import Iterator
 
 from verifier.checks.context import Context
-from verifier.checks.events import EventMention, co_mentioned_events, mentions_of, other_occurrence
+from verifier.checks.events import (
+    EventMention,
+    attached,
+    co_mentioned_events,
+    mentions_of,
+    other_occurrence,
+)
 from verifier.index import ArticleIndex
 from verifier.model import Claim, Evidence
 from verifier.registry import ENTITY
@@ -73,7 +79,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             continue
         if not mention.strong or mood.irrealis or other_occurrence(mention):
             continue
-        wrong = [p for p in places if lo <= p.start < hi
+        wrong = [p for p in places if lo <= p.start < hi and attached(index, mention, p.start)
                  and not _explained(index, ctx, mention, p.target)]
         if wrong:
             yield index.evidence(

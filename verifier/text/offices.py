@@ -113,6 +113,8 @@ def _attach(text: str, lo: int, hi: int, s: int, e: int, people: list[Mention],
     offices = _resolve(core, jurisdiction, registry)
     holder = _holder_after(text, phrase_e, hi, people) or _holder_before(text, lo, left_s, people)
     name, h_s, h_e, near = holder if holder else (None, -1, -1, False)
+    if 0 <= h_e <= s:
+        status = _clause_status(text, lo, h_e, left_s) or status
     return Attachment(offices, core, core_s, core_e, jurisdiction is not None, status, name,
                       h_s, h_e, near)
 
@@ -225,6 +227,14 @@ def _holder_before(text: str, lo: int, s: int, people: list[Mention]
     for p in reversed(people):
         if lo <= p.end <= s and _BEFORE_TITLE.match(text[p.end:s]):
             return p.target, p.start, p.end, p.near_miss
+    return None
+
+
+def _clause_status(text: str, lo: int, holder_end: int, title_start: int) -> str | None:
+    """ "Abe, who was Japan's prime minister": a past-tense link makes the title a former one."""
+    link = text[holder_end:title_start]
+    if re.search(r"\b(?:was|had been|served as)\b", link):
+        return "former"
     return None
 
 

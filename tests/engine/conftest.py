@@ -1,0 +1,45 @@
+"""Shared fixtures for engine tests: the shipped registry and claims, compiled once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from verifier.engine import Engine
+from verifier.model import Article, ArticleMeta, Project, Verdict
+from verifier.project import load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    loaded = load_project(ROOT)
+    assert not [p for p in loaded.problems if p.level == "error"], loaded.problems
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def engine(project: Project) -> Engine:
+    return Engine(project.claims, project.entities)
+
+
+Judge = Callable[..., Verdict]
+
+
+@pytest.fixture(scope="session")
+def judge(engine: Engine) -> Judge:
+    """judge(claim_id, text, published=None) -> the verdict of that claim on that text."""
+    from verifier.index import ArticleIndex
+
+    claims = {c.id: c for c in engine.claims}
+
+    def run(claim_id: str, text: str, published: str | None = None) -> Verdict:
+        meta = ArticleMeta(published=dt.date.fromisoformat(published) if published else None)
+        index = ArticleIndex(Article("test.txt", text, meta), engine.matcher)
+        return engine.judge(claims[claim_id], index)
+
+    return run
