@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from verifier.checks import CHECKS
+from verifier.checks import KINDS
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex
 from verifier.model import Article, ArticleMeta, Claim, Entity, Evidence, Example, Verdict
@@ -27,16 +27,34 @@ class Engine:
         self.registry = build_registry(entities, self.claims)
         self.matcher = Matcher(self.registry)
         self.context = Context.build(self.registry, self.claims)
+        # target entity -> claims that need it: an article is checked only against claims whose
+        # entities it mentions, so cost follows what articles say, not claims x articles
+        self._always: list[Claim] = []
+        self._by_target: dict[str, list[Claim]] = {}
+        for claim in self.claims:
+            targets = KINDS[claim.kind].targets(claim, self.context)
+            if targets is None:
+                self._always.append(claim)
+            for target in sorted(targets or ()):
+                self._by_target.setdefault(target, []).append(claim)
+
+    def candidates(self, index: ArticleIndex) -> set[str]:
+        ids = {c.id for c in self._always}
+        for target in index.present():
+            ids.update(c.id for c in self._by_target.get(target, ()))
+        return ids
 
     def verify_article(self, article: Article) -> list[Verdict]:
         index = ArticleIndex(article, self.matcher)
-        return [self.judge(claim, index) for claim in self.claims]
+        wanted = self.candidates(index)
+        return [self.judge(claim, index) if claim.id in wanted
+                else Verdict(claim.id, article.path, "silent") for claim in self.claims]
 
     def judge(self, claim: Claim, index: ArticleIndex) -> Verdict:
         article = index.article
         if not _in_scope(claim, article.meta.published):
             return Verdict(claim.id, article.path, "silent")
-        evidence = _dedupe(CHECKS[claim.kind](claim, index, self.context))
+        evidence = _dedupe(KINDS[claim.kind].check(claim, index, self.context))
         return verdict_of(claim.id, article.path, evidence)
 
 

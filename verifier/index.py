@@ -77,6 +77,10 @@ class ArticleIndex:
         found = sorted({i for t in targets for i in self._by_entity.get(t, ())})
         return [self.sentences[i] for i in found]
 
+    def present(self) -> set[str]:
+        """Every entity, office and word some sentence mentions."""
+        return set(self._by_entity)
+
     def mentions_anywhere(self, entity_id: str) -> bool:
         return bool(self._by_entity.get(entity_id))
 

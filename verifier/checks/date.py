@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from verifier.checks.context import Context
 from verifier.checks.events import (
+    event_targets,
     EventMention,
     attached,
     co_mentioned_events,
@@ -37,6 +38,11 @@ def _explained(index: ArticleIndex, ctx: Context, mention: EventMention, value: 
         if any(date_consistent(value, c.content["date"]) for c in ctx.known(other, KIND)):
             return True
     return False
+
+
+def targets(claim: Claim, ctx: Context) -> set[str] | None:
+    """Entities an article must mention for this claim to be judged at all."""
+    return event_targets(claim.content["event"], ctx)
 
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:

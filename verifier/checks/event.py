@@ -11,12 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from verifier.checks.context import Context
-from verifier.checks.events import mentions_of
+from verifier.checks.events import event_targets, mentions_of
 from verifier.index import ArticleIndex
 from verifier.model import Claim, Evidence
 from verifier.text.modality import modality
 
 KIND = "event"
+
+
+def targets(claim: Claim, ctx: Context) -> set[str] | None:
+    """Entities an article must mention for this claim to be judged at all."""
+    return event_targets(claim.content["event"], ctx)
 
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:

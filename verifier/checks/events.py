@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Entity
 from verifier.registry import ENTITY, WORD, Registry
@@ -59,6 +60,11 @@ def _others_in_clause(registry: Registry, event: Entity, sentence: Sentence, at:
         and m.target not in event.participants
         for m in sentence.mentions
     )
+
+
+def event_targets(event_id: str, ctx: Context) -> set[str]:
+    """An event is mentioned only where its alias or one of its participants is."""
+    return {event_id, *ctx.registry.entities[event_id].participants}
 
 
 def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]:

@@ -75,6 +75,11 @@ def _judge(claim: Claim, ctx: Context, a: Attachment) -> tuple[str, str] | None:
     return None
 
 
+def targets(claim: Claim, ctx: Context) -> set[str] | None:
+    """Entities an article must mention for this claim to be judged at all."""
+    return {claim.content["holder"], claim.content["office"]}
+
+
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     holder, office = claim.content["holder"], claim.content["office"]
     permanent = claim.content.get("status") == "permanent"

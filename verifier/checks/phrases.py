@@ -39,6 +39,12 @@ def compile_pattern(pattern: str) -> Any:
         raise ValueError(text) from None
 
 
+def targets(claim: Claim, ctx: Context) -> set[str] | None:
+    """The scope entities, if any; an unscoped claim is judged on every article."""
+    scope = claim.content.get("scope")
+    return set(scope) if scope else None
+
+
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     scope = list(claim.content.get("scope") or ())
     sentences = index.with_any(scope) if scope else index.sentences

@@ -36,6 +36,11 @@ def _misspelt_given(index: ArticleIndex, start: int, given: str) -> tuple[int, s
     return None
 
 
+def targets(claim: Claim, ctx: Context) -> set[str] | None:
+    """Entities an article must mention for this claim to be judged at all."""
+    return {claim.content["entity"]}
+
+
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     entity = ctx.registry.entities[claim.content["entity"]]
     canonical = claim.content.get("spelling") or entity.name

@@ -39,6 +39,11 @@ def _person_after(index: ArticleIndex, sentence: Sentence, at: int) -> tuple[str
     return None
 
 
+def targets(claim: Claim, ctx: Context) -> set[str] | None:
+    """Entities an article must mention for this claim to be judged at all."""
+    return {claim.content["holder"], claim.content["predecessor"]}
+
+
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     holder, predecessor = claim.content["holder"], claim.content["predecessor"]
     for sentence in index.with_any([holder, predecessor]):

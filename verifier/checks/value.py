@@ -50,6 +50,11 @@ def _belongs(ctx: Context, owner: str | None, subject: str) -> bool:
     return owner is not None and subject in ctx.registry.ancestors(owner)
 
 
+def targets(claim: Claim, ctx: Context) -> set[str] | None:
+    """Entities an article must mention for this claim to be judged at all."""
+    return {claim.content["subject"]}
+
+
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     c: dict[str, Any] = dict(claim.content)
     subject = c["subject"]
