@@ -81,15 +81,18 @@ class Registry:
         return a in self.ancestors(b) or b in self.ancestors(a)
 
     def person_tokens(self) -> dict[str, str]:
-        """Folded name words (family and given names, 5+ letters) -> person id, for near misses."""
+        """Folded family names (or single names), 5+ letters -> person id, for near misses.
+
+        Given names are left out: alone they are too often another word ("Sanaa" is a city);
+        a misspelt given name next to a correct family name is the spelling check's job.
+        """
         tokens: dict[str, str] = {}
-        for entity in self.entities.values():
+        for entity in sorted(self.entities.values(), key=lambda e: e.id):
             if entity.type != "person":
                 continue
-            for form in person_forms(entity):
-                for word in form.replace("-", " ").split():
-                    if len(word) >= 5 and word[0].isupper():
-                        tokens.setdefault(fold(word), entity.id)
+            word = entity.family or (entity.name if " " not in entity.name else "")
+            if len(word) >= 5:
+                tokens.setdefault(fold(word), entity.id)
         return tokens
 
 

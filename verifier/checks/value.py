@@ -10,6 +10,7 @@ listed as `context` (the other party of a deal) never take a value away from the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,6 +23,12 @@ from verifier.text.normalize import fold
 from verifier.text.values import Value, describe, same_amount
 
 KIND = "value"
+# Places and organizations compete for a value ("NATO allies agreed to 5%", "Europe's 5%").
+ACTORS = ("place", "organization")
+# A value right after these is a previous level or a change, not the level itself
+# ("cut to 15% from 27.5%", "raised by 0.5%").
+_NOT_LEVEL = re.compile(r"\b(?:from|by|versus|vs\.?|compared with|compared to|than)\s+(?:about\s+|around\s+)?$",
+                        re.IGNORECASE)
 
 
 def _cues_met(claim: Claim, sentence: Sentence) -> bool:
@@ -29,14 +36,14 @@ def _cues_met(claim: Claim, sentence: Sentence) -> bool:
     return all(any(fold(c) in words for c in group) for group in claim.content.get("cues", ()))
 
 
-def _owner(index: ArticleIndex, sentence: Sentence, value: Value, subject_type: str,
-           context: set[str]) -> str | None:
+def _owner(index: ArticleIndex, sentence: Sentence, value: Value, context: set[str]) -> str | None:
     """The nearest entity of the subject's type, preferring the value's own clause."""
     clause = sentence.clause_of(value.start)
     best: tuple[int, int, str] | None = None
     for m in sentence.mentions:
-        if m.category != ENTITY or m.target in context or not index.registry.of_type(
-                m.target, subject_type) or (m.start < value.end and value.start < m.end):
+        if m.category != ENTITY or m.target in context or (m.start < value.end and value.start < m.end):
+            continue
+        if not any(index.registry.of_type(m.target, t) for t in ACTORS):
             continue
         distance = value.start - m.end if m.end <= value.start else m.start - value.end
         outside = 0 if clause[0] <= m.start < clause[1] else 1
@@ -44,6 +51,17 @@ def _owner(index: ArticleIndex, sentence: Sentence, value: Value, subject_type: 
         if best is None or rank < best:
             best = rank
     return best[2] if best else None
+
+
+def _is_level(index: ArticleIndex, sentence: Sentence, value: Value) -> bool:
+    return not _NOT_LEVEL.search(index.text[max(sentence.start, value.start - 20):value.start])
+
+
+def _comparable(value: Value, expected: dict[str, Any]) -> bool:
+    """Money in another currency (yen for a dollar claim) is not converted: it says nothing."""
+    want = expected.get("currency")
+    have = getattr(value, "currency", None)
+    return not (want and have and want != have)
 
 
 def _belongs(ctx: Context, owner: str | None, subject: str) -> bool:
@@ -59,15 +77,16 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     c: dict[str, Any] = dict(claim.content)
     subject = c["subject"]
     expected = c["value"]
-    subject_type = ctx.registry.entities[subject].type
     context = set(c.get("context") or ())
     for sentence in index.with_any([subject]):
         if not _cues_met(claim, sentence):
             continue
         for value in index.values(sentence):
-            if value.kind != expected["type"] or value.change:
+            if value.kind != expected["type"] or not _is_level(index, sentence, value):
                 continue
-            if not _belongs(ctx, _owner(index, sentence, value, subject_type, context), subject):
+            if not _comparable(value, expected):
+                continue
+            if not _belongs(ctx, _owner(index, sentence, value, context), subject):
                 continue
             lo, hi = sentence.clause_of(value.start)
             mood = modality(index.text[lo:hi])

@@ -84,12 +84,13 @@ class Matcher:
 
 
 def _closest(word: str, names: dict[str, str]) -> str | None:
-    """The person whose name word is one or two typing slips away (not a prefix or inflection)."""
+    """The person whose family name is one typing slip away (not a prefix or an inflection)."""
     for name, person in names.items():
         if word[0] != name[0] or word.startswith(name) or name.startswith(word):
             continue
-        limit = 2 if len(name) >= 8 and len(word) >= 7 else 1
-        if OSA.distance(word, name, score_cutoff=limit) <= limit:
+        # one slip (an edit or a swap of neighbours): two would take in real names
+        # ("Takeuchi" is two from "Takaichi")
+        if OSA.distance(word, name, score_cutoff=1) <= 1:
             return person
     return None
 

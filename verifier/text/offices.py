@@ -43,7 +43,7 @@ _NOT_NAMES = frozenset(
     "Wednesday Thursday Friday Saturday Sunday Who Which".split()
 )
 _BEFORE_TITLE = re.compile(
-    r"^\s*(?:,|:|\()\s*(?:who\s+(?:is|was|became|becomes|has\s+become|had\s+been|has\s+been|"
+    r"^\s*(?:,|:|\()\s*(?:\d{1,3},\s*)?(?:who\s+(?:is|was|became|becomes|has\s+become|had\s+been|has\s+been|"
     r"remains|serves\s+as|served\s+as)\s+)?$|^\s+(?:is|was|became|becomes|has\s+become|remains)\s+$"
 )
 
