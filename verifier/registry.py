@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from verifier.model import Claim, Entity
 from verifier.text.normalize import fold
@@ -36,6 +37,18 @@ def person_forms(entity: Entity) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=65536)
+def folded(words: tuple[str, ...]) -> frozenset[str]:
+    """Folded forms of a word list (cue groups, triggers), computed once per list."""
+    return frozenset(fold(w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def title_key(title: str) -> str:
+    """Index key of a title's mentions: offices sharing a title share the key."""
+    return "title:" + fold(title).strip()
+
+
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 0 < len(letters) <= 5 and all(c.isupper() for c in letters)
@@ -52,6 +65,8 @@ class Registry:
     forms: dict[str, list[Form]] = field(default_factory=dict)  # folded text -> forms
     titles: dict[str, list[str]] = field(default_factory=dict)  # folded title -> office ids
     words: set[str] = field(default_factory=set)  # folded cue/trigger words
+    _ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
+    _offices: dict[tuple[str, str | None], frozenset[str]] = field(default_factory=dict)
 
     def add(self, form: Form) -> None:
         key = fold(form.text).strip()
@@ -62,8 +77,13 @@ class Registry:
         entity = self.entities.get(entity_id)
         return entity is not None and entity.type == type_
 
-    def ancestors(self, place_id: str) -> set[str]:
+    def ancestors(self, place_id: str) -> frozenset[str]:
         """The place itself and every place it lies within (transitively)."""
+        if place_id not in self._ancestors:
+            self._ancestors[place_id] = frozenset(self._walk_up(place_id))
+        return self._ancestors[place_id]
+
+    def _walk_up(self, place_id: str) -> set[str]:
         seen: set[str] = set()
         todo = [place_id]
         while todo:
@@ -75,6 +95,24 @@ class Registry:
             if entity is not None:
                 todo.extend(entity.within)
         return seen
+
+    def offices_for(self, title: str, jurisdiction: str | None) -> frozenset[str]:
+        """Offices a folded title can name; a jurisdiction narrows them ("Chinese President").
+
+        An unknown title gives {"office:<title>"}; a known title in a jurisdiction that has no
+        such office gives {"office:<title>@<place>"}: some other office, not any registry one.
+        """
+        key = (title, jurisdiction)
+        if key not in self._offices:
+            candidates = self.titles.get(title, [])
+            if candidates and jurisdiction:
+                around = self.ancestors(jurisdiction)
+                scoped = [o for o in candidates if self.entities[o].jurisdiction in around]
+                found = frozenset(scoped or {f"office:{title}@{jurisdiction}"})
+            else:
+                found = frozenset(candidates or {f"office:{title}"})
+            self._offices[key] = found
+        return self._offices[key]
 
     def places_consistent(self, a: str, b: str) -> bool:
         """Two places agree when one lies within the other (Tokyo and Japan; not Tokyo and Osaka)."""
@@ -110,7 +148,8 @@ def build_registry(entities: Mapping[str, Entity], claims: Iterable[Claim] = ())
             registry.add(_form(ENTITY, entity.id, text))
         for title in entity.titles:
             registry.titles.setdefault(fold(title), []).append(entity.id)
-            registry.add(_form(TITLE, entity.id, title))
+            # one form per title text, however many offices share it ("President")
+            registry.add(_form(TITLE, title_key(title), title))
         words = [*entity.triggers, *(w for group in entity.cues for w in group)]
         registry.words.update(fold(w) for w in words)
     registry.words.update(fold(w) for w in _words_of_claims(claims))

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Entity
-from verifier.registry import ENTITY, WORD, Registry
+from verifier.registry import ENTITY, WORD, Registry, folded
 from verifier.text.mentions import Mention
-from verifier.text.normalize import fold
 
 # Words that put the trigger on another occurrence of the event ("they will meet again").
 OTHER_OCCURRENCE = frozenset({"again", "another", "previous", "previously", "next"})
@@ -41,7 +40,7 @@ class EventMention:
 
 def _cues_met(event: Entity, sentence: Sentence) -> bool:
     words = sentence.words()
-    return all(any(fold(c) in words for c in group) for group in event.cues)
+    return all(folded(group) & words for group in event.cues)
 
 
 def _foreign_alias(registry: Registry, event: Entity, sentence: Sentence, m: Mention) -> bool:
@@ -70,7 +69,7 @@ def event_targets(event_id: str, ctx: Context) -> set[str]:
 def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]:
     registry = index.registry
     event = registry.entities[event_id]
-    triggers = {fold(t) for t in event.triggers}
+    triggers = folded(event.triggers)
     for sentence in index.with_any([event_id, *triggers, *event.participants]):
         entities = sentence.entities()
         if event_id in entities:
@@ -113,7 +112,7 @@ def co_mentioned_events(event_id: str, index: ArticleIndex, sentence: Sentence) 
     out = []
     for entity in index.registry.entities.values():
         if entity.type == "event" and entity.id != event_id:
-            targets = {fold(t) for t in entity.triggers} | {entity.id}
+            targets = folded(entity.triggers) | {entity.id}
             if targets & (sentence.words() | sentence.entities()) and any(
                 m.sentence.index == sentence.index for m in _cached(entity.id, index)
             ):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
+from verifier.registry import title_key
 from verifier.text.offices import Attachment
 
 KIND = "office"
@@ -77,13 +78,16 @@ def _judge(claim: Claim, ctx: Context, a: Attachment) -> tuple[str, str] | None:
 
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
     """Entities an article must mention for this claim to be judged at all."""
-    return {claim.content["holder"], claim.content["office"]}
+    office = ctx.registry.entities[claim.content["office"]]
+    # another holder counts only under a qualified title, so the jurisdiction must be named
+    place = office.jurisdiction
+    return {claim.content["holder"], *([place] if place else map(title_key, office.titles))}
 
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     holder, office = claim.content["holder"], claim.content["office"]
     permanent = claim.content.get("status") == "permanent"
-    for sentence in index.with_any([holder, office]):
+    for sentence in index.with_any(targets(claim, ctx)):
         for a in index.attachments(sentence):
             judged = _judge(claim, ctx, a)
             if judged is None and permanent and a.holder is None and office in a.offices \

@@ -17,9 +17,8 @@ from typing import Any
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
-from verifier.registry import ENTITY
+from verifier.registry import ENTITY, folded
 from verifier.text.modality import modality
-from verifier.text.normalize import fold
 from verifier.text.values import Value, describe, same_amount
 
 KIND = "value"
@@ -33,7 +32,7 @@ _NOT_LEVEL = re.compile(r"\b(?:from|by|versus|vs\.?|compared with|compared to|th
 
 def _cues_met(claim: Claim, sentence: Sentence) -> bool:
     words = sentence.words()
-    return all(any(fold(c) in words for c in group) for group in claim.content.get("cues", ()))
+    return all(folded(tuple(group)) & words for group in claim.content.get("cues", ()))
 
 
 def _owner(index: ArticleIndex, sentence: Sentence, value: Value, context: set[str]) -> str | None:

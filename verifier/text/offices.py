@@ -110,7 +110,7 @@ def _attach(text: str, lo: int, hi: int, s: int, e: int, people: list[Mention],
     left_s, left_j, left_status = _left_context(text, lo, core_s if core_s > s else s, places)
     jurisdiction, status = jurisdiction or left_j, status or left_status
     core = text[core_s:core_e]
-    offices = _resolve(core, jurisdiction, registry)
+    offices = registry.offices_for(fold(core).strip(), jurisdiction)
     holder = _holder_after(text, phrase_e, hi, people) or _holder_before(text, lo, left_s, people)
     name, h_s, h_e, near = holder if holder else (None, -1, -1, False)
     if 0 <= h_e <= s:
@@ -192,17 +192,6 @@ def _left_context(text: str, lo: int, s: int, places: list[Mention]
             break
         pos = word.start()
     return pos, jurisdiction, status
-
-
-def _resolve(core: str, jurisdiction: str | None, registry: Registry) -> frozenset[str]:
-    candidates = registry.titles.get(fold(core).strip(), [])
-    if not candidates:
-        return frozenset({"office:" + fold(core).strip()})
-    if jurisdiction:
-        scoped = [o for o in candidates if registry.entities[o].jurisdiction in
-                  registry.ancestors(jurisdiction)]
-        return frozenset(scoped or {"office:" + fold(core).strip() + "@" + jurisdiction})
-    return frozenset(candidates)
 
 
 def _holder_after(text: str, e: int, hi: int, people: list[Mention]
