@@ -1,0 +1,340 @@
+"""Metamorphic properties of the engine, checked with hypothesis on the real seeds.
+
+(a) replacing the value in a supporting sentence by a different value of the same type
+    contradicts; (b) rewriting it in another surface form of the same value keeps it supported;
+(c) appending unrelated prose changes no verdict; (d) the order of articles and claims changes
+nothing; (e) any Unicode text is read without a crash and judged on every claim.
+Each example indexes a whole article, so example counts are modest and there is no deadline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+
+import pytest
+from edit_cases import PUBLISHED, ROOT, Edit, apply_edits, seed_article, seed_names, seed_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from local_project import shipped
+
+from verifier.engine import Engine, verify
+from verifier.model import VERDICTS, Article, ArticleMeta, Claim, Entity, VerdictName
+
+S3, S4 = "003_e6b66d70c2f9b6b5.txt", "004_9a43893ff614ee79.txt"
+# Typographic quotes, written as escapes: the seeds use them, and so must the rewrites.
+RSQ, LSQ, LDQ, RDQ = "\u2019", "\u2018", "\u201c", "\u201d"
+FEW = settings(max_examples=40, deadline=None)
+FEWER = settings(max_examples=12, deadline=None)
+
+WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+# Registry places that are neither Tokyo, nor inside it, nor around it.
+NOT_TOKYO = ["Osaka", "Yokosuka", "Seoul", "Busan", "Gyeongju", "Washington", "Beijing",
+             "South Korea", "China", "the United States", "Taiwan", "Thailand", "Cambodia"]
+
+
+@pytest.fixture(scope="module")
+def project() -> tuple[tuple[Claim, ...], dict[str, Entity]]:
+    return shipped(ROOT)
+
+
+@pytest.fixture(scope="module")
+def engine(project: tuple[tuple[Claim, ...], dict[str, Entity]]) -> Engine:
+    return Engine(*project)
+
+
+@pytest.fixture(scope="module")
+def seed_verdicts(engine: Engine) -> dict[tuple[str, str], VerdictName]:
+    return {(name, v.claim): v.verdict for name in seed_names()
+            for v in engine.verify_article(seed_article(name))}
+
+
+def verdict_of(engine: Engine, claim: str, article: Article) -> str:
+    found = [v for v in engine.verify_article(article) if v.claim == claim]
+    assert len(found) == 1
+    shown = "; ".join(f"{e.polarity}: {e.reason} | {e.text}" for e in found[0].evidence)
+    return f"{found[0].verdict} [{shown}]"
+
+
+def edited(seed: str, find: str, replace: str, published: dt.date | None = PUBLISHED) -> Article:
+    text = apply_edits(seed_text(seed), [Edit(find, replace)], seed)
+    return seed_article(seed, text, published, path=f"edited/{seed}")
+
+
+def assert_verdict(engine: Engine, claim: str, article: Article, want: str, edit: str) -> None:
+    got = verdict_of(engine, claim, article)
+    assert got.startswith(want + " "), f"{claim} after {edit!r}: {got}"
+
+
+# ---- surface forms ---------------------------------------------------------------------------
+
+def number(value: float) -> str:
+    return f"{value:g}"
+
+
+@st.composite
+def percent_forms(draw: st.DrawFn, value: float) -> str:
+    """A percent of GDP in one of the ways news prose writes it."""
+    options = [f"{number(value)}%", f"{number(value)} percent", f"{number(value)} per cent"]
+    if value == int(value) and 0 <= value <= 10:
+        options += [f"{WORDS[int(value)]} percent", f"{WORDS[int(value)]} per cent"]
+    if value == int(value):
+        options.append(f"{int(value)}.0%")
+    tail = draw(st.sampled_from(["of GDP", "of gross domestic product", "of its GDP",
+                                 "of its gross domestic product"]))
+    return f"{draw(st.sampled_from(options))} {tail}"
+
+
+@st.composite
+def dollar_forms(draw: st.DrawFn, billions: int) -> str:
+    options = [f"${billions} billion", f"US${billions} billion", f"${billions}bn",
+               f"US${billions}bn", f"{billions} billion dollars", f"USD {billions} billion",
+               f"{billions} billion US dollars", f"${billions:,}-billion"]
+    if billions % 10 == 0 and billions >= 100:
+        options.append(f"${billions / 1000:g} trillion")
+    return draw(st.sampled_from(options))
+
+
+@st.composite
+def whitespace_noise(draw: st.DrawFn, text: str) -> str:
+    """Some single spaces replaced by other whitespace: doubled, no-break, tab or a line break."""
+    spaces = [m.start() for m in re.finditer(" ", text)]
+    if not spaces:
+        return text
+    chosen = draw(st.sets(st.sampled_from(spaces), max_size=3))
+    out = list(text)
+    for at in chosen:
+        out[at] = draw(st.sampled_from(["  ", "\u00a0", " \t", "\n", "   "]))
+    return "".join(out)
+
+
+# ---- (a) a different value of the same type contradicts ---------------------------------------
+
+@FEW
+@given(data=st.data(), value=st.one_of(
+    st.integers(0, 10).filter(lambda p: p != 2).map(float),
+    st.sampled_from([0.9, 1.1, 1.5, 1.8, 2.5, 3.5, 4.5])))
+def test_other_percent_contradicts(engine: Engine, data: st.DataObject, value: float) -> None:
+    form = data.draw(percent_forms(value))
+    host = data.draw(st.sampled_from(["seed", "sentence"]))
+    if host == "seed":
+        article = edited(S3, "to 2% of GDP", f"to {form}")
+    else:
+        article = Article("t.txt", f"Japan aims to raise its defense spending to {form}.",
+                          ArticleMeta(published=PUBLISHED))
+    assert_verdict(engine, "defense-spending-2pct-gdp", article, "contradicted", form)
+
+
+@FEW
+@given(data=st.data(), billions=st.integers(20, 3000).filter(lambda b: abs(b - 550) > 55))
+def test_other_amount_contradicts(engine: Engine, data: st.DataObject, billions: int) -> None:
+    form = data.draw(dollar_forms(billions))
+    article = edited(S3, "a $550 billion investment", f"a {form} investment")
+    assert_verdict(engine, "investment-550bn", article, "contradicted", form)
+
+
+@FEW
+@given(weekday=st.sampled_from([d for d in WEEKDAYS if d != "Tuesday"]),
+       published=st.sampled_from([PUBLISHED, None]))
+def test_other_weekday_contradicts(engine: Engine, weekday: str, published: dt.date | None
+                                   ) -> None:
+    article = edited(S3, "in Tokyo on Tuesday", f"in Tokyo on {weekday}", published)
+    assert_verdict(engine, "summit-date", article, "contradicted", weekday)
+
+
+@FEW
+@given(place=st.sampled_from(NOT_TOKYO), host=st.sampled_from([S3, S4]))
+def test_other_place_contradicts(engine: Engine, place: str, host: str) -> None:
+    find = {S3: "Sanae Takaichi in Tokyo on Tuesday", S4: "Donald Trump in Tokyo at the start"}
+    article = edited(host, find[host], find[host].replace("Tokyo", place))
+    assert_verdict(engine, "summit-location", article, "contradicted", place)
+
+
+@FEW
+@given(data=st.data(), year=st.integers(1990, 2025).filter(lambda y: y != 2022))
+def test_other_year_contradicts(engine: Engine, data: st.DataObject, year: int) -> None:
+    month = data.draw(st.sampled_from(MONTHS))
+    form = data.draw(st.sampled_from([f"in {year}", f"in {month} {year}",
+                                      f"on {month} 8, {year}", f"on 8 {month} {year}"]))
+    article = edited(S4, "who was assassinated in 2022", f"who was assassinated {form}")
+    assert_verdict(engine, "abe-assassinated-2022", article, "contradicted", form)
+
+
+# ---- (b) the same value in another surface form keeps the verdict -----------------------------
+
+@FEW
+@given(data=st.data())
+def test_same_percent_other_form_supports(engine: Engine, data: st.DataObject) -> None:
+    sentence = data.draw(whitespace_noise(
+        "to expand its defense spending to " + data.draw(percent_forms(2.0)) + ", a move"))
+    article = edited(S3, "to expand its defense spending to 2% of GDP, a move", sentence)
+    assert_verdict(engine, "defense-spending-2pct-gdp", article, "supported", sentence)
+
+
+@FEW
+@given(data=st.data())
+def test_same_amount_other_form_supports(engine: Engine, data: st.DataObject) -> None:
+    sentence = data.draw(whitespace_noise(
+        "Japan is preparing to unveil a " + data.draw(dollar_forms(550)) + " investment"))
+    article = edited(S3, "Japan is preparing to unveil a $550 billion investment", sentence)
+    assert_verdict(engine, "investment-550bn", article, "supported", sentence)
+
+
+SAME_DAY = ["on Tuesday", "on Oct. 28", "on October 28", "on 28 October", "on Oct 28",
+            "on October 28, 2025", "on 28 October 2025", "on Tuesday, Oct. 28",
+            "on Tuesday (October 28)", "on 28 Oct. 2025", "on Tuesday, 28 October"]
+
+
+@FEW
+@given(data=st.data(), when=st.sampled_from(SAME_DAY))
+def test_same_date_other_form_supports(engine: Engine, data: st.DataObject, when: str) -> None:
+    sentence = data.draw(whitespace_noise(f"Sanae Takaichi in Tokyo {when}, marking"))
+    article = edited(S3, "Sanae Takaichi in Tokyo on Tuesday, marking", sentence)
+    assert_verdict(engine, "summit-date", article, "supported", sentence)
+
+
+NAME_FORMS = ["Sanae Takaichi", "Takaichi Sanae", "Takaichi", "Sanae TAKAICHI"]
+JAPANS = f"Japan{RSQ}s"
+TITLE_FORMS = [f"{JAPANS} new Prime Minister {{}}", "Japan's new prime minister, {},",
+               f"{JAPANS} new PM {{}}", "Japanese Premier {}",
+               f"{{}}, {JAPANS} new prime minister,", f"{JAPANS} new prime minister, Ms Takaichi,"]
+
+
+@FEW
+@given(data=st.data(), title=st.sampled_from(TITLE_FORMS), name=st.sampled_from(NAME_FORMS),
+       claim=st.sampled_from(["takaichi-prime-minister", "takaichi-name-spelling",
+                              "summit-location"]))
+def test_alias_forms_keep_support(engine: Engine, data: st.DataObject, title: str, name: str,
+                                  claim: str) -> None:
+    phrase = data.draw(whitespace_noise(title.format(name) + " in Tokyo"))
+    article = edited(S3, f"{JAPANS} new Prime Minister Sanae Takaichi in Tokyo", phrase)
+    assert_verdict(engine, claim, article, "supported", phrase)
+
+
+QUOTES = {RSQ: "'", LSQ: "'", LDQ: '"', RDQ: '"'}
+
+
+def swap_quotes(text: str, to_curly: bool) -> str:
+    if not to_curly:
+        return text.translate(str.maketrans(QUOTES))
+    text = re.sub(r"(?<=\w)'(?=\w)", RSQ, text)  # apostrophes
+    return re.sub(r'"([^"\n]*)"', LDQ + r"\1" + RDQ, text)
+
+
+@FEWER
+@given(name=st.sampled_from(seed_names()), to_curly=st.booleans(), seed=st.integers(0, 10**6))
+def test_quotes_and_spaces_change_nothing(engine: Engine, name: str, to_curly: bool, seed: int,
+                                          seed_verdicts: dict[tuple[str, str], VerdictName]
+                                          ) -> None:
+    """Curly or straight quotes, and runs of spaces between words, in a whole seed."""
+    rng = random.Random(seed)
+    text = swap_quotes(seed_text(name), to_curly)
+    text = re.sub(r"(?<=\S) (?=\S)", lambda _: rng.choice([" ", " ", "  ", "\u00a0"]), text)
+    got = {v.claim: v.verdict for v in engine.verify_article(seed_article(name, text))}
+    changed = {c: (seed_verdicts[name, c], v) for c, v in got.items()
+               if seed_verdicts[name, c] != v}
+    assert not changed, f"{name}: verdicts changed (seed -> rewritten): {changed}"
+
+
+# ---- (c) unrelated sentences change nothing ---------------------------------------------------
+
+SUBJECTS = ["The city council", "Local bakers", "A team of engineers", "Commuters in the region",
+            "The river museum", "Several farmers", "The weather service", "A small software firm",
+            "Volunteers at the shelter", "The regional orchestra", "School officials",
+            "The ferry operator"]
+PREDICATES = ["reported a quiet week", "opened an exhibition on river fish",
+              "expects heavy rain on Friday", "raised ticket prices by 3%",
+              "plans to repair 12 bridges by 2027", "said the harvest was 10% larger",
+              "met on Thursday to discuss parking", "signed a contract for 40 new buses",
+              "visited a wind farm last week", "did not change its opening hours",
+              "spent $2 million on new trains", "will hold a vote on Monday",
+              "set a target of 5% fewer delays", "denied that the bakery would close",
+              "welcomed 300 visitors on Sunday", "agreed a deal worth $15 billion over ten years"]
+ENDINGS = [".", ", officials said.", ", according to a statement.", " earlier this month.",
+           ", the report added."]
+
+
+@st.composite
+def filler(draw: st.DrawFn) -> str:
+    count = draw(st.integers(1, 6))
+    sentences = [draw(st.sampled_from(SUBJECTS)) + " " + draw(st.sampled_from(PREDICATES))
+                 + draw(st.sampled_from(ENDINGS)) for _ in range(count)]
+    return " ".join(sentences)
+
+
+def test_filler_names_no_entity(project: tuple[tuple[Claim, ...], dict[str, Entity]]) -> None:
+    """The filler vocabulary must not name anything in the registry (else (c) tests nothing)."""
+    vocabulary = " ".join([*SUBJECTS, *PREDICATES, *ENDINGS]).casefold()
+    named = []
+    for entity in project[1].values():
+        for form in [entity.name, *entity.aliases, entity.given, entity.family, *entity.titles]:
+            if form and re.search(rf"(?<!\w){re.escape(form.casefold())}(?!\w)", vocabulary):
+                named.append((entity.id, form))
+    assert not named
+
+
+@FEW
+@given(name=st.sampled_from(seed_names()), prose=filler())
+def test_unrelated_sentences_change_nothing(engine: Engine, name: str, prose: str,
+                                            seed_verdicts: dict[tuple[str, str], VerdictName]
+                                            ) -> None:
+    text = seed_text(name).rstrip("\n") + "\n\n" + prose + "\n"
+    got = {v.claim: v.verdict for v in engine.verify_article(seed_article(name, text))}
+    changed = {c: (seed_verdicts[name, c], v) for c, v in got.items()
+               if seed_verdicts[name, c] != v}
+    assert not changed, f"{name} + {prose!r}: verdicts changed: {changed}"
+
+
+# ---- (d) order changes nothing ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def baseline(project: tuple[tuple[Claim, ...], dict[str, Entity]]) -> tuple[object, ...]:
+    claims, entities = project
+    return tuple(verify(claims, entities, [seed_article(n) for n in seed_names()]))
+
+
+@FEWER
+@given(data=st.data())
+def test_order_changes_nothing(data: st.DataObject, baseline: tuple[object, ...],
+                               project: tuple[tuple[Claim, ...], dict[str, Entity]]) -> None:
+    claims, entities = project
+    articles = data.draw(st.permutations([seed_article(n) for n in seed_names()]))
+    shuffled = data.draw(st.permutations(list(claims)))
+    got = verify(shuffled, entities, articles)
+    key = lambda v: (v.article, v.claim)  # noqa: E731
+    assert sorted(got, key=key) == sorted(baseline, key=key)  # type: ignore[arg-type]
+
+
+# ---- (e) any text is read, and every claim gets a verdict ---------------------------------------
+
+FRAGMENTS = ["Takaichi", "Sanae Takaichi", "Trump", "former President", "Prime Minister",
+             "met", "in Tokyo", "on Tuesday", "2% of GDP", "$550 billion", "did not sign",
+             "rare earths", "Nobel", "Abe", "assassinated in 2022", "succeeded", "Ishiba", "Japan",
+             RSQ + "s", LDQ, RDQ, ".", "\n", "\n\n", " ", "Sen Takichi", "Xi Jinping",
+             "Yokosuka", "putter", "first female prime minister", "last week", "yesterday",
+             "Oct. 28"]
+
+
+@FEW
+@given(text=st.text(), published=st.one_of(st.none(), st.dates()))
+def test_any_text_gets_a_verdict_per_claim(engine: Engine, text: str,
+                                           published: dt.date | None) -> None:
+    verdicts = engine.verify_article(Article("fuzz.txt", text, ArticleMeta(published=published)))
+    assert sorted(v.claim for v in verdicts) == sorted(c.id for c in engine.claims)
+    assert all(v.verdict in VERDICTS for v in verdicts)
+
+
+@FEW
+@given(parts=st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=60),
+       published=st.one_of(st.none(), st.dates()))
+def test_word_soup_gets_a_verdict_per_claim(engine: Engine, parts: list[str],
+                                            published: dt.date | None) -> None:
+    """Registry names, values and cue words in random order with random Unicode between."""
+    text = " ".join(parts)
+    verdicts = engine.verify_article(Article("soup.txt", text, ArticleMeta(published=published)))
+    assert sorted(v.claim for v in verdicts) == sorted(c.id for c in engine.claims)
+    assert all(v.verdict in VERDICTS for v in verdicts)
