@@ -1,0 +1,93 @@
+"""Fixtures for ingestion tests: a throw-away copy of the project, the CLI, and a local server.
+
+The server listens on 127.0.0.1 only, in a daemon thread, serves a fixed table of routes, and is
+shut down at the end of each test; handlers that wait do so on an event that teardown sets, so
+nothing outlives the test. No test contacts any other address.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from verifier.ingest.command import ingest
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "ingest"
+PROJECT_PARTS = ("claims", "seeds", "schema")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's claims, seeds and schemas to ingest into."""
+    root = tmp_path / "project"
+    for part in PROJECT_PARTS:
+        if (ROOT / part).is_dir():
+            shutil.copytree(ROOT / part, root / part)
+    return root
+
+
+def run_ingest(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(ingest, [*args, "--root", str(root)], catch_exceptions=False)
+
+
+@dataclass
+class Route:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to wait before answering (bounded by teardown)
+
+
+@dataclass
+class Server:
+    base: str
+    routes: dict[str, Route]
+
+    def url(self, path: str) -> str:
+        return f"{self.base}{path}"
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    routes: dict[str, Route] = {}
+    stop = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        timeout = 10  # a stuck client cannot hold a handler thread for long
+
+        def do_GET(self) -> None:
+            route = routes.get(self.path)
+            if route is None:
+                self.send_error(404)
+                return
+            if route.delay:
+                stop.wait(route.delay)
+            self.send_response(route.status)
+            for name, value in route.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(route.body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            return None  # keep test output clean
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    try:
+        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", routes)
+    finally:
+        stop.set()
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)

@@ -1,0 +1,1 @@
+"""verifier ingest: bring new articles into the corpus safely (see CONTRIBUTING.md)."""

@@ -1,0 +1,114 @@
+"""One source into the corpus: read -> decode -> extract -> deduplicate -> describe -> write.
+
+Plain text is kept as it is (decoded to UTF-8, byte-order mark dropped, line ends as "\\n"):
+navigation lines, share widgets, repeated headlines, keyword lines and comment forms stay in the
+article, and verification leaves such boilerplate lines out of the evidence. HTML is reduced to
+its main text by trafilatura. Either way the original bytes are kept next to the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from verifier.ingest import store
+from verifier.ingest.base import Limits, Raw
+from verifier.ingest.dedupe import Duplicate, find_duplicate
+from verifier.ingest.encoding import decode
+from verifier.ingest.extract import Extracted, extract_html
+from verifier.ingest.sources import read_source
+from verifier.ingest.textmeta import guess_published, guess_title
+
+SEEDS = "seeds"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the person ingesting says about the article; empty means "find out or leave out"."""
+
+    outlet: str = ""
+    published: str = ""
+    url: str = ""
+    kind: str = "article"
+    title: str = ""
+    language: str = ""
+    allow_near_duplicate: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one source: the article written (relative path), or the duplicate found."""
+
+    source: str
+    article: str = ""
+    duplicate: Duplicate | None = None
+    notes: tuple[str, ...] = ()
+
+
+def ingest_one(root: Path, source: str, options: Options, limits: Limits) -> Outcome:
+    """Ingest `source` into `root`/seeds; raises IngestError for input that cannot be taken."""
+    raw = read_source(source, limits)
+    text = decode(raw).text
+    found = extract_html(text, raw.name, raw.url) if raw.media == "html" else _plain(text)
+    seeds = root / SEEDS
+    duplicate = find_duplicate(found.text, _corpus(seeds))
+    if duplicate and (duplicate.exact or not options.allow_near_duplicate):
+        return Outcome(raw.name, duplicate=duplicate, notes=found.notes)
+    sha256 = hashlib.sha256(raw.data).hexdigest()
+    stem = store.next_stem(seeds, sha256)
+    meta = describe(raw, found, options, sha256, store.original_path(stem, raw.suffix))
+    store.validate_meta(root, meta, raw.name)
+    written = store.write_article(seeds, stem, found.text, store.render_meta(meta), raw.data,
+                                  raw.suffix)
+    notes = found.notes + _guesses(raw.name, found, options)
+    return Outcome(raw.name, written[0].relative_to(root).as_posix(), duplicate, notes)
+
+
+def describe(raw: Raw, found: Extracted, options: Options, sha256: str,
+             original: str) -> dict[str, Any]:
+    """The metadata for the sidecar; what neither the options nor the page say is left out."""
+    url = options.url or raw.url
+    return {
+        "title": options.title or found.title,
+        "outlet": options.outlet or found.outlet or urlsplit(url).hostname or "unknown",
+        "author": found.author,
+        "url": url,
+        "published": options.published or found.published,
+        "retrieved": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace(
+            "+00:00", "Z"),
+        "kind": options.kind,
+        "language": options.language or found.language or "en",
+        "sha256": sha256,
+        "original": original,
+        "source": "" if raw.url else f"local file {Path(raw.name).name}",
+    }
+
+
+def _plain(text: str) -> Extracted:
+    return Extracted(text=text, title=guess_title(text), published=guess_published(text))
+
+
+def _guesses(name: str, found: Extracted, options: Options) -> tuple[str, ...]:
+    notes = []
+    if found.title and not options.title:
+        notes.append(f"{name}: title taken from the page: {found.title!r} (override: --title)")
+    if found.published and not options.published:
+        notes.append(f"{name}: published date taken from the page: {found.published} "
+                     "(override: --published)")
+    elif not found.published and not options.published:
+        notes.append(f"{name}: no published date found; weekdays like 'on Tuesday' cannot be "
+                     "resolved (add one with --published)")
+    return tuple(notes)
+
+
+def _corpus(seeds: Path) -> Iterator[tuple[str, str]]:
+    for path in sorted(seeds.glob("*.txt")):
+        try:
+            yield f"{SEEDS}/{path.name}", path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue  # an unreadable article is reported by the corpus reader, not here
