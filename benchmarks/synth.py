@@ -12,6 +12,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from verifier.model import Article, ArticleMeta, Claim, Entity
 
 SYLLABLES = "ka to mi ra su no he li va be do ru sa ne ko ta ri mo na yu".split()
@@ -99,6 +101,13 @@ def _contradict(rng: random.Random, f: Fact) -> tuple[str, str]:
     return f.claim_ids[2], f"Chancellor {f.person.given} {typo} spoke first."
 
 
+def _unambiguous(fact: Fact, families: set[str]) -> bool:
+    """A planted typo must not land one slip from somebody else's name."""
+    family = fact.person.family
+    typo = family[:-1] + ("a" if family[-1] != "a" else "e")
+    return not any(OSA.distance(typo.lower(), f.lower()) <= 1 for f in families - {family})
+
+
 def build(n_articles: int, n_claims: int, seed: int = 7, words: int = 600,
           planted_share: float = 0.05) -> Corpus:
     rng = random.Random(seed)
@@ -106,6 +115,8 @@ def build(n_articles: int, n_claims: int, seed: int = 7, words: int = 600,
     facts = [_fact(rng, i, used) for i in range(max(1, n_claims // 3))]
     entities = {e.id: e for f in facts for e in (f.person, f.country, f.office)}
     claims = tuple(c for f in facts for c in _claims(f))
+    families = {f.person.family for f in facts}
+    plantable = [f for f in facts if _unambiguous(f, families)]
     articles, planted = [], set()
     for a in range(n_articles):
         path = f"synthetic/{a:06d}.txt"
@@ -116,7 +127,7 @@ def build(n_articles: int, n_claims: int, seed: int = 7, words: int = 600,
             sentences.append(sentence)
             count += len(sentence.split())
         if rng.random() < planted_share:
-            claim_id, sentence = _contradict(rng, rng.choice(facts))
+            claim_id, sentence = _contradict(rng, rng.choice(plantable))
             sentences.insert(rng.randrange(len(sentences)), sentence)
             planted.add((claim_id, path))
         paragraphs = [" ".join(sentences[i:i + 4]) for i in range(0, len(sentences), 4)]
