@@ -1,0 +1,84 @@
+"""Acknowledgements: reviewed contradictions kept on purpose, and the ones that went stale.
+
+An acknowledgement matches a verdict on (claim id, article path). A matched contradicted verdict
+is marked acknowledged; an acknowledgement that matches no contradicted verdict is stale and
+fails the run, like a strict xfail. A review-by date in the past is a warning, not a failure.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from verifier.model import Acknowledgement, Verdict
+from verifier.problems import Problem
+
+EXPIRED = "acknowledgement-review-due"
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Verdicts with acknowledgements applied, plus what the acknowledgements file got wrong."""
+
+    verdicts: tuple[Verdict, ...]
+    stale: tuple[Acknowledgement, ...]
+    warnings: tuple[Problem, ...]
+
+
+def apply(
+    verdicts: Sequence[Verdict],
+    acknowledgements: Iterable[Acknowledgement],
+    *,
+    today: dt.date | None = None,
+    judged: Callable[[Acknowledgement], bool] | None = None,
+) -> Baseline:
+    """Apply `acknowledgements` to `verdicts`, keeping their order.
+
+    `judged`, when given, says which unmatched acknowledgements this run can call stale: a run
+    on a few articles, or one whose claims did not all load, says nothing about the others.
+    """
+    acks = list(acknowledgements)
+    by_pair: dict[tuple[str, str], Acknowledgement] = {}
+    for a in acks:
+        by_pair.setdefault((a.claim, a.article), a)
+    matched: set[tuple[str, str]] = set()
+    out: list[Verdict] = []
+    for verdict in verdicts:
+        pair = (verdict.claim, verdict.article)
+        ack = by_pair.get(pair)
+        if ack is not None and verdict.verdict == "contradicted":
+            matched.add(pair)
+            out.append(dataclasses.replace(verdict, acknowledged=True, acknowledgement=ack))
+        else:
+            out.append(verdict)
+    stale = tuple(
+        a for a in acks
+        if (a.claim, a.article) not in matched and (judged is None or judged(a))
+    )
+    return Baseline(tuple(out), stale, tuple(review_due(acks, today or dt.date.today())))
+
+
+def review_due(acks: Iterable[Acknowledgement], today: dt.date) -> list[Problem]:
+    """A warning for every acknowledgement whose review-by date has passed."""
+    return [
+        Problem(*_where(a), code=EXPIRED, level="warning", json_path="$.acknowledgements",
+                message=f"acknowledgement of {a.claim} in {a.article} was due for review on "
+                        f"{a.review_by.isoformat()}: check it still holds, then move the date")
+        for a in acks if a.review_by is not None and a.review_by < today
+    ]
+
+
+def stale_problem(ack: Acknowledgement) -> Problem:
+    """The stale acknowledgement as a Problem, for reports that list problems in one place."""
+    return Problem(
+        *_where(ack), code="acknowledgement-stale", json_path="$.acknowledgements",
+        message=f"acknowledgement of {ack.claim} in {ack.article} matches no contradiction: "
+                "the article no longer contradicts the claim (or either is gone); delete it",
+    )
+
+
+def _where(ack: Acknowledgement) -> tuple[str, int, int]:
+    pos = ack.position
+    return (pos.file, pos.line, pos.column) if pos else ("acknowledgements.yaml", 1, 1)

@@ -1,0 +1,149 @@
+"""`verifier validate` and `verifier check`: load, verify, report, exit with a status.
+
+Exit statuses: 0 clean; 1 an unacknowledged contradiction or a stale acknowledgement;
+2 invalid input (an error-level problem, even when contradictions were found too), a usage
+error, or an unexpected failure. No traceback reaches the user unless --debug is given.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from verifier import runner
+from verifier.model import Project
+from verifier.problems import Problem
+from verifier.report import RENDERERS, render
+from verifier.report import text as text_report
+
+# Subcommands other modules provide, imported only when used (and only if present).
+LAZY_COMMANDS = {"ingest": "verifier.ingest.command:ingest"}
+HINT = "check the paths and files named above; rerun with `verifier --debug ...` to see where"
+
+
+class Group(click.Group):
+    """Turns unexpected exceptions into one line and exit status 2; loads LAZY_COMMANDS."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        lazy = [name for name in LAZY_COMMANDS if self.get_command(ctx, name)]
+        return sorted({*super().list_commands(ctx), *lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.commands or name not in LAZY_COMMANDS:
+            return super().get_command(ctx, name)
+        module, _, attr = LAZY_COMMANDS[name].partition(":")
+        try:
+            command = getattr(importlib.import_module(module), attr)
+        except ModuleNotFoundError:
+            return None
+        return command if isinstance(command, click.Command) else None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort,
+                SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as error:  # the one place where anything is caught
+            if ctx.meta.get("verifier.debug"):
+                raise
+            click.echo(f"verifier: error: {type(error).__name__}: {error} ({HINT})", err=True)
+            ctx.exit(runner.INVALID)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claim-verifier")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Check curated claims (claims/*.yaml) against a corpus of articles (seeds/*.txt)."""
+    ctx.meta["verifier.debug"] = debug
+
+
+def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--root, --claims and --articles, shared by validate and check."""
+    path = click.Path(exists=True, path_type=Path)
+    command = click.option(
+        "--articles", "articles", multiple=True, type=path, metavar="PATH",
+        help="An article (.txt) or a directory of them; repeatable. Default: ROOT/seeds.",
+    )(command)
+    command = click.option(
+        "--claims", "claims", type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="Directory of claim files. Default: ROOT/claims.",
+    )(command)
+    return click.option(
+        "--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=Path("."), show_default=True, help="Project root.",
+    )(command)
+
+
+def load(root: Path, claims: Path | None, articles: Sequence[Path]) -> Project:
+    return runner.load(root, claims_dir=claims, article_paths=expand(articles) or None)
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """Files as given, directories as the .txt files under them, in order, without repeats."""
+    out: dict[Path, None] = {}
+    for path in paths:
+        found = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+        out.update(dict.fromkeys(p.resolve() for p in found))
+    return list(out)
+
+
+def echo_problems(problems: Sequence[Problem], *, err: bool) -> None:
+    for problem in sorted(problems):
+        click.echo(str(problem), err=err)
+
+
+@cli.command()
+@project_options
+def validate(root: Path, claims: Path | None, articles: tuple[Path, ...]) -> None:
+    """Check claims, entities, acknowledgements and article metadata; verify nothing."""
+    project = load(root, claims, articles)
+    echo_problems(project.problems, err=False)
+    errors = sum(p.level == "error" for p in project.problems)
+    warnings = len(project.problems) - errors
+    if errors:
+        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+        sys.exit(runner.INVALID)
+    click.echo(f"OK: {len(project.claims)} claims, {len(project.entities)} entities, "
+               f"{len(project.articles)} articles, {len(project.acknowledgements)} "
+               f"acknowledgements ({warnings} warning(s))")
+
+
+@cli.command()
+@project_options
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
+              show_default=True, help="Report format.")
+@click.option("--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+def check(root: Path, claims: Path | None, articles: tuple[Path, ...], fmt: str,
+          output: Path | None) -> None:
+    """Check every claim against every article and report; exit 1 on a contradiction."""
+    project = load(root, claims, articles)
+    result = runner.run(project, partial=bool(articles))
+    echo_problems(result.problems, err=True)
+    color = output is None and fmt == "text" and wants_color()
+    report = text_report.render(result, color=True) if color else render(fmt, result)
+    if output is None:
+        click.echo(report, nl=False, color=color)
+    else:
+        output.write_text(report, encoding="utf-8")
+        click.echo(f"report written to {output}", err=True)
+    sys.exit(runner.exit_status(result))
+
+
+def wants_color() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="verifier")

@@ -1,0 +1,160 @@
+"""The text report: contradictions per article with their evidence, then a compact summary.
+
+Colour is the caller's decision (`color=True`); the registry's plain `render` never colours.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+import click
+
+from verifier import runner
+from verifier.model import Article, ArticleMeta, Claim, Result, Verdict
+
+Style = Callable[..., str]
+# Above this many articles the summary table lists only the articles with contradictions.
+MAX_TABLE_ROWS = 40
+COLUMNS = ("supported", "contradicted", "acknowledged", "silent")
+
+
+def render(result: Result, *, color: bool = False) -> str:
+    style: Style = click.style if color else _plain
+    lines = [f"verifier: {len(result.project.claims)} claims x "
+             f"{len(result.project.articles)} articles", ""]
+    claims = {c.id: c for c in result.project.claims}
+    articles = {a.path: a for a in result.project.articles}
+    contradicted = [v for v in result.verdicts if v.verdict == "contradicted"]
+    for path in sorted({v.article for v in contradicted}):
+        lines += _article(articles.get(path), path, style)
+        for v in contradicted:
+            if v.article == path:
+                lines += _contradiction(v, claims.get(v.claim), style)
+        lines.append("")
+    lines += _stale(result, style) + _problems(result, style) + _summary(result) + _others(result)
+    lines.append(_verdict_line(result, style))
+    return "\n".join(lines) + "\n"
+
+
+def _plain(text: str, **_: object) -> str:
+    return text
+
+
+def _article(article: Article | None, path: str, style: Style) -> list[str]:
+    meta = article.meta if article else ArticleMeta()
+    published = meta.published.isoformat() if meta.published else ""
+    details = ", ".join(x for x in (meta.kind, meta.outlet, published) if x)
+    title = f' "{meta.title}"' if meta.title else ""
+    return [f"{style(path, bold=True)}{title} ({details})"]
+
+
+def _contradiction(v: Verdict, claim: Claim | None, style: Style) -> list[str]:
+    severity = f" [{claim.severity}]" if claim else ""
+    if v.acknowledged:
+        status = style("acknowledged", fg="yellow")
+    else:
+        status = style("CONTRADICTED", fg="red", bold=True)
+    mixed = " (mixed: the article also supports it)" if v.mixed else ""
+    lines = [f"  {status} {v.claim}{severity}{mixed}"]
+    if claim:
+        lines.append(f"    claim: {claim.statement}")
+    for e in v.evidence:
+        if e.polarity == "contradict":
+            lines += [f"    {v.article}:{e.line}:{e.column}: {e.reason}", f"      | {e.text}"]
+    if v.acknowledgement:
+        owner = f" ({v.acknowledgement.owner})" if v.acknowledgement.owner else ""
+        lines.append(f"    acknowledged{owner}: {v.acknowledgement.reason}")
+    return lines
+
+
+def _stale(result: Result, style: Style) -> list[str]:
+    if not result.stale:
+        return []
+    lines = [style("Stale acknowledgements (they match no contradiction; delete them):",
+                   fg="red", bold=True)]
+    for a in sorted(result.stale, key=lambda a: (a.article, a.claim)):
+        where = f"{a.position.file}:{a.position.line}:{a.position.column}: " if a.position else ""
+        lines.append(f"  {where}{a.claim} in {a.article}")
+    return [*lines, ""]
+
+
+def _problems(result: Result, style: Style) -> list[str]:
+    if not result.problems:
+        return []
+    lines = [style("Input problems:", bold=True)]
+    lines += [f"  {p.level}: {p}" for p in sorted(result.problems)]
+    return [*lines, ""]
+
+
+def _summary(result: Result) -> list[str]:
+    counts: dict[str, Counter[str]] = {a.path: Counter() for a in result.project.articles}
+    for v in result.verdicts:
+        row = counts.setdefault(v.article, Counter())
+        row[v.verdict] += 1
+        row["acknowledged"] += v.acknowledged
+    total: Counter[str] = sum(counts.values(), Counter())
+    paths = sorted(counts)
+    if len(paths) > MAX_TABLE_ROWS:
+        paths = [p for p in paths if counts[p]["contradicted"]]
+    width = max([len("article"), len("total"), *(len(p) for p in paths)])
+    head = "  ".join(f"{c:>12}" for c in COLUMNS)
+    lines = ["Summary", f"  {'article':<{width}}  {head}"]
+    for name, row in [*((p, counts[p]) for p in paths), ("total", total)]:
+        lines.append(f"  {name:<{width}}  " + "  ".join(f"{row[c]:>12}" for c in COLUMNS))
+    hidden = len(counts) - len(paths)
+    if hidden:
+        lines.append(f"  ({hidden} more articles without contradictions)")
+    return lines
+
+
+def _others(result: Result) -> list[str]:
+    lines = []
+    disputed = runner.disputed_claims(result)
+    if disputed:
+        lines.append("  disputed (supported by some articles, contradicted by others): "
+                     + ", ".join(disputed))
+    unmentioned = runner.unmentioned_claims(result)
+    if unmentioned:
+        lines.append("  judged by no article: " + ", ".join(unmentioned))
+    return [*lines, ""]
+
+
+def _verdict_line(result: Result, style: Style) -> str:
+    status = runner.exit_status(result)
+    open_, stale, errors = len(result.unacknowledged), len(result.stale), len(runner.errors(result))
+    counts = (f"{open_} unacknowledged contradiction(s), {stale} stale acknowledgement(s), "
+              f"{errors} input error(s)")
+    if status == runner.CLEAN:
+        return style(f"OK: {counts}", fg="green", bold=True)
+    return style(f"FAILED (exit {status}): {counts}", fg="red", bold=True)
+
+
+# --- single failures, as the pytest plugin shows them ----------------------------------------
+
+
+def describe_contradiction(verdict: Verdict, claim: Claim | None) -> str:
+    """An unacknowledged contradiction, self-contained: claim, article, evidence, what to do."""
+    where = ""
+    if claim and claim.position:
+        where = f" ({claim.position.file}:{claim.position.line})"
+    lines = [f"{verdict.article} contradicts claim {verdict.claim}{where}",
+             *_contradiction(verdict, claim, _plain)[1:],
+             "  If the article is wrong and stays in the corpus on purpose, acknowledge it in the "
+             "acknowledgements file with a reason; if the claim is wrong, fix the claim."]
+    return "\n".join(lines)
+
+
+def describe_example(outcome: runner.ExampleOutcome) -> str:
+    """A claim example the verifier judges differently from what its author expects."""
+    pos = outcome.example.position or outcome.claim.position
+    where = f"{pos.file}:{pos.line}:{pos.column}: " if pos else ""
+    lines = [f"{where}{outcome.claim.id} {outcome.name}",
+             f"  example:  {outcome.example.text}",
+             f"  expected: {outcome.example.expect}",
+             f"  got:      {outcome.verdict.verdict}"]
+    for e in outcome.verdict.evidence:
+        lines += [f"  {e.polarity} at {e.line}:{e.column}: {e.reason}", f"    | {e.text}"]
+    if not outcome.verdict.evidence:
+        lines.append("  (no evidence: nothing in the sentence bears on the claim)")
+    return "\n".join(lines)

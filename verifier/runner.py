@@ -1,0 +1,171 @@
+"""One verification run: load -> engine -> acknowledgements -> claim examples -> Result.
+
+`run(project)` is what the CLI, the pytest plugin and library users call. The engine is looked
+up lazily, so a fake can stand in for it (``run(project, verify=..., examples=...)``).
+Never prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from verifier import baseline
+from verifier.model import (
+    Acknowledgement,
+    Article,
+    Claim,
+    Entity,
+    Example,
+    Project,
+    Result,
+    Verdict,
+)
+from verifier.problems import Problem
+
+VerifyFn = Callable[[Sequence[Claim], Mapping[str, Entity], Sequence[Article]],
+                    Sequence[Verdict]]
+ExamplesFn = Callable[[Claim, Mapping[str, Entity]], Sequence[tuple[Example, Verdict]]]
+
+EXAMPLE_MISMATCH = "example-mismatch"
+# Exit statuses shared by `verifier check` and the JSON summary.
+CLEAN, FAILED, INVALID = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class ExampleOutcome:
+    """The engine's verdict on one of a claim's `examples:`; `number` counts within `expect`."""
+
+    claim: Claim
+    number: int
+    example: Example
+    verdict: Verdict
+
+    @property
+    def name(self) -> str:
+        return f"example-{self.example.expect}-{self.number}"
+
+    @property
+    def passed(self) -> bool:
+        return self.verdict.verdict == self.example.expect
+
+
+@dataclass(frozen=True)
+class Run:
+    """A Result plus every example outcome (the Result keeps only the failures, as Problems)."""
+
+    result: Result
+    examples: tuple[ExampleOutcome, ...]
+
+
+def load(root: Path, claims_dir: Path | None = None,
+         article_paths: Sequence[Path] | None = None) -> Project:
+    """`verifier.project.load_project`, imported on first use."""
+    from verifier.project import load_project
+
+    return load_project(root, claims_dir=claims_dir, article_paths=article_paths)
+
+
+def engine_verify() -> VerifyFn:
+    from verifier.engine import verify
+
+    return verify
+
+
+def engine_examples() -> ExamplesFn:
+    from verifier.engine import check_examples
+
+    return check_examples
+
+
+def run(project: Project, *, verify: VerifyFn | None = None, examples: ExamplesFn | None = None,
+        partial: bool = False, today: dt.date | None = None) -> Result:
+    """Verify every claim against every article of `project`; see `run_detailed`."""
+    return run_detailed(project, verify=verify, examples=examples, partial=partial,
+                        today=today).result
+
+
+def run_detailed(
+    project: Project,
+    *,
+    verify: VerifyFn | None = None,
+    examples: ExamplesFn | None = None,
+    partial: bool = False,
+    today: dt.date | None = None,
+) -> Run:
+    """The whole run. `partial` means the project holds only some of the corpus's articles, so
+    acknowledgements of the others are neither matched nor stale."""
+    verdicts = (verify or engine_verify())(project.claims, project.entities, project.articles)
+    applied = baseline.apply(verdicts, project.acknowledgements, today=today,
+                             judged=_judged(project, partial))
+    outcomes = tuple(check_claims(project.claims, project.entities, examples or engine_examples()))
+    problems = sorted([*project.problems, *applied.warnings,
+                       *(example_problem(o) for o in outcomes if not o.passed)])
+    result = Result(project, applied.verdicts, applied.stale, tuple(problems))
+    return Run(result, outcomes)
+
+
+def _judged(project: Project, partial: bool) -> Callable[[Acknowledgement], bool] | None:
+    """Which acknowledgements this run can call stale (None: all of them)."""
+    broken = any(p.level == "error" for p in project.problems)
+    if not (partial or broken):
+        return None
+    articles = {a.path for a in project.articles}
+    claims = {c.id for c in project.claims}
+    # a claim file that failed to load must not turn its acknowledgements stale
+    return lambda a: (not partial or a.article in articles) and (not broken or a.claim in claims)
+
+
+def check_claims(claims: Iterable[Claim], entities: Mapping[str, Entity],
+                 examples: ExamplesFn) -> Iterable[ExampleOutcome]:
+    for claim in claims:
+        if not claim.examples:
+            continue
+        counts: dict[str, int] = {}
+        for example, verdict in examples(claim, entities):
+            counts[example.expect] = counts.get(example.expect, 0) + 1
+            yield ExampleOutcome(claim, counts[example.expect], example, verdict)
+
+
+def example_problem(outcome: ExampleOutcome) -> Problem:
+    pos = outcome.example.position or outcome.claim.position
+    file, line, column = (pos.file, pos.line, pos.column) if pos else ("", 1, 1)
+    got = outcome.verdict.verdict
+    return Problem(
+        file, line, column, EXAMPLE_MISMATCH,
+        message=f"claim {outcome.claim.id}: {outcome.name} should be {outcome.example.expect}, "
+                f"the verifier says {got}: {outcome.example.text!r}",
+    )
+
+
+# --- facts about a Result, shared by the reports and the CLI -------------------------------
+
+
+def errors(result: Result) -> list[Problem]:
+    return [p for p in result.problems if p.level == "error"]
+
+
+def exit_status(result: Result) -> int:
+    """2 if any input is invalid (even with contradictions: fix the input first, then judge),
+    1 if any contradiction is unacknowledged or any acknowledgement is stale, else 0."""
+    if errors(result):
+        return INVALID
+    return FAILED if result.unacknowledged or result.stale else CLEAN
+
+
+def unmentioned_claims(result: Result) -> list[str]:
+    """Claims no article judges: silent on every article (so nothing checks them yet)."""
+    judged = {v.claim for v in result.verdicts if v.verdict != "silent"}
+    return sorted(c.id for c in result.project.claims if c.id not in judged)
+
+
+def disputed_claims(result: Result) -> dict[str, dict[str, list[str]]]:
+    """Claims some articles support and others contradict: claim -> verdict -> articles."""
+    sides: dict[str, dict[str, list[str]]] = {}
+    for v in result.verdicts:
+        if v.verdict != "silent":
+            sides.setdefault(v.claim, {}).setdefault(v.verdict, []).append(v.article)
+    return {claim: {k: sorted(paths) for k, paths in sorted(by.items())}
+            for claim, by in sorted(sides.items()) if len(by) == 2}
