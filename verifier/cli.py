@@ -123,11 +123,21 @@ def validate(root: Path, claims: Path | None, articles: tuple[Path, ...]) -> Non
               show_default=True, help="Report format.")
 @click.option("--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the report to this file instead of standard output.")
+@click.option("--changed", is_flag=True, help="Verify only articles and claims changed since "
+              "--base (git), and every article against changed claims.")
+@click.option("--base", default="main", show_default=True, help="Base revision for --changed.")
 def check(root: Path, claims: Path | None, articles: tuple[Path, ...], fmt: str,
-          output: Path | None) -> None:
+          output: Path | None, changed: bool = False, base: str = "main") -> None:
     """Check every claim against every article and report; exit 1 on a contradiction."""
     project = load(root, claims, articles)
-    result = runner.run(project, partial=bool(articles))
+    verify, partial = None, bool(articles)
+    if changed:
+        from verifier.ingest.incremental import changed_scope
+
+        scope = changed_scope(project, root, base)
+        project, verify, partial = scope.project, scope.verify, partial or scope.partial
+        click.echo(scope.summary, err=True)
+    result = runner.run(project, verify=verify, partial=partial)
     echo_problems(result.problems, err=True)
     color = output is None and fmt == "text" and wants_color()
     report = text_report.render(result, color=True) if color else render(fmt, result)

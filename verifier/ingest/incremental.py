@@ -1,0 +1,78 @@
+"""`verifier check --changed`: verify only the (claim, article) pairs a change can affect.
+
+Changed articles are verified against every claim, every article against the changed claims.
+Acknowledgements outside those pairs are set aside for the run, so they are neither matched nor
+reported stale; everything else (schema problems, claim examples, the report) is as in the full
+run, which stays the default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from verifier.ingest.base import IngestError
+from verifier.ingest.changed import DEFAULT_BASE, Selection, select
+from verifier.model import Article, Claim, Entity, Project, Verdict
+from verifier.runner import VerifyFn
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What `check --changed` runs: the project to report on and how to verify it."""
+
+    project: Project
+    verify: VerifyFn | None  # None: the full run
+    partial: bool
+    summary: str
+
+
+def changed_scope(project: Project, root: Path, base: str = DEFAULT_BASE) -> Scope:
+    """The scope of `check --changed --base BASE`; a usage error if git cannot answer."""
+    try:
+        selection = select(root, base)
+    except IngestError as error:
+        raise click.UsageError(f"--changed: {error}") from None
+    if selection.full:
+        return Scope(project, None, False, f"--changed: full run ({selection.reason})")
+    articles = tuple(a for a in project.articles
+                     if selection.claims or a.path in selection.articles)
+    acks = tuple(a for a in project.acknowledgements
+                 if a.article in selection.articles or a.claim in selection.claims)
+    narrowed = dataclasses.replace(project, articles=articles, acknowledgements=acks)
+    summary = (f"--changed since {base}: {len(selection.articles)} article(s) against every "
+               f"claim, {len(selection.claims)} claim(s) against every article")
+    return Scope(narrowed, _verifier(selection), True, summary)
+
+
+def _verifier(selection: Selection) -> VerifyFn:
+    def verify(claims: Sequence[Claim], entities: Mapping[str, Entity],
+               articles: Sequence[Article]) -> Sequence[Verdict]:
+        return verify_selected(selection, claims, entities, articles)
+
+    return verify
+
+
+def verify_selected(selection: Selection, claims: Sequence[Claim],
+                    entities: Mapping[str, Entity],
+                    articles: Sequence[Article]) -> tuple[Verdict, ...]:
+    """Changed articles x all claims, plus all articles x changed claims; sorted as verify()."""
+    from verifier.engine import Engine
+    from verifier.index import ArticleIndex
+
+    engine = Engine(claims, entities)
+    changed = [c for c in engine.claims if c.id in selection.claims]
+    out: list[Verdict] = []
+    for article in sorted(articles, key=lambda a: a.path):
+        if article.path in selection.articles:
+            out.extend(engine.verify_article(article))
+        elif changed:
+            index = ArticleIndex(article, engine.matcher)
+            wanted = engine.candidates(index)
+            out.extend(engine.judge(c, index) if c.id in wanted
+                       else Verdict(c.id, article.path, "silent") for c in changed)
+    return tuple(out)
