@@ -7,7 +7,10 @@ nothing outlives the test. No test contacts any other address.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +25,25 @@ from verifier.ingest.command import ingest
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "ingest"
 PROJECT_PARTS = ("claims", "seeds", "schema")
+if str(ROOT / "tests") not in sys.path:  # tests/fakes.py, shared with the CLI tests
+    sys.path.insert(0, str(ROOT / "tests"))
+GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
+                   env={**os.environ, **GIT_ENV})
+
+
+def git_repo(root: Path) -> Path:
+    """Make `root` a repository whose branch `topic` starts at commit `main`."""
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "base")
+    git(root, "checkout", "-q", "-b", "topic")
+    return root
 
 
 @pytest.fixture
@@ -31,6 +53,10 @@ def project(tmp_path: Path) -> Path:
     for part in PROJECT_PARTS:
         if (ROOT / part).is_dir():
             shutil.copytree(ROOT / part, root / part)
+    schema = root / "schema" / "article.schema.json"
+    if not schema.exists():  # TEMPORARY stand-in until schema/article.schema.json lands
+        schema.parent.mkdir(parents=True, exist_ok=True)
+        schema.write_text('{"type": "object"}', encoding="utf-8")
     return root
 
 
