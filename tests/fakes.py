@@ -24,20 +24,24 @@ from verifier.model import (
     Example,
     Position,
     Project,
+    Span,
     Verdict,
 )
 from verifier.problems import Problem
 
 
 def judge(claim: Claim, path: str, text: str) -> Verdict:
-    evidence = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    evidence, offset = [], 0
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
         for polarity in ("contradict", "support"):
             for phrase in claim.content.get(polarity) or ():
                 col = line.lower().find(phrase.lower())
                 if col >= 0:
-                    evidence.append(Evidence(polarity, number, col + 1, line.strip(),
-                                             f"article says '{phrase}'"))
+                    span = Span(offset + col, offset + col + len(phrase), number, col + 1,
+                                line[col:col + len(phrase)])
+                    evidence.append(Evidence(polarity, number, 1, line.strip(),
+                                             f"article says '{phrase}'", (span,)))
+        offset += len(line)
     kinds = {e.polarity for e in evidence}
     name = "contradicted" if "contradict" in kinds else "supported" if kinds else "silent"
     return Verdict(claim.id, path, name, tuple(evidence))  # type: ignore[arg-type]
@@ -75,6 +79,7 @@ def fake_load(root: Path, claims_dir: Path | None = None,
                 raw = yaml.safe_load(yaml.serialize(item))
                 if key == "acknowledgements":
                     acks.append(Acknowledgement(raw["claim"], raw["article"], raw["reason"],
+                                                owner=raw.get("owner", ""),
                                                 review_by=_date(raw.get("review_by")),
                                                 position=pos))
                 elif "statement" not in raw:

@@ -70,15 +70,6 @@ def review_due(acks: Iterable[Acknowledgement], today: dt.date) -> list[Problem]
     ]
 
 
-def stale_problem(ack: Acknowledgement) -> Problem:
-    """The stale acknowledgement as a Problem, for reports that list problems in one place."""
-    return Problem(
-        *_where(ack), code="acknowledgement-stale", json_path="$.acknowledgements",
-        message=f"acknowledgement of {ack.claim} in {ack.article} matches no contradiction: "
-                "the article no longer contradicts the claim (or either is gone); delete it",
-    )
-
-
 def _where(ack: Acknowledgement) -> tuple[str, int, int]:
     pos = ack.position
     return (pos.file, pos.line, pos.column) if pos else ("acknowledgements.yaml", 1, 1)

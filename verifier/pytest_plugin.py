@@ -124,7 +124,9 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     here = session.config.invocation_params.dir
     for spec in state.reports:
         fmt, _, path = spec.partition(":")
-        (here / path).write_text(render(fmt, run.result), encoding="utf-8")
+        target = here / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render(fmt, run.result), encoding="utf-8")
 
 
 class VerifierFile(pytest.File):
@@ -150,8 +152,8 @@ class VerifierFile(pytest.File):
             if ack.position and ack.position.file == rel:
                 name = _unique(f"stale:{ack.claim}@{ack.article}", seen)
                 yield StaleItem.from_parent(self, name=name, ack=ack)
-        verdicts = [v for v in result.verdicts if v.article == rel]
-        if verdicts:
+        if any(a.path == rel for a in result.project.articles):
+            verdicts = [v for v in result.verdicts if v.article == rel]
             for v in verdicts:
                 if v.verdict == "contradicted":
                     yield ContradictionItem.from_parent(self, name=v.claim, verdict=v)
@@ -170,6 +172,7 @@ class ClaimNode(pytest.Collector):
 
 class VerifierItem(pytest.Item):
     line = 0  # 1-based line in self.path; 0 when unknown
+    label = "verifier"  # the failure's headline; never the end of the node id (pytest rewrites it)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
                      style: Any = None) -> str:
@@ -178,13 +181,14 @@ class VerifierItem(pytest.Item):
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, max(self.line - 1, 0), f"{self.path.name}::{self.name}"
+        return self.path, max(self.line - 1, 0), self.label
 
 
 class CrashItem(VerifierItem):
     def __init__(self, *, message: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.message = message
+        self.label = "verifier could not run"
 
     def runtest(self) -> None:
         raise VerifierFailure(self.message)
@@ -194,6 +198,7 @@ class ProblemItem(VerifierItem):
     def __init__(self, *, problem: Problem, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.problem, self.line = problem, problem.line
+        self.label = f"[{problem.code}] at line {problem.line}"
 
     def runtest(self) -> None:
         raise VerifierFailure(str(self.problem))
@@ -205,6 +210,7 @@ class ExampleItem(VerifierItem):
         self.outcome = outcome
         pos = outcome.example.position or outcome.claim.position
         self.line = pos.line if pos else 0
+        self.label = f"{outcome.claim.id} {outcome.name}"
 
     def runtest(self) -> None:
         if not self.outcome.passed:
@@ -216,6 +222,7 @@ class ContradictionItem(VerifierItem):
         super().__init__(**kwargs)
         self.verdict = verdict
         self.line = next((e.line for e in verdict.evidence if e.polarity == "contradict"), 0)
+        self.label = f"{self.path.name} contradicts {verdict.claim}"
 
     def runtest(self) -> None:
         ack = self.verdict.acknowledgement
@@ -229,14 +236,11 @@ class ContradictionItem(VerifierItem):
 class SummaryItem(VerifierItem):
     def __init__(self, *, verdicts: list[Verdict], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.counts = {n: sum(v.verdict == n for v in verdicts) for n in ("supported", "silent")}
+        counts = {n: sum(v.verdict == n for v in verdicts) for n in ("supported", "silent")}
+        self.label = f"{self.path.name}: " + ", ".join(f"{n} {k}" for k, n in counts.items())
 
     def runtest(self) -> None:
         """Passes: contradictions are their own items; this one makes every article show up."""
-
-    def reportinfo(self) -> tuple[Path, int | None, str]:
-        counts = ", ".join(f"{n} {k}" for k, n in self.counts.items())
-        return self.path, 0, f"{self.path.name}: {counts}"
 
 
 class StaleItem(VerifierItem):
@@ -244,6 +248,7 @@ class StaleItem(VerifierItem):
         super().__init__(**kwargs)
         self.ack = ack
         self.line = ack.position.line if ack.position else 0
+        self.label = f"stale acknowledgement of {ack.claim} in {ack.article}"
 
     def runtest(self) -> None:
         where = f"{self.ack.position.file}:{self.line}: " if self.ack.position else ""
