@@ -113,7 +113,7 @@ def test_metadata_of_articles_and_claims() -> None:
 
 def test_every_field_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"`([a-z_]+)`", readme))
+    documented = set(re.findall(r"`([a-z0-9_]+)`", readme))
     assert not keys(doc()) - documented
 
 
