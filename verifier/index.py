@@ -8,8 +8,8 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 from functools import cached_property
+from typing import Any
 
 from verifier.model import Article, Evidence, Polarity, Span
 from verifier.registry import ENTITY, TITLE, WORD, Registry

@@ -115,7 +115,7 @@ class Registry:
         return self._offices[key]
 
     def places_consistent(self, a: str, b: str) -> bool:
-        """Two places agree when one lies within the other (Tokyo and Japan; not Tokyo and Osaka)."""
+        """Places agree when one lies within the other (Tokyo and Japan; not Tokyo and Osaka)."""
         return a in self.ancestors(b) or b in self.ancestors(a)
 
     def person_tokens(self) -> dict[str, str]:

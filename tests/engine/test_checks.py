@@ -3,9 +3,9 @@ quiet. One row per case; the claims' own `examples:` are tested through the pyte
 
 from __future__ import annotations
 
-import pytest
-
 from collections.abc import Callable
+
+import pytest
 
 from verifier.model import Verdict
 

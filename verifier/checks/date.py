@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 from verifier.checks.context import Context
 from verifier.checks.events import (
-    event_targets,
     EventMention,
     attached,
     co_mentioned_events,
+    event_targets,
     mentions_of,
     other_occurrence,
 )

@@ -12,10 +12,11 @@ a bare "President Xi" is not read as a claim about the US presidency.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
-from verifier.model import Claim, Evidence
+from verifier.model import Claim, Evidence, Polarity
 from verifier.registry import title_key
 from verifier.text.offices import Attachment
 
@@ -46,33 +47,79 @@ def _specialises(ctx: Context, offices: frozenset[str], office: str) -> bool:
     return False
 
 
-def _judge(claim: Claim, ctx: Context, a: Attachment) -> tuple[str, str] | None:
+@dataclass(frozen=True)
+class _Facts:
+    """The claim, spelled out for the rules below."""
+
+    holder: str
+    office: str
+    status: str  # current | former | permanent
+    allowed: frozenset[str]
+    who: str
+    office_name: str
+
+    @classmethod
+    def of(cls, claim: Claim, ctx: Context) -> _Facts:
+        c = claim.content
+        entities = ctx.registry.entities
+        return cls(c["holder"], c["office"], c.get("status", "current"),
+                   frozenset({c["office"], *c.get("also_holds", ())}),
+                   entities[c["holder"]].name, entities[c["office"]].name)
+
+
+Judgement = tuple[Polarity, str] | None
+GONE = ("former", "late")
+
+
+def _same_office(f: _Facts, a: Attachment) -> Judgement:
+    """The holder under the claimed office's title: the status words decide."""
+    said = f"'{a.title}'"
+    if f.status == "current" and a.status in GONE:
+        return "contradict", f"article calls {f.who} {a.status} {said}; claim: {f.who} holds it now"
+    if f.status == "former" and a.status == "current":
+        return "contradict", f"article calls {f.who} the current {said}; claim: a former holder"
+    if f.status == "former" and a.status is None:
+        return None
+    return "support", f"article calls {f.who} {said} ({f.office_name})"
+
+
+def _other_office(ctx: Context, f: _Facts, a: Attachment) -> Judgement:
+    """The holder under another title, while the claim says they hold this office now."""
+    if f.status != "current" or a.offices & f.allowed or _specialises(ctx, a.offices, f.office):
+        return None
+    if not a.offices:  # a bare status word: "the late Donald Trump"
+        if a.status != "late":
+            return None
+        return "contradict", f"article calls {f.who} 'the late'; claim: {f.who} is in office"
+    if a.status in GONE:
+        return None
+    return "contradict", f"article gives {f.who} the office '{a.title}'; claim: {f.office_name}"
+
+
+def _other_holder(ctx: Context, f: _Facts, a: Attachment) -> Judgement:
+    """Someone else under the claimed office's title, qualified by its jurisdiction."""
+    if not a.qualified or f.office not in a.offices:
+        return None
+    if f.status == "permanent" or (f.status == "current" and a.status not in GONE):
+        return ("contradict", f"article names {_holder_name(ctx, a)} as '{a.title}'; "
+                f"claim: {f.who} is {f.office_name}")
+    return None
+
+
+def _judge(ctx: Context, f: _Facts, a: Attachment) -> Judgement:
     """(polarity, reason) for one title attachment, or None when it says nothing about the claim."""
-    c = claim.content
-    holder, office, status = c["holder"], c["office"], c.get("status", "current")
-    allowed = {office, *c.get("also_holds", ())}
-    office_name = ctx.registry.entities[office].name
-    who = ctx.registry.entities[holder].name
-    said = f"'{a.title}'" if a.title else "no title"
-    if a.holder == holder and office in a.offices:
-        if status == "current" and a.status in ("former", "late"):
-            return "contradict", f"article calls {who} {a.status} {said}; claim: {who} holds it now"
-        if status == "former" and a.status == "current":
-            return "contradict", f"article calls {who} the current {said}; claim: a former holder"
-        if status == "former" and a.status is None:
-            return None
-        return "support", f"article calls {who} {said} ({office_name})"
-    if a.holder == holder and not a.offices & allowed and status == "current" \
-            and not _specialises(ctx, a.offices, office):
-        if a.status in ("former", "late") or not a.offices:
-            if a.status == "late" and not a.offices:
-                return "contradict", f"article calls {who} 'the late'; claim: {who} holds office now"
-            return None
-        return "contradict", f"article gives {who} the office {said}; claim: {who} is {office_name}"
-    if a.holder and a.holder != holder and office in a.offices and a.qualified:
-        if status == "permanent" or (status == "current" and a.status not in ("former", "late")):
-            return ("contradict", f"article names {_holder_name(ctx, a)} as {said}; "
-                    f"claim: {who} is {office_name}")
+    if a.holder == f.holder:
+        return _same_office(f, a) if f.office in a.offices else _other_office(ctx, f, a)
+    if a.holder:
+        return _other_holder(ctx, f, a)
+    return None
+
+
+def _descriptor(index: ArticleIndex, f: _Facts, a: Attachment) -> Judgement:
+    """A one-holder-ever title with nobody attached, in a text about the holder."""
+    if f.status == "permanent" and a.holder is None and f.office in a.offices and a.qualified \
+            and index.mentions_anywhere(f.holder):
+        return "support", f"article uses the title '{a.title}' in a text about {f.who}"
     return None
 
 
@@ -85,18 +132,13 @@ def targets(claim: Claim, ctx: Context) -> set[str] | None:
 
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
-    holder, office = claim.content["holder"], claim.content["office"]
-    permanent = claim.content.get("status") == "permanent"
+    facts = _Facts.of(claim, ctx)
     for sentence in index.with_any(targets(claim, ctx)):
         for a in index.attachments(sentence):
-            judged = _judge(claim, ctx, a)
-            if judged is None and permanent and a.holder is None and office in a.offices \
-                    and a.qualified and index.mentions_anywhere(holder):
-                judged = "support", f"article uses the title '{a.title}' in a text about " \
-                    f"{ctx.registry.entities[holder].name}"
+            judged = _judge(ctx, facts, a) or _descriptor(index, facts, a)
             if judged is None or (judged[0] == "contradict" and _historic(index, sentence, claim)):
                 continue
             spans = [(a.start, a.end)] if a.title else []
             if a.holder_start >= 0:
                 spans.append((a.holder_start, a.holder_end))
-            yield index.evidence(sentence, judged[0], judged[1], spans)  # type: ignore[arg-type]
+            yield index.evidence(sentence, judged[0], judged[1], spans)

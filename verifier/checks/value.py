@@ -26,8 +26,10 @@ KIND = "value"
 ACTORS = ("place", "organization")
 # A value right after these is a previous level or a change, not the level itself
 # ("cut to 15% from 27.5%", "raised by 0.5%").
-_NOT_LEVEL = re.compile(r"\b(?:from|by|versus|vs\.?|compared with|compared to|than)\s+(?:about\s+|around\s+)?$",
-                        re.IGNORECASE)
+_NOT_LEVEL = re.compile(
+    r"\b(?:from|by|versus|vs\.?|compared with|compared to|than)\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _cues_met(claim: Claim, sentence: Sentence) -> bool:
@@ -40,7 +42,8 @@ def _owner(index: ArticleIndex, sentence: Sentence, value: Value, context: set[s
     clause = sentence.clause_of(value.start)
     best: tuple[int, int, str] | None = None
     for m in sentence.mentions:
-        if m.category != ENTITY or m.target in context or (m.start < value.end and value.start < m.end):
+        inside = m.start < value.end and value.start < m.end  # "US$550bn" names no owner
+        if m.category != ENTITY or m.target in context or inside:
             continue
         if not any(index.registry.of_type(m.target, t) for t in ACTORS):
             continue

@@ -127,9 +127,8 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     kept = [m for m in mentions if m.category == WORD]
     for category in (ENTITY, TITLE):
         chosen: list[Mention] = []
-        ranked = sorted(
-            (m for m in mentions if m.category == category), key=lambda m: (-(m.end - m.start), m.start)
-        )
+        ranked = sorted((m for m in mentions if m.category == category),
+                        key=lambda m: (m.start - m.end, m.start))
         for m in ranked:
             if all(c.end <= m.start or m.end <= c.start or (c.start, c.end) == (m.start, m.end)
                    for c in chosen):
