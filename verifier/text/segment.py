@@ -1,0 +1,181 @@
+"""Sentences of a normalised article, with offsets, paragraph index and a boilerplate flag.
+
+Lines come first (each line is a paragraph, except hard-wrapped blocks), then sentences inside a
+paragraph. A sentence broken across paragraphs is joined again when its first part cannot end
+an English sentence ("Trump met with the new.\\n\\nJapanese Prime Minister ...") or stops without
+punctuation before a paragraph that starts in lowercase ("... Japan,\\n\\nbut for the ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verifier.text.boilerplate import Line, classify
+
+__all__ = ["Segment", "clauses", "segment"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence (or a boilerplate line): [start, end) in the normalised text."""
+
+    start: int
+    end: int
+    paragraph: int
+    boilerplate: bool = False
+    reason: str = ""  # the boilerplate rule that fired, "" for content
+
+
+# Candidate ends: a run of . ! ? (closing quotes/brackets included) before a capital, digit or
+# opening quote. The lookbehind starts a match only at a run's first mark, keeping it linear.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+# '"... stronger." Trump said' is one sentence: a quote followed by its attribution.
+_ATTRIBUTION = re.compile(
+    r"\s+(?:[A-Z][\w'.-]*\s+){0,3}(?:said|says|added|asked|told|wrote|stated|noted|explained|"
+    r"declared|insisted|replied|continued|argued|warned|recalled)\b")
+_TITLES = frozenset("mr mrs ms dr prof st gen sen rep gov lt col sgt capt adm maj cmdr rev hon "
+                    "pres supt insp fr messrs mt ft".split())
+_BEFORE_DIGIT = frozenset("no nos vol fig pp p art sec ch jan feb mar apr jun jul aug sep sept oct "
+                          "nov dec".split())
+_NEVER = frozenset("e.g i.e vs v cf approx ca viz".split())
+# Abbreviations that may also end a sentence ("in the U.S. The talks ..."): a boundary only
+# before a word that typically opens a sentence.
+_AMBIGUOUS = frozenset("inc corp co ltd jr sr etc bros plc llc".split())
+_OPENERS = frozenset("the he she it they we i this that these those but and however in on at a an "
+                     "its his her their our meanwhile after before when while as if there so yet "
+                     "for what who why how since although though still also both some many most"
+                     .split())
+_WRAP_BREAK = re.compile(r"[-*•#>]|\d+[.)]\s")
+
+
+def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
+    marks = m.group()
+    nxt = text[m.end():m.end() + 40].split()
+    if marks[-1] in "\"'" and _ATTRIBUTION.match(text, m.end()):
+        return False
+    if marks[0] != "." or len(marks.rstrip("\"')]")) > 1:
+        return True
+    before = text[max(start, m.start() - 24):m.start()].split()
+    word = before[-1].lstrip("\"'([").lower() if before else ""
+    following = nxt[0].lstrip("\"'([") if nxt else ""
+    if word in _TITLES or word in _NEVER:
+        return False
+    if word in _BEFORE_DIGIT:
+        return not following[:1].isdigit()
+    if len(word) == 1 and word.isalpha():  # an initial: "Donald J. Trump"
+        return not following[:1].isupper()
+    if "." in word or word in _AMBIGUOUS:  # "U.S.", "a.m.", "Inc."
+        return following.lower() in _OPENERS
+    return True
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cut = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if _is_boundary(text, m, start):
+            spans.append((cut, m.end()))
+            cut = m.end()
+    spans.append((cut, end))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
+
+
+# Words after which an English sentence cannot stop: articles, determiners, possessives,
+# prepositions that are never particles, and conjunctions. "her" is left out (also an object).
+_CANNOT_END = frozenset("the a an every whose my your his its our their of at from into onto "
+                        "between among amid during toward towards against via per than despite "
+                        "including regarding and or nor because although whereas whether unless"
+                        .split())
+# "the new." cannot end a sentence either: article + an adjective that needs its noun.
+_NEEDS_NOUN = frozenset("new newly incoming outgoing current acting interim late recent upcoming "
+                        "so-called very most".split())
+_FILLERS = frozenset("um uh er erm uhm ah hmm mm".split())
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether `nxt` (the next paragraph's first sentence) continues the sentence `prev`."""
+    if prev.startswith("#") or nxt.startswith("#"):
+        return False
+    tail = prev[-60:].rstrip()
+    bare = tail.rstrip("\"')]")
+    ended = bare[-1:] in (".", "!", "?", ":", ";")
+    if bare.endswith(".") or not ended:
+        words = [w.strip(".,;:!?\"'()[]").lower() for w in tail.split()]
+        while words and (not words[-1] or words[-1] in _FILLERS):
+            words.pop()
+        if words and words[-1] in _CANNOT_END:
+            return True
+        if len(words) >= 2 and words[-2] in ("the", "a", "an") and words[-1] in _NEEDS_NOUN:
+            return True
+    return not ended and nxt[:1].islower()
+
+
+def _wrapped(block: list[Line]) -> bool:
+    """A hard-wrapped paragraph: 3+ lines, all but the last of about the same width."""
+    widths = [line.end - line.start for line in block]
+    top = max(widths)
+    return len(block) >= 3 and 40 <= top <= 120 and all(w >= 0.75 * top for w in widths[:-1])
+
+
+def _paragraphs(text: str, lines: list[Line]) -> list[Line]:
+    """Lines, with the lines of a hard-wrapped block merged (a list item still starts anew)."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        last = blocks[-1][-1] if blocks else None
+        if last and not last.reason and not line.reason \
+                and text.count("\n", last.end, line.start) == 1:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    out: list[Line] = []
+    for block in blocks:
+        wrapped = _wrapped(block)
+        for i, line in enumerate(block):
+            if wrapped and i and not _WRAP_BREAK.match(text, line.start):
+                out[-1] = Line(out[-1].start, line.end)
+            else:
+                out.append(line)
+    return out
+
+
+def segment(text: str) -> list[Segment]:
+    """Sentences and boilerplate lines of normalised `text`, in order, never overlapping."""
+    out: list[Segment] = []
+    previous_end = -1  # end of the previous paragraph when it was content
+    for index, para in enumerate(_paragraphs(text, classify(text))):
+        if para.reason:
+            out.append(Segment(para.start, para.end, index, True, para.reason))
+            previous_end = -1
+            continue
+        for k, (start, end) in enumerate(_sentences(text, para.start, para.end)):
+            last = out[-1] if out else None
+            if k == 0 and last and last.end == previous_end \
+                    and _continues(text[last.start:last.end], text[start:end]):
+                out[-1] = Segment(last.start, end, last.paragraph)
+            else:
+                out.append(Segment(start, end, index))
+        previous_end = para.end
+    return out
+
+
+_CLAUSE = re.compile(r",(?!\d)|;|:(?!\d)|(?<=\s)--?(?=\s)|[()]|"
+                     r"\s(?=(?:while|but|whereas|although|though)\b)", re.IGNORECASE)
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans of a sentence, relative to it: split on , ; : dashes and parentheses, and
+    before "while", "but", "whereas", "although", "though" (cheap attribution scope)."""
+    spans = []
+    cut = 0
+    for m in _CLAUSE.finditer(sentence):
+        spans.append((cut, m.start()))
+        cut = m.end()
+    spans.append((cut, len(sentence)))
+    found = [_strip(sentence, s, e) for s, e in spans if sentence[s:e].strip()]
+    return found or [(0, len(sentence))]
