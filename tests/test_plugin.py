@@ -5,14 +5,18 @@ plugin's collection and reporting, not the engine's judgement."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import fakes
 import pytest
 
 from verifier import runner
+from verifier.model import Acknowledgement, Project
+from verifier.problems import Problem
 
 pytest_plugins = ["pytester"]
 PROJECTS = Path(__file__).resolve().parent / "data" / "projects"
@@ -161,5 +165,23 @@ def test_a_loader_crash_is_a_failing_item_not_an_internal_error(
 
     monkeypatch.setattr(runner, "load", explode)
     result = project.runpytest(*FAST)
-    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.assert_outcomes(failed=1)  # once, not once per file
     result.stdout.fnmatch_lines(["*verifier could not run: RuntimeError: disk on fire*"])
+
+
+def test_problems_and_stale_entries_outside_collected_files_still_fail(
+        project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy(project, "clean")
+
+    def load(*args: Any, **kwargs: Any) -> Project:
+        loaded = fakes.fake_load(*args, **kwargs)
+        extra = Problem("schema/claims.schema.json", 3, 1, "schema-invalid", "bad schema")
+        lost = Acknowledgement("mayor-name", "seeds/001_opening.txt", "no position")
+        return dataclasses.replace(loaded, problems=(*loaded.problems, extra),
+                                   acknowledgements=(*loaded.acknowledgements, lost))
+
+    monkeypatch.setattr(runner, "load", load)
+    result = project.runpytest(*FAST)
+    result.assert_outcomes(passed=CLEAN["passed"], xfailed=1, failed=2)
+    result.stdout.fnmatch_lines(["*schema/claims.schema.json:3:1: [[]schema-invalid] bad schema*",
+                                 "*stale acknowledgement: seeds/001_opening.txt no longer*"])

@@ -4,59 +4,19 @@ Active when the ini option `verifier_claims` is set. The whole project is verifi
 session, on first need, and cached on the config; items only read that result. Items:
 input problems (at file:line), claim examples, one per contradicted (article, claim) pair,
 one summary per article, and stale acknowledgements. No item per silent pair.
+The nodes themselves are in verifier.pytest_items.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from verifier import runner
-from verifier.model import Acknowledgement, Verdict
-from verifier.problems import Problem
+from verifier.pytest_items import STATE, ProblemItem, StaleItem, State, VerifierFile
 from verifier.report import RENDERERS, render
-from verifier.report.text import describe_contradiction, describe_example
-
-STATE = pytest.StashKey["State"]()
-SUFFIXES = {".yaml", ".yml"}
-
-
-class VerifierFailure(Exception):
-    """A failure whose message is the whole report: shown as is, without a traceback."""
-
-
-class State:
-    """The configured paths and the session's one run, computed on first use."""
-
-    def __init__(self, root: Path, claims: Path, articles: Path, reports: list[str]) -> None:
-        self.root, self.claims, self.articles, self.reports = root, claims, articles, reports
-        self._run: runner.Run | None = None
-        self.error: str = ""
-        self.collected = False
-
-    def run(self) -> runner.Run | None:
-        if self._run is None and not self.error:
-            try:
-                paths = None
-                if self.articles != self.root / "seeds":
-                    paths = sorted(self.articles.rglob("*.txt"))
-                project = runner.load(self.root, self.claims, paths)
-                self._run = runner.run_detailed(project)
-            except Exception as error:  # reported as one failing item per file, not a crash
-                self.error = f"verifier could not run: {type(error).__name__}: {error}"
-        return self._run
-
-    def owns(self, path: Path) -> bool:
-        """Claim-side YAML files, article texts and their metadata sidecars."""
-        if path.is_relative_to(self.claims):
-            return path.suffix in SUFFIXES
-        return path.is_relative_to(self.articles) and path.suffix in {".txt", *SUFFIXES}
-
-    def relative(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else ""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -96,15 +56,24 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
 
 
 def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.Item]) -> None:
-    """Problems in files no verifier node owns (or with no file) still fail the run."""
+    """Problems and stale acknowledgements in files no verifier node owns (or with no file)
+    still fail the run, as items of their own."""
     state = session.config.stash.get(STATE, None)
     if state is None or not state.collected or (run := state.run()) is None:
         return
+
+    def orphan(file: str) -> bool:
+        return not (file and state.owns(state.root / file))
+
     for problem in run.result.problems:
-        if problem.level == "error" and problem.code != runner.EXAMPLE_MISMATCH and not (
-                problem.file and state.owns(state.root / problem.file)):
+        if problem.level == "error" and problem.code != runner.EXAMPLE_MISMATCH \
+                and orphan(problem.file):
             name = f"{problem.file or 'project'}:{problem.code}:{problem.line}:{problem.column}"
             items.append(ProblemItem.from_parent(session, name=name, problem=problem))
+    for ack in run.result.stale:
+        if orphan(ack.position.file if ack.position else ""):
+            name = f"stale:{ack.claim}@{ack.article}"
+            items.append(StaleItem.from_parent(session, name=name, ack=ack))
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
@@ -127,140 +96,3 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         target = here / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render(fmt, run.result), encoding="utf-8")
-
-
-class VerifierFile(pytest.File):
-    """A claims/entities/acknowledgements file, an article, or an article's metadata."""
-
-    def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
-        state = self.config.stash[STATE]
-        run, rel = state.run(), state.relative(self.path)
-        if run is None:
-            yield CrashItem.from_parent(self, name="verifier", message=state.error)
-            return
-        result = run.result
-        seen: set[str] = set()
-        for problem in result.problems:
-            if problem.file == rel and problem.level == "error" \
-                    and problem.code != runner.EXAMPLE_MISMATCH:
-                name = _unique(f"{problem.code}:{problem.line}:{problem.column}", seen)
-                yield ProblemItem.from_parent(self, name=name, problem=problem)
-        for claim in result.project.claims:
-            if claim.position and claim.position.file == rel and claim.examples:
-                yield ClaimNode.from_parent(self, name=claim.id)
-        for ack in result.stale:
-            if ack.position and ack.position.file == rel:
-                name = _unique(f"stale:{ack.claim}@{ack.article}", seen)
-                yield StaleItem.from_parent(self, name=name, ack=ack)
-        if any(a.path == rel for a in result.project.articles):
-            verdicts = [v for v in result.verdicts if v.article == rel]
-            for v in verdicts:
-                if v.verdict == "contradicted":
-                    yield ContradictionItem.from_parent(self, name=v.claim, verdict=v)
-            yield SummaryItem.from_parent(self, name="summary", verdicts=verdicts)
-
-
-class ClaimNode(pytest.Collector):
-    """One claim of a claims file; its children are the claim's examples."""
-
-    def collect(self) -> Iterator[pytest.Item]:
-        run = self.config.stash[STATE].run()
-        for outcome in run.examples if run else ():
-            if outcome.claim.id == self.name:
-                yield ExampleItem.from_parent(self, name=outcome.name, outcome=outcome)
-
-
-class VerifierItem(pytest.Item):
-    line = 0  # 1-based line in self.path; 0 when unknown
-    label = "verifier"  # the failure's headline; never the end of the node id (pytest rewrites it)
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
-                     style: Any = None) -> str:
-        if isinstance(excinfo.value, VerifierFailure):
-            return str(excinfo.value)
-        return str(super().repr_failure(excinfo))
-
-    def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, max(self.line - 1, 0), self.label
-
-
-class CrashItem(VerifierItem):
-    def __init__(self, *, message: str, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.message = message
-        self.label = "verifier could not run"
-
-    def runtest(self) -> None:
-        raise VerifierFailure(self.message)
-
-
-class ProblemItem(VerifierItem):
-    def __init__(self, *, problem: Problem, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.problem, self.line = problem, problem.line
-        self.label = f"[{problem.code}] at line {problem.line}"
-
-    def runtest(self) -> None:
-        raise VerifierFailure(str(self.problem))
-
-
-class ExampleItem(VerifierItem):
-    def __init__(self, *, outcome: runner.ExampleOutcome, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.outcome = outcome
-        pos = outcome.example.position or outcome.claim.position
-        self.line = pos.line if pos else 0
-        self.label = f"{outcome.claim.id} {outcome.name}"
-
-    def runtest(self) -> None:
-        if not self.outcome.passed:
-            raise VerifierFailure(describe_example(self.outcome))
-
-
-class ContradictionItem(VerifierItem):
-    def __init__(self, *, verdict: Verdict, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.verdict = verdict
-        self.line = next((e.line for e in verdict.evidence if e.polarity == "contradict"), 0)
-        self.label = f"{self.path.name} contradicts {verdict.claim}"
-
-    def runtest(self) -> None:
-        ack = self.verdict.acknowledgement
-        if self.verdict.acknowledged and ack is not None:
-            pytest.xfail(f"acknowledged: {ack.reason}")
-        claims = self.config.stash[STATE].run()
-        known = {c.id: c for c in claims.result.project.claims} if claims else {}
-        raise VerifierFailure(describe_contradiction(self.verdict, known.get(self.verdict.claim)))
-
-
-class SummaryItem(VerifierItem):
-    def __init__(self, *, verdicts: list[Verdict], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        counts = {n: sum(v.verdict == n for v in verdicts) for n in ("supported", "silent")}
-        self.label = f"{self.path.name}: " + ", ".join(f"{n} {k}" for k, n in counts.items())
-
-    def runtest(self) -> None:
-        """Passes: contradictions are their own items; this one makes every article show up."""
-
-
-class StaleItem(VerifierItem):
-    def __init__(self, *, ack: Acknowledgement, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.ack = ack
-        self.line = ack.position.line if ack.position else 0
-        self.label = f"stale acknowledgement of {ack.claim} in {ack.article}"
-
-    def runtest(self) -> None:
-        where = f"{self.ack.position.file}:{self.line}: " if self.ack.position else ""
-        raise VerifierFailure(
-            f"{where}stale acknowledgement: {self.ack.article} no longer contradicts "
-            f"{self.ack.claim}. Delete the entry (reason was: {self.ack.reason})")
-
-
-def _unique(name: str, seen: set[str]) -> str:
-    candidate, n = name, 1
-    while candidate in seen:
-        n += 1
-        candidate = f"{name}#{n}"
-    seen.add(candidate)
-    return candidate
