@@ -1,0 +1,176 @@
+"""JSON Schema validation whose errors read like advice to a claim author, at file:line:col.
+
+Every error of Draft 2020-12 validation becomes a Problem (code `schema`), all of them, sorted.
+Kind-specific fields are `if`/`then` branches on the discriminator (`kind`, `type`) under
+`unevaluatedProperties: false`; when a branch fails, 2020-12 also reports its fields as
+unevaluated. We recompute the allowed fields from the branch that applies, so only real
+unknown fields are reported, each with the list of allowed ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from verifier.problems import Problem
+from verifier.source import Locations, PathKey, json_path
+
+SchemaName = Literal["claims", "entities", "article", "acknowledgements"]
+# The schemas sit next to the package in a checkout; a built wheel may carry them inside it.
+_HERE = Path(__file__).resolve().parent
+SCHEMA_DIRS = (_HERE.parent / "schema", _HERE / "schemas")
+_TYPES = {"string": "text", "array": "a list", "object": "a mapping (key: value)",
+          "integer": "a whole number", "number": "a number", "boolean": "true or false",
+          "null": "empty"}
+
+
+def schema_path(name: SchemaName) -> Path:
+    for folder in SCHEMA_DIRS:
+        if (folder / f"{name}.schema.json").is_file():
+            return folder / f"{name}.schema.json"
+    raise FileNotFoundError(f"{name}.schema.json is in none of: {', '.join(map(str, SCHEMA_DIRS))}")
+
+
+def _partial_date(instance: object) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real day, month or year."""
+    if not isinstance(instance, str):
+        return True
+    parts = [int(p) for p in instance.split("-")]
+    dt.date(*parts, *[1] * (3 - len(parts)))  # raises ValueError for 2025-02-30 or 2025-13
+    return True
+
+
+@cache
+def validator(name: SchemaName) -> Draft202012Validator:
+    checker = FormatChecker()
+    checker.checks("partial-date", raises=ValueError)(_partial_date)
+    schema = json.loads(schema_path(name).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=checker)
+
+
+def validate(name: SchemaName, document: Any, file: str, locations: Locations) -> list[Problem]:
+    """Every schema error in `document`, as Problems sorted by position."""
+    found: set[Problem] = set()
+    for error in validator(name).iter_errors(document):
+        found.update(_problems(error, file, locations))
+    return sorted(found)
+
+
+def _problems(error: ValidationError, file: str, locations: Locations) -> Iterator[Problem]:
+    path: PathKey = tuple(error.absolute_path)
+    instance: Any = error.instance
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        schema: Any = error.schema
+        allowed, where = _allowed(schema, instance)
+        for name in sorted(set(instance) - allowed):
+            line, col = locations.key_at((*path, name))
+            message = f"unknown field '{name}'{where}{_guess(name, allowed)}; allowed fields: "
+            yield Problem(file, line, col, "schema", message + ", ".join(sorted(allowed)),
+                          json_path((*path, name)))
+        return
+    line, col = locations.at(path)
+    yield Problem(file, line, col, "schema", _message(error, path), json_path(path))
+
+
+def _allowed(schema: Mapping[str, Any], instance: Mapping[str, Any]) -> tuple[set[str], str]:
+    """Fields this object may have, and which branch (e.g. " for kind 'office'") decided it."""
+    names = set(schema.get("properties", {}))
+    branches = [b for b in schema.get("allOf", ()) if "if" in b and "then" in b]
+    matched = [b for b in branches if Draft202012Validator(b["if"]).is_valid(instance)]
+    # no branch applies when the discriminator itself is wrong: that error is reported on its
+    # own, so accept every branch's fields rather than flag them all as unknown
+    for branch in matched or branches:
+        names.update(branch["then"].get("properties", {}))
+    where = ""
+    for branch in matched:
+        for field, rule in branch["if"].get("properties", {}).items():
+            where = f" for {field} '{rule.get('const')}'"
+    return names, where
+
+
+def _guess(name: str, choices: Sequence[str] | set[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(map(str, choices)), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _message(error: ValidationError, path: PathKey) -> str:
+    # typed `Any | Unset` by the stubs, but always set on a reported error
+    kind, rule = str(error.validator), cast(Any, error.validator_value)
+    value = cast(Any, error.instance)
+    what = _subject(path)
+    hint = error.schema.get("description", "") if isinstance(error.schema, Mapping) else ""
+    if kind == "required":
+        missing = [p for p in rule if p not in value and error.message.startswith(repr(p))]
+        needed = f" (needed here: {', '.join(rule)})" if len(rule) > 1 else ""
+        return f"missing required field '{missing[0] if missing else rule[0]}'{needed}; add it"
+    if kind == "type":
+        return f"{what} must be {_expected(rule)}, not {_kind_of(value)}{_type_hint(rule, value)}"
+    if kind == "enum":
+        choices = [str(c) for c in rule]
+        guess = _guess(str(value), choices)
+        return f"{what} is {value!r}{guess}; choose one of: {', '.join(choices)}"
+    if kind == "pattern" and isinstance(value, str) and not value.strip():
+        return f"{what} must not be blank"
+    if kind in ("pattern", "format"):
+        real = ", not a real date" if kind == "format" else ""
+        return f"{what} is {value!r}{real}; expected {hint or 'another form'}"
+    if kind == "minLength":
+        return f"{what} must not be empty"
+    if kind == "maxLength":
+        return f"{what} is longer than {rule} characters: shorten it"
+    if kind == "minItems":
+        return f"{what} needs at least {rule} item{'s' if rule != 1 else ''}"
+    if kind == "uniqueItems":
+        return f"{what} lists the same item twice: remove the repeat"
+    if kind == "minimum":
+        return f"{what} must be at least {rule}"
+    if kind == "anyOf" and all(set(b) == {"required"} for b in rule):
+        fields = ", ".join(f for b in rule for f in b["required"])
+        return f"add at least one of the fields: {fields}"
+    return f"{what}: {error.message}"
+
+
+def _subject(path: PathKey) -> str:
+    if not path:
+        return "the file"
+    last = path[-1]
+    if isinstance(last, int):
+        parent = next((p for p in reversed(path) if isinstance(p, str)), "")
+        return f"item {last + 1} of '{parent}'" if parent else f"item {last + 1}"
+    return f"'{last}'"
+
+
+def _expected(rule: str | Sequence[str]) -> str:
+    names = [rule] if isinstance(rule, str) else list(rule)
+    return " or ".join(_TYPES.get(n, n) for n in names)
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _type_hint(rule: str | Sequence[str], value: object) -> str:
+    wanted = [rule] if isinstance(rule, str) else list(rule)
+    if "string" in wanted and isinstance(value, int | float | bool):
+        return ": put it in quotes"
+    if value is None:
+        return ": write a value after the colon, or remove the field"
+    if "array" in wanted and not isinstance(value, list):
+        return ": write it as a list, like [a, b] or one '- item' per line"
+    return ""
