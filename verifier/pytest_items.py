@@ -6,14 +6,16 @@ repr_failure shows as is, without a Python traceback.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from verifier import runner
-from verifier.model import Acknowledgement, Verdict
+from verifier.model import VERDICTS, Acknowledgement, Claim, Verdict
 from verifier.problems import Problem
 from verifier.report.text import describe_contradiction, describe_example
 
@@ -25,12 +27,47 @@ class VerifierFailure(Exception):
     """A failure whose message is the whole report: shown as is, without a traceback."""
 
 
+@dataclass
+class Lookup:
+    """The run's results grouped by file, built once, so collecting a file costs what it holds."""
+
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
+    claims: dict[str, list[Claim]] = field(default_factory=dict)
+    examples: dict[str, list[runner.ExampleOutcome]] = field(default_factory=dict)
+    stale: dict[str, list[Acknowledgement]] = field(default_factory=dict)
+    contradicted: dict[str, list[Verdict]] = field(default_factory=dict)
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    by_id: dict[str, Claim] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, run: runner.Run) -> Lookup:
+        result, out = run.result, cls()
+        for p in result.problems:
+            if p.level == "error" and p.code != runner.EXAMPLE_MISMATCH:
+                out.problems.setdefault(p.file, []).append(p)
+        for c in result.project.claims:
+            out.by_id[c.id] = c
+            if c.position and c.examples:
+                out.claims.setdefault(c.position.file, []).append(c)
+        for o in run.examples:
+            out.examples.setdefault(o.claim.id, []).append(o)
+        for a in result.stale:
+            out.stale.setdefault(a.position.file if a.position else "", []).append(a)
+        out.counts = {a.path: Counter() for a in result.project.articles}
+        for v in result.verdicts:
+            out.counts.setdefault(v.article, Counter())[v.verdict] += 1
+            if v.verdict == "contradicted":
+                out.contradicted.setdefault(v.article, []).append(v)
+        return out
+
+
 class State:
     """The configured paths and the session's one run, computed on first use."""
 
     def __init__(self, root: Path, claims: Path, articles: Path, reports: list[str]) -> None:
         self.root, self.claims, self.articles, self.reports = root, claims, articles, reports
         self._run: runner.Run | None = None
+        self.lookup = Lookup()
         self.error: str = ""
         self.collected = self.crash_shown = False
 
@@ -42,6 +79,7 @@ class State:
                     paths = sorted(self.articles.rglob("*.txt"))
                 project = runner.load(self.root, self.claims, paths)
                 self._run = runner.run_detailed(project)
+                self.lookup = Lookup.of(self._run)
             except Exception as error:  # reported as one failing item, not an internal error
                 self.error = f"verifier could not run: {type(error).__name__}: {error}"
         return self._run
@@ -66,41 +104,33 @@ class VerifierFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
         state = self.config.stash[STATE]
-        run, rel = state.run(), state.relative(self.path)
-        if run is None:
+        if state.run() is None:
             if state.claim_crash():
                 yield CrashItem.from_parent(self, name="verifier", message=state.error)
             return
-        result = run.result
-        seen: set[str] = set()
-        for problem in result.problems:
-            if problem.file == rel and problem.level == "error" \
-                    and problem.code != runner.EXAMPLE_MISMATCH:
-                name = _unique(f"{problem.code}:{problem.line}:{problem.column}", seen)
-                yield ProblemItem.from_parent(self, name=name, problem=problem)
-        for claim in result.project.claims:
-            if claim.position and claim.position.file == rel and claim.examples:
-                yield ClaimNode.from_parent(self, name=claim.id)
-        for ack in result.stale:
-            if ack.position and ack.position.file == rel:
-                name = _unique(f"stale:{ack.claim}@{ack.article}", seen)
-                yield StaleItem.from_parent(self, name=name, ack=ack)
-        if any(a.path == rel for a in result.project.articles):
-            verdicts = [v for v in result.verdicts if v.article == rel]
-            for v in verdicts:
-                if v.verdict == "contradicted":
-                    yield ContradictionItem.from_parent(self, name=v.claim, verdict=v)
-            yield SummaryItem.from_parent(self, name="summary", verdicts=verdicts)
+        rel = state.relative(self.path)
+        found, seen = state.lookup, set[str]()
+        for problem in found.problems.get(rel, ()):
+            name = _unique(f"{problem.code}:{problem.line}:{problem.column}", seen)
+            yield ProblemItem.from_parent(self, name=name, problem=problem)
+        for with_examples in found.claims.get(rel, ()):
+            yield ClaimNode.from_parent(self, name=with_examples.id)
+        for ack in found.stale.get(rel, ()):
+            name = _unique(f"stale:{ack.claim}@{ack.article}", seen)
+            yield StaleItem.from_parent(self, name=name, ack=ack)
+        if rel in found.counts:
+            for v in found.contradicted.get(rel, ()):
+                yield ContradictionItem.from_parent(self, name=v.claim, verdict=v,
+                                                    claim=found.by_id.get(v.claim))
+            yield SummaryItem.from_parent(self, name="summary", counts=found.counts[rel])
 
 
 class ClaimNode(pytest.Collector):
     """One claim of a claims file; its children are the claim's examples."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        run = self.config.stash[STATE].run()
-        for outcome in run.examples if run else ():
-            if outcome.claim.id == self.name:
-                yield ExampleItem.from_parent(self, name=outcome.name, outcome=outcome)
+        for outcome in self.config.stash[STATE].lookup.examples.get(self.name, ()):
+            yield ExampleItem.from_parent(self, name=outcome.name, outcome=outcome)
 
 
 class VerifierItem(pytest.Item):
@@ -151,9 +181,9 @@ class ExampleItem(VerifierItem):
 
 
 class ContradictionItem(VerifierItem):
-    def __init__(self, *, verdict: Verdict, **kwargs: Any) -> None:
+    def __init__(self, *, verdict: Verdict, claim: Claim | None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.verdict = verdict
+        self.verdict, self.claim = verdict, claim
         self.line = next((e.line for e in verdict.evidence if e.polarity == "contradict"), 0)
         self.label = f"{self.path.name} contradicts {verdict.claim}"
 
@@ -161,16 +191,14 @@ class ContradictionItem(VerifierItem):
         ack = self.verdict.acknowledgement
         if self.verdict.acknowledged and ack is not None:
             pytest.xfail(f"acknowledged: {ack.reason}")
-        claims = self.config.stash[STATE].run()
-        known = {c.id: c for c in claims.result.project.claims} if claims else {}
-        raise VerifierFailure(describe_contradiction(self.verdict, known.get(self.verdict.claim)))
+        raise VerifierFailure(describe_contradiction(self.verdict, self.claim))
 
 
 class SummaryItem(VerifierItem):
-    def __init__(self, *, verdicts: list[Verdict], **kwargs: Any) -> None:
+    def __init__(self, *, counts: Counter[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        counts = {n: sum(v.verdict == n for v in verdicts) for n in ("supported", "silent")}
-        self.label = f"{self.path.name}: " + ", ".join(f"{n} {k}" for k, n in counts.items())
+        self.label = f"{self.path.name}: " + ", ".join(
+            f"{counts[name]} {name}" for name in VERDICTS)
 
     def runtest(self) -> None:
         """Passes: contradictions are their own items; this one makes every article show up."""

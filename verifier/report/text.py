@@ -25,12 +25,14 @@ def render(result: Result, *, color: bool = False) -> str:
              f"{len(result.project.articles)} articles", ""]
     claims = {c.id: c for c in result.project.claims}
     articles = {a.path: a for a in result.project.articles}
-    contradicted = [v for v in result.verdicts if v.verdict == "contradicted"]
-    for path in sorted({v.article for v in contradicted}):
+    by_article: dict[str, list[Verdict]] = {}
+    for v in result.verdicts:
+        if v.verdict == "contradicted":
+            by_article.setdefault(v.article, []).append(v)
+    for path, verdicts in sorted(by_article.items()):
         lines += _article(articles.get(path), path, style)
-        for v in contradicted:
-            if v.article == path:
-                lines += _contradiction(v, claims.get(v.claim), style)
+        for v in sorted(verdicts, key=lambda v: v.claim):
+            lines += _contradiction(v, claims.get(v.claim), style)
         lines.append("")
     lines += _stale(result, style) + _problems(result, style) + _summary(result) + _others(result)
     lines.append(_verdict_line(result, style))
