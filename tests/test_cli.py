@@ -20,8 +20,16 @@ from verifier import cli, runner
 PROJECTS = Path(__file__).resolve().parent / "data" / "projects"
 EXPECTED = {"clean": 0, "contradicted": 1, "stale": 1, "malformed": 2, "missing-statement": 2}
 LOCATION = re.compile(r"^claims/town\.yaml:\d+:\d+: \[[\w-]+\] .+", re.MULTILINE)
+ROOT = PROJECTS.parents[2]
 real_loader = pytest.mark.skipif(importlib.util.find_spec("verifier.project") is None,
                                  reason="verifier.project (the loader) has not landed yet")
+SHIPPED_CONTRADICTIONS = [
+    ("seeds/000_6047615237a56730.txt", "takaichi-prime-minister"),
+    ("seeds/001_833ceba6393617bc.txt", "takaichi-name-spelling"),
+    ("seeds/002_a4b747bba812908a.txt", "summit-location"),
+    ("seeds/002_a4b747bba812908a.txt", "takaichi-prime-minister"),
+    ("seeds/002_a4b747bba812908a.txt", "trump-sitting-president"),
+]
 
 
 @pytest.fixture
@@ -196,3 +204,15 @@ def test_console_script_locates_a_malformed_claim_file() -> None:
         assert done.returncode == 2
         assert LOCATION.search(done.stdout + done.stderr), done.stdout + done.stderr
         assert "Traceback" not in done.stdout + done.stderr
+
+
+@real_loader
+def test_shipped_corpus_has_exactly_the_five_acknowledged_contradictions() -> None:
+    done = subprocess.run([SCRIPT, "check", "--format", "json"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    contradicted = [(r["article"], r["claim"], r["acknowledged"]) for r in doc["results"]
+                    if r["verdict"] == "contradicted"]
+    assert contradicted == [(a, c, True) for a, c in SHIPPED_CONTRADICTIONS]
+    assert doc["stale_acknowledgements"] == [] and doc["summary"]["errors"] == 0
