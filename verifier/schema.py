@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, cast
 
+import re2
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
@@ -27,6 +28,7 @@ SchemaName = Literal["claims", "entities", "article", "acknowledgements"]
 # The schemas sit next to the package in a checkout; a built wheel may carry them inside it.
 _HERE = Path(__file__).resolve().parent
 SCHEMA_DIRS = (_HERE.parent / "schema", _HERE / "schemas")
+RE2_MEMORY = 8 << 20  # what verifier.checks.phrases gives RE2 when it compiles patterns
 _TYPES = {"string": "text", "array": "a list", "object": "a mapping (key: value)",
           "integer": "a whole number", "number": "a number", "boolean": "true or false",
           "null": "empty"}
@@ -48,10 +50,25 @@ def _partial_date(instance: object) -> bool:
     return True
 
 
+def _re2(instance: object) -> bool:
+    """Compiles under RE2 with the engine's memory budget; raises ValueError with RE2's reason."""
+    if isinstance(instance, str):
+        options = re2.Options()
+        options.max_mem = RE2_MEMORY
+        options.log_errors = False
+        try:
+            re2.compile(instance, options)
+        except re2.error as error:
+            reason = error.args[0] if error.args else error
+            raise ValueError(reason.decode() if isinstance(reason, bytes) else reason) from None
+    return True
+
+
 @cache
 def validator(name: SchemaName) -> Draft202012Validator:
     checker = FormatChecker()
     checker.checks("partial-date", raises=ValueError)(_partial_date)
+    checker.checks("re2", raises=ValueError)(_re2)
     schema = json.loads(schema_path(name).read_text(encoding="utf-8"))
     return Draft202012Validator(schema, format_checker=checker)
 
@@ -120,8 +137,8 @@ def _message(error: ValidationError, path: PathKey) -> str:
     if kind == "pattern" and isinstance(value, str) and not value.strip():
         return f"{what} must not be blank"
     if kind in ("pattern", "format"):
-        real = ", not a real date" if kind == "format" else ""
-        return f"{what} is {value!r}{real}; expected {hint or 'another form'}"
+        cause = f" ({error.cause})" if error.cause else ""
+        return f"{what} is {value!r}{cause}; expected {hint or 'another form'}"
     if kind == "minLength":
         return f"{what} must not be empty"
     if kind == "maxLength":

@@ -122,7 +122,8 @@ def load_yaml(file: str, data: bytes) -> tuple[Any, Locations]:
         _fail(file, line, col, "yaml-syntax", f"YAML syntax error: {error.problem}{context}; "
               "check indentation, and quote text containing ': ' or starting with a symbol")
     except yaml.reader.ReaderError as error:
-        line, col = line_col(text, error.position)
+        line = text.count("\n", 0, error.position) + 1
+        col = error.position - text.rfind("\n", 0, error.position)
         char = error.character if isinstance(error.character, int) else ord(error.character)
         _fail(file, line, col, "yaml-syntax", f"character U+{char:04X} is not allowed in YAML: "
               "remove it, or write it as an escape inside double quotes")
@@ -144,15 +145,6 @@ def decode_utf8(file: str, data: bytes, fix: str) -> str:
         _fail(file, line, col, "encoding", f"not valid UTF-8 (byte 0x{byte:02X}): {fix}")
 
 
-def _short(tag: str) -> str:
-    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
-
-
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset."""
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def _fail(file: str, line: int, col: int, code: str, message: str, path: str = "$") -> NoReturn:
     raise ProblemError(Problem(file, line, col, code, message, path))
 
@@ -161,8 +153,7 @@ class _Builder:
     """Turns parser events into plain data (dict, list, str, int, float, bool, None)."""
 
     def __init__(self, file: str, loader: Any) -> None:
-        self.file = file
-        self.loader = loader
+        self.file, self.loader = file, loader
         self.stack: list[_Frame] = []
         self.values: dict[PathKey, tuple[int, int]] = {}
         self.keys: dict[PathKey, tuple[int, int]] = {}
@@ -182,49 +173,41 @@ class _Builder:
         return self.root, Locations(self.values, self.keys)
 
     def _event(self, event: Any) -> None:
-        if isinstance(event, yaml.AliasEvent):
+        top = self.stack[-1] if self.stack else None
+        wants_key = top is not None and isinstance(top.value, dict) and top.key is None
+        if isinstance(event, yaml.CollectionEndEvent):
+            self._attach(self.stack.pop().value)
+        elif isinstance(event, yaml.AliasEvent):
             self._stop(event, "yaml-alias", f"alias '*{event.anchor}' is not allowed: write the "
                        "value out in full (aliases can expand without bound)")
-        if isinstance(event, yaml.ScalarEvent):
-            top = self.stack[-1] if self.stack else None
-            if top is not None and isinstance(top.value, dict) and top.key is None:
-                self._key(top, event)
-            else:
-                self._place(self._scalar(event), event)
-        elif isinstance(event, yaml.CollectionStartEvent):
-            self._open(event)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            frame = self.stack.pop()
-            self._attach(frame.value)
-
-    def _key(self, top: _Frame, event: Any) -> None:
-        key = event.value
-        where = (event.start_mark.line + 1, event.start_mark.column + 1)
-        if key in top.seen:
-            top.key = key  # so the Problem's JSON path names the repeated key
-            self._stop(event, "yaml-duplicate-key", f"duplicate key '{key}' (first on line "
-                       f"{top.seen[key]}): YAML would silently keep only the last; remove one")
-        top.seen[key] = where[0]
-        top.key = key
-        self.keys[(*top.path, key)] = where
-
-    def _open(self, event: Any) -> None:
-        top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.value, dict) and top.key is None:
+        elif wants_key and top is not None and isinstance(event, yaml.ScalarEvent):
+            self._key(top, event)
+        elif wants_key:
             self._stop(event, "yaml-key", "a mapping key must be plain text, not a list or "
                        "mapping ('? ' complex keys are not supported)")
+        elif isinstance(event, yaml.ScalarEvent):
+            self.values[self._child_path()] = _where(event)
+            self._attach(self._scalar(event))
+        elif isinstance(event, yaml.CollectionStartEvent):
+            self._open(event)
+
+    def _key(self, top: _Frame, event: Any) -> None:
+        key = top.key = event.value  # set first, so a Problem's JSON path names the key
+        if key in top.seen:
+            self._stop(event, "yaml-duplicate-key", f"duplicate key '{key}' (first on line "
+                       f"{top.seen[key]}): YAML would silently keep only the last; remove one")
+        self.keys[(*top.path, key)] = _where(event)
+        top.seen[key] = event.start_mark.line + 1
+
+    def _open(self, event: Any) -> None:
         if event.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
-            self._stop(event, "yaml-tag", f"tag '{_short(event.tag)}' is not allowed: remove it")
+            self._stop(event, "yaml-tag", f"tag '{event.tag}' is not allowed: remove it")
         if len(self.stack) >= MAX_DEPTH:
             self._stop(event, "yaml-depth", f"nested more than {MAX_DEPTH} levels deep: flatten it")
         path = self._child_path()
-        self.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        self.values[path] = _where(event)
         empty: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.stack.append(_Frame(empty, path))
-
-    def _place(self, value: Any, event: Any) -> None:
-        self.values[self._child_path()] = (event.start_mark.line + 1, event.start_mark.column + 1)
-        self._attach(value)
 
     def _child_path(self) -> PathKey:
         if not self.stack:
@@ -237,38 +220,25 @@ class _Builder:
     def _attach(self, value: Any) -> None:
         if not self.stack:
             self.root = value
-            return
-        top = self.stack[-1]
-        if isinstance(top.value, list):
-            top.value.append(value)
+        elif isinstance(top := self.stack[-1].value, list):
+            top.append(value)
         else:
-            assert top.key is not None
-            top.value[top.key] = value
-            top.key = None
+            top[str(self.stack[-1].key)] = value
+            self.stack[-1].key = None
 
     def _scalar(self, event: Any) -> Any:
-        tag = event.tag
-        if tag is None:
-            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        elif tag == "!":
-            tag = _TAG + "str"
-        if tag == _TAG + "str":
-            return event.value
-        pattern = _PATTERNS.get(tag)
-        if pattern is None:
-            self._stop(event, "yaml-tag", f"tag '{_short(tag)}' is not allowed: remove it")
-        if not pattern.match(event.value):
-            self._stop(event, "yaml-tag", f"'{event.value}' is not a valid {tag[len(_TAG):]}")
-        return self._convert(tag[len(_TAG):], event)
-
-    def _convert(self, kind: str, event: Any) -> Any:
+        """Plain scalars get the core-schema type; quoted ones and `!` are text."""
         text: str = event.value
-        if kind == "null":
-            return None
-        if kind == "bool":
-            return text.lower() == "true"
+        tag = event.tag or self.loader.resolve(yaml.ScalarNode, text, event.implicit)
+        if tag in ("!", _TAG + "str"):
+            return text
+        pattern = _PATTERNS.get(tag)
+        if pattern is None or not pattern.match(text):
+            self._stop(event, "yaml-tag", f"tag '{tag}' does not fit '{text[:40]}': remove it")
+        if tag.endswith(("null", "bool")):
+            return text.lower() == "true" if tag.endswith("bool") else None
         try:
-            number = int(text) if kind == "int" else float(text)
+            number = int(text) if tag.endswith("int") else float(text)
         except ValueError:  # more digits than Python converts
             number = math.inf
         if not math.isfinite(number):
@@ -277,6 +247,9 @@ class _Builder:
         return number
 
     def _stop(self, event: Any, code: str, message: str) -> NoReturn:
-        mark = event.start_mark
         path = json_path(self._child_path()) if self.stack else "$"
-        _fail(self.file, mark.line + 1, mark.column + 1, code, message, path)
+        _fail(self.file, *_where(event), code, message, path)
+
+
+def _where(event: Any) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1

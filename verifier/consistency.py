@@ -1,0 +1,250 @@
+"""Checks no single file can make: unique ids, references that resolve to the right type of
+entity, claims that do not contradict each other, acknowledgements that name a real claim and
+article. What would break the engine is left out of the result (a claim naming an unknown
+entity, the second of two ids); an entity keeps its other fields when one of its references is
+bad. Every such case is an error, so the run fails anyway.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
+
+from verifier.model import Acknowledgement, Claim, Entity
+from verifier.problems import Level, Problem
+from verifier.source import Locations, PathKey, json_path
+
+ANY = frozenset({"person", "place", "organization", "office", "event"})
+# field -> the entity types it may name, per entity type and per claim kind
+ENTITY_REFS = {"within": frozenset({"place"}), "jurisdiction": frozenset({"place"}),
+               "participants": ANY}
+_ACTORS = frozenset({"place", "organization"})
+CLAIM_REFS: Mapping[str, Mapping[str, frozenset[str]]] = {
+    "office": {"holder": frozenset({"person"}), "office": frozenset({"office"}),
+               "also_holds": frozenset({"office"})},
+    "spelling": {"entity": ANY},
+    "value": {"subject": _ACTORS, "context": _ACTORS},
+    "event": {"event": frozenset({"event"})},
+    "date": {"event": frozenset({"event"})},
+    "place": {"event": frozenset({"event"}), "places": frozenset({"place"})},
+    "succession": {"office": frozenset({"office"}), "holder": frozenset({"person"}),
+                   "predecessor": frozenset({"person"})},
+    "phrases": {"scope": ANY},
+}
+T = TypeVar("T", Entity, Claim)
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where an object was read: file, its locations, and the object's JSON path."""
+
+    file: str
+    locations: Locations
+    path: PathKey
+
+    def problem(self, code: str, message: str, *more: str | int,
+                level: Level = "error") -> Problem:
+        line, col = self.locations.at((*self.path, *more))
+        return Problem(self.file, line, col, code, message, json_path((*self.path, *more)), level)
+
+    def __str__(self) -> str:
+        line, col = self.locations.at(self.path)
+        return f"{self.file}:{line}:{col}"
+
+
+@dataclass(frozen=True)
+class Checked:
+    entities: dict[str, Entity]
+    claims: tuple[Claim, ...]
+    problems: tuple[Problem, ...]
+
+
+def check(entities: Sequence[tuple[Entity, Where]], claims: Sequence[tuple[Claim, Where]],
+          acknowledgements: Sequence[tuple[Acknowledgement, Where]], articles: Collection[str],
+          other_claim_ids: Collection[str] = (), complete: bool = True) -> Checked:
+    """Cross-file checks. `other_claim_ids`: claims dropped earlier, which acknowledgements may
+    still name. `complete=False` (some file could not be read at all): unknown ids are not
+    reported, since they may be defined in that file; what depends on them is still left out."""
+    problems: list[Problem] = []
+    unique_entities = _unique(entities, "entity", problems)
+    registry = {e.id: e for e, _ in unique_entities}
+    kept = {e.id: _clean_entity(e, w, registry, problems) for e, w in unique_entities}
+    good: list[tuple[Claim, Where]] = []
+    for claim, where in _unique(claims, "claim", problems):
+        found = _claim_refs(claim, where, registry)
+        problems.extend(found)
+        if not found:
+            good.append((claim, where))
+    problems.extend(_windows(good))
+    problems.extend(conflicts(good, kept))
+    ids = {c.id for c, _ in claims} | set(other_claim_ids)
+    problems.extend(_acknowledgements(acknowledgements, ids, set(articles)))
+    if not complete:
+        problems = [p for p in problems if p.code not in ("unknown-entity", "unknown-claim")]
+    return Checked(kept, tuple(c for c, _ in good), tuple(sorted(set(problems))))
+
+
+def _unique(items: Sequence[tuple[T, Where]], what: str, problems: list[Problem]
+            ) -> list[tuple[T, Where]]:
+    first: dict[str, Where] = {}
+    out = []
+    for item, where in items:
+        if item.id in first:
+            problems.append(where.problem("duplicate-id", f"duplicate {what} id '{item.id}': "
+                                          f"already defined at {first[item.id]}; ids must be "
+                                          "unique across all files, so rename one", "id"))
+            continue
+        first[item.id] = where
+        out.append((item, where))
+    return out
+
+
+def _ref_problems(where: Where, field: str, value: Any, allowed: frozenset[str],
+                  registry: Mapping[str, Entity]) -> Iterator[tuple[str, Problem]]:
+    """(bad id, Problem) for every id in a field (one id or a list) that does not fit."""
+    ids = ([value] if value else []) if isinstance(value, str) else list(value or ())
+    for index, ref in enumerate(ids):
+        more: tuple[str | int, ...] = (field,) if isinstance(value, str) else (field, index)
+        entity = registry.get(ref)
+        if entity is None:
+            guess = difflib.get_close_matches(ref, sorted(registry), n=1, cutoff=0.7)
+            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            message = (f"unknown entity '{ref}'{hint}: add it to the entity registry "
+                       "(a file with `entities:`) or fix the id")
+            yield ref, where.problem("unknown-entity", message, *more)
+        elif entity.type not in allowed:
+            kinds = " or ".join(sorted(allowed))
+            yield ref, where.problem("entity-type", f"'{field}' must name a {kinds}, but "
+                                     f"'{ref}' is a {entity.type}", *more)
+
+
+def _clean_entity(entity: Entity, where: Where, registry: Mapping[str, Entity],
+                  problems: list[Problem]) -> Entity:
+    """The entity without its bad references (each one reported)."""
+    changes: dict[str, Any] = {}
+    for field, allowed in ENTITY_REFS.items():
+        value = getattr(entity, field)
+        bad = set()
+        for ref, problem in _ref_problems(where, field, value, allowed, registry):
+            bad.add(ref)
+            problems.append(problem)
+        if bad:
+            changes[field] = "" if isinstance(value, str) else tuple(v for v in value
+                                                                       if v not in bad)
+    return replace(entity, **changes) if changes else entity
+
+
+def _claim_refs(claim: Claim, where: Where, registry: Mapping[str, Entity]) -> list[Problem]:
+    rules = CLAIM_REFS.get(claim.kind, {})
+    return [problem for field, allowed in rules.items() if field in claim.content
+            for _, problem in _ref_problems(where, field, claim.content[field], allowed,
+                                            registry)]
+
+
+def _windows(claims: Iterable[tuple[Claim, Where]]) -> Iterator[Problem]:
+    for claim, where in claims:
+        if claim.valid_from and claim.valid_until and claim.valid_from > claim.valid_until:
+            yield where.problem("dates", f"valid_until ({claim.valid_until}) is before "
+                                f"valid_from ({claim.valid_from}): swap or fix them",
+                                "valid_until")
+
+
+def _acknowledgements(items: Sequence[tuple[Acknowledgement, Where]], claims: set[str],
+                      articles: set[str]) -> Iterator[Problem]:
+    seen: dict[tuple[str, str], Where] = {}
+    for ack, where in items:
+        if ack.claim not in claims:
+            guess = difflib.get_close_matches(ack.claim, sorted(claims), n=1, cutoff=0.7)
+            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            yield where.problem("unknown-claim", f"no claim has the id '{ack.claim}'{hint}: "
+                                "fix the id, or delete this acknowledgement", "claim")
+        if ack.article not in articles:
+            yield where.problem("unknown-article", f"no article '{ack.article}' in the corpus: "
+                                "give its path from the project root, like seeds/000_x.txt, "
+                                "or delete this acknowledgement", "article")
+        key = (ack.claim, ack.article)
+        if key in seen:
+            yield where.problem("duplicate-acknowledgement", f"'{ack.claim}' on '{ack.article}' "
+                                f"is already acknowledged at {seen[key]}: delete one")
+        seen.setdefault(key, where)
+
+
+# A fact: (what it is about, the field holding the value, the value, how to show it)
+_Fact = tuple[tuple[Any, ...], str, Any, str]
+
+
+def conflicts(claims: Sequence[tuple[Claim, Where]], entities: Mapping[str, Entity]
+              ) -> Iterator[Problem]:
+    """Two claims of one kind saying different things about one thing at overlapping times."""
+    seen: dict[tuple[Any, ...], list[tuple[Claim, Where, Any, str]]] = {}
+    for claim, where in claims:
+        fact = _fact(claim, entities)
+        if fact is None:
+            continue
+        key, field, value, shown = fact
+        for other, other_where, other_value, other_shown in seen.get(key, ()):
+            if _overlap(claim, other) and not _agree(key[0], value, other_value, entities):
+                yield where.problem("conflict", f"contradicts claim '{other.id}' at "
+                                    f"{other_where}: {shown} here, {other_shown} there; fix one, "
+                                    "or give them valid_from/valid_until that do not overlap",
+                                    field)
+                break
+        seen.setdefault(key, []).append((claim, where, value, shown))
+
+
+def _fact(claim: Claim, entities: Mapping[str, Entity]) -> _Fact | None:
+    c = claim.content
+    if claim.kind == "office" and c.get("status", "current") == "current":
+        return ("office", c["office"]), "holder", c["holder"], f"current holder '{c['holder']}'"
+    if claim.kind in ("date", "place"):
+        field = "date" if claim.kind == "date" else "places"
+        value = c[field] if claim.kind == "date" else frozenset(c[field])
+        shown = value if isinstance(value, str) else ", ".join(sorted(value))
+        return (claim.kind, c["event"]), field, value, f"{field} {shown}"
+    if claim.kind == "value":
+        v = c["value"]
+        about = (" ".join(str(c["property"]).casefold().split()),
+                 tuple(sorted(c.get("context", ()))))
+        value = (v["type"], v.get("currency"), v.get("unit"), float(v["amount"]),
+                 float(c.get("tolerance", 0)))
+        return ("value", c["subject"], *about), "value", value, f"{v['type']} {v['amount']:g}"
+    if claim.kind == "spelling":
+        entity = entities.get(c["entity"])
+        spelling = c.get("spelling") or (entity.name if entity else "")
+        return ("spelling", c["entity"]), "entity", spelling, f"spelling '{spelling}'"
+    if claim.kind == "succession":
+        key = ("succession", c["office"], c["holder"])
+        return key, "predecessor", c["predecessor"], f"predecessor '{c['predecessor']}'"
+    return None
+
+
+def _agree(kind: str, a: Any, b: Any, entities: Mapping[str, Entity]) -> bool:
+    if kind == "date":  # "2022" and "2022-07-08" agree: one is more precise
+        return bool(a.startswith(b) or b.startswith(a))
+    if kind == "place":  # Tokyo and the Akasaka Palace agree: one lies within the other
+        return any(p in _ancestors(q, entities) or q in _ancestors(p, entities)
+                   for p in a for q in b)
+    if kind == "value":
+        tolerance = max(a[4], b[4])
+        return bool(a[:3] == b[:3] and abs(a[3] - b[3]) <= tolerance)
+    return bool(a == b)
+
+
+def _ancestors(place: str, entities: Mapping[str, Entity]) -> set[str]:
+    seen: set[str] = set()
+    todo = [place]
+    while todo:  # `within` may loop in a bad registry: visit each place once
+        current = todo.pop()
+        if current not in seen:
+            seen.add(current)
+            entity = entities.get(current)
+            todo.extend(entity.within if entity else ())
+    return seen
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    """Whether the claims' validity windows share a day (an open end reaches forever)."""
+    return not ((a.valid_until and b.valid_from and a.valid_until < b.valid_from)
+                or (b.valid_until and a.valid_from and b.valid_until < a.valid_from))

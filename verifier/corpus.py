@@ -1,0 +1,169 @@
+"""The corpus: every `*.txt` under the given paths, its text exactly as stored, and its metadata.
+
+The text is the file's bytes decoded as strict UTF-8 and nothing else: no newline translation
+(`\\r\\n` stays), and a leading byte-order mark stays too (as U+FEFF), so the text encodes back
+to the very bytes recorded in `sha256`. Anything else (Latin-1, UTF-16) is refused with a hint
+to `verifier ingest`, which detects encodings and stores UTF-8.
+
+Metadata lives in the sidecar `<stem>.meta.yaml`, validated by schema/article.schema.json. A
+missing sidecar is allowed (a warning: without a published date, "on Tuesday" cannot be
+resolved); invalid fields are reported and left out, the valid ones are kept. `sha256` is
+checked against the `original` file when one is named, else against the `.txt` itself: corpus
+texts are never edited, so a mismatch is an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from verifier.model import Article, ArticleMeta
+from verifier.problems import Problem, ProblemError
+from verifier.schema import validate
+from verifier.source import decode_utf8, load_yaml, parse_path
+
+MAX_BYTES = 5 << 20
+META_SUFFIX = ".meta.yaml"
+_META_FIELDS = ("title", "outlet", "url", "retrieved", "kind", "language", "sha256")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+    files: tuple[str, ...]
+
+
+def display_path(root: Path, path: Path) -> str:
+    """`path` relative to the project root, POSIX style; outside the root, relative anyway."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(Path(os.path.abspath(root))).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(absolute, os.path.abspath(root))).as_posix()
+
+
+def walk(root: Path, paths: Sequence[Path], suffixes: tuple[str, ...]) -> Iterator[Path | Problem]:
+    """Files with one of `suffixes` under `paths` (recursively, sorted), then Problems.
+
+    Symbolic links met while walking are not followed: a link in a pull request could point
+    anywhere on the machine that runs the checks.
+    """
+    seen: set[Path] = set()
+    for given in paths:
+        if given.is_file():
+            found = [given]
+        elif given.is_dir():
+            found = sorted(p for p in given.rglob("*") if p.name.endswith(suffixes))
+        else:
+            yield Problem(display_path(root, given), 1, 1, "not-found",
+                          "no such file or folder: check the path you gave")
+            continue
+        for path in found:
+            if path != given and path.is_symlink():
+                yield Problem(display_path(root, path), 1, 1, "symlink", "symbolic links are "
+                              "not read: put the file itself here")
+            elif path.is_file() and (key := Path(os.path.abspath(path))) not in seen:
+                seen.add(key)
+                yield path
+
+
+def read_bytes(root: Path, path: Path, limit: int) -> bytes:
+    """The file's bytes; a Problem (raised) if it cannot be read or is larger than `limit`."""
+    name = display_path(root, path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise ProblemError(Problem(name, 1, 1, "unreadable", f"cannot read the file: "
+                                   f"{error.strerror or error}")) from None
+    if len(data) > limit:
+        raise ProblemError(Problem(name, 1, 1, "too-large", f"file is larger than {limit:,} "
+                                   "bytes: split it, or trim it to the part that matters"))
+    return data
+
+
+def read_corpus(root: Path, paths: Sequence[Path]) -> Corpus:
+    """Every article under `paths`; one unreadable article never hides the others."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    files: list[str] = []
+    for item in walk(root, paths, (".txt",)):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        name = display_path(root, item)
+        files.append(name)
+        try:
+            data = read_bytes(root, item, MAX_BYTES)
+            text = decode_utf8(name, data, "convert it with `verifier ingest`, which "
+                               "detects the encoding and stores UTF-8")
+        except ProblemError as error:
+            problems.append(error.problem)
+            continue
+        meta, found, meta_file = read_meta(root, item, data)
+        problems.extend(found)
+        files.extend([meta_file] if meta_file else [])
+        articles.append(Article(name, text, meta))
+    articles.sort(key=lambda a: a.path)
+    return Corpus(tuple(articles), tuple(sorted(problems)), tuple(files))
+
+
+def meta_path(article: Path) -> Path:
+    return article.with_name(article.name.removesuffix(".txt") + META_SUFFIX)
+
+
+def read_meta(root: Path, article: Path, data: bytes) -> tuple[ArticleMeta, list[Problem], str]:
+    """The sidecar's metadata, its Problems, and its path ("" when there is none)."""
+    sidecar = meta_path(article)
+    name = display_path(root, sidecar)
+    if not sidecar.is_file():
+        return ArticleMeta(), [Problem(
+            display_path(root, article), 1, 1, "missing-metadata",
+            f"no metadata file {name}: without a published date, weekdays such as 'on Tuesday' "
+            "cannot be checked; `verifier ingest` writes one", level="warning")], ""
+    try:
+        raw, locations = load_yaml(name, read_bytes(root, sidecar, MAX_BYTES))
+    except ProblemError as error:
+        return ArticleMeta(), [error.problem], name
+    problems = validate("article", raw, name, locations)
+    if not isinstance(raw, dict):
+        return ArticleMeta(), problems, name
+    bad = {parts[0] for p in problems if (parts := parse_path(p.json_path))}
+    fields = {k: v for k, v in raw.items() if k not in bad}
+    problems += _check_sha256(root, article, data, fields, name, locations.at(("sha256",)))
+    return _meta(fields), problems, name
+
+
+def _meta(fields: dict[str, Any]) -> ArticleMeta:
+    published = fields.get("published")
+    values = {k: fields[k] for k in _META_FIELDS if k in fields}
+    return ArticleMeta(**values, published=dt.date.fromisoformat(published) if published else None)
+
+
+def _check_sha256(root: Path, article: Path, data: bytes, fields: dict[str, Any], name: str,
+                  where: tuple[int, int]) -> list[Problem]:
+    recorded, original = fields.get("sha256"), fields.get("original")
+    if not recorded:
+        return []
+    what = f"the original {original}" if original else "the text"
+    if original:
+        kept = article.parent / original
+        try:
+            with kept.open("rb") as handle:
+                actual = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError:
+            return [Problem(name, *where, "sha256", f"{what} named in `original` cannot be "
+                            "read: restore it, or remove `original` and `sha256`", "$.original")]
+    else:
+        actual = hashlib.sha256(data).hexdigest()
+    if actual == recorded:
+        return []
+    return [Problem(name, *where, "sha256", f"{what} does not match the recorded sha256: corpus "
+                    "articles are never edited; restore the file, or ingest the new version as "
+                    "a new article", "$.sha256")]

@@ -1,0 +1,171 @@
+"""Load a whole project: claim files, the entity registry, acknowledgements and the corpus.
+
+Every `*.yaml`/`*.yml` under the claims folder is read; its top-level key says what it is:
+`entities` (the registry), `acknowledgements` (the baseline), otherwise a claim file (`claims`).
+A file with problems contributes what it still can: a claim or entity with a schema error is
+dropped and reported, its neighbours load. Nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+from verifier.consistency import Where, check
+from verifier.corpus import display_path, read_bytes, read_corpus, walk
+from verifier.model import Acknowledgement, Claim, Entity, Example, Position, Project
+from verifier.problems import Problem, ProblemError
+from verifier.schema import SchemaName, validate
+from verifier.source import MAX_BYTES, load_yaml, parse_path
+
+COMMON_FIELDS = frozenset({"id", "statement", "kind", "severity", "tags", "provenance",
+                           "examples", "valid_from", "valid_until"})
+_ENTITY_TUPLES = ("aliases", "within", "titles", "participants", "triggers")
+
+
+class FrozenDict(dict[str, Any]):
+    """A dict that refuses changes: Claim.content stays read-only yet pickles and dumps to JSON."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("claim content is read-only")
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return FrozenDict, (dict(self),)
+
+
+def freeze(value: Any) -> Any:
+    """Lists become tuples and mappings FrozenDicts, all the way down."""
+    if isinstance(value, dict):
+        return FrozenDict({k: freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+@dataclass
+class _Loaded:
+    """Objects read so far, each with where it was read."""
+
+    entities: list[tuple[Entity, Where]]
+    claims: list[tuple[Claim, Where]]
+    acknowledgements: list[tuple[Acknowledgement, Where]]
+    problems: list[Problem]
+    dropped_claims: set[str]
+    complete: bool = True  # False once a file could not be parsed: it may define missing ids
+
+
+def load_project(root: Path, claims_dir: Path | None = None,
+                 article_paths: Sequence[Path] | None = None) -> Project:
+    """Everything under `root` (defaults: root/claims, root/seeds), with every Problem found."""
+    claims_dir = root / "claims" if claims_dir is None else claims_dir
+    corpus = read_corpus(root, [root / "seeds"] if article_paths is None else article_paths)
+    loaded = _Loaded([], [], [], [], set())
+    files: list[str] = []
+    for item in walk(root, [claims_dir], (".yaml", ".yml")):
+        if isinstance(item, Problem):
+            loaded.problems.append(item)
+        else:
+            files.append(display_path(root, item))
+            _read_file(root, item, files[-1], loaded)
+    known = {a.path for a in corpus.articles}
+    known |= {a.article for a, _ in loaded.acknowledgements if (root / a.article).is_file()}
+    checked = check(loaded.entities, loaded.claims, loaded.acknowledgements, known,
+                    loaded.dropped_claims, loaded.complete)
+    problems = sorted({*loaded.problems, *corpus.problems, *checked.problems})
+    return Project(root=str(root), entities=checked.entities, claims=checked.claims,
+                   articles=corpus.articles,
+                   acknowledgements=tuple(a for a, _ in loaded.acknowledgements),
+                   problems=tuple(problems), files=(*files, *corpus.files))
+
+
+def validate_project(root: Path, claims_dir: Path | None = None,
+                     article_paths: Sequence[Path] | None = None) -> list[Problem]:
+    """`verifier validate`: every Problem of the project, sorted by file, line and column."""
+    return list(load_project(root, claims_dir, article_paths).problems)
+
+
+def _schema_of(document: Any) -> SchemaName:
+    if isinstance(document, dict) and "entities" in document:
+        return "entities"
+    if isinstance(document, dict) and "acknowledgements" in document:
+        return "acknowledgements"
+    return "claims"
+
+
+def _read_file(root: Path, path: Path, name: str, loaded: _Loaded) -> None:
+    try:
+        document, locations = load_yaml(name, read_bytes(root, path, MAX_BYTES))
+    except ProblemError as error:
+        loaded.problems.append(error.problem)
+        loaded.complete = False
+        return
+    schema = _schema_of(document)
+    problems = validate(schema, document, name, locations)
+    loaded.problems.extend(problems)
+    items = document.get(schema) if isinstance(document, dict) else None
+    if not isinstance(items, list):
+        return
+    broken = {parts[1] for p in problems if len(parts := parse_path(p.json_path)) > 1}
+    build: dict[str, Callable[[dict[str, Any], Where], Any]] = {
+        "entities": _entity, "claims": _claim, "acknowledgements": _acknowledgement}
+    out: list[Any] = getattr(loaded, schema)
+    for index, raw in enumerate(items):
+        where = Where(name, locations, (schema, index))
+        if index in broken:
+            if schema == "claims" and isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                loaded.dropped_claims.add(raw["id"])
+            continue
+        out.append((build[schema](raw, where), where))
+
+
+def _position(where: Where, *more: str | int) -> Position:
+    return Position(where.file, *where.locations.at((*where.path, *more)))
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _entity(raw: dict[str, Any], where: Where) -> Entity:
+    fields: dict[str, Any] = {k: v for k, v in raw.items() if k not in (*_ENTITY_TUPLES, "cues")}
+    tuples: dict[str, Any] = {k: tuple(raw.get(k, ())) for k in _ENTITY_TUPLES}
+    cues = tuple(tuple(group) for group in raw.get("cues", ()))
+    return Entity(**fields, **tuples, cues=cues, position=_position(where))
+
+
+def _claim(raw: dict[str, Any], where: Where) -> Claim:
+    return Claim(
+        id=raw["id"], statement=raw["statement"], kind=raw["kind"],
+        content=freeze({k: v for k, v in raw.items() if k not in COMMON_FIELDS}),
+        severity=raw.get("severity", "high"), tags=tuple(raw.get("tags", ())),
+        provenance=tuple(freeze(p) for p in raw.get("provenance", ())),
+        examples=_examples(raw.get("examples", {}), where),
+        valid_from=_date(raw.get("valid_from")), valid_until=_date(raw.get("valid_until")),
+        position=_position(where))
+
+
+def _examples(raw: dict[Any, list[Any]], where: Where) -> tuple[Example, ...]:
+    """Examples in file order, each positioned at its own line."""
+    out = []
+    for expect, items in raw.items():
+        for index, item in enumerate(items):
+            text, published = (item, None) if isinstance(item, str) else (
+                item["text"], item.get("published"))
+            position = _position(where, "examples", expect, index)
+            out.append(Example(text, expect, _date(published), position))
+    return tuple(out)
+
+
+def _acknowledgement(raw: dict[str, Any], where: Where) -> Acknowledgement:
+    return Acknowledgement(claim=raw["claim"], article=raw["article"], reason=raw["reason"],
+                           owner=raw.get("owner", ""), review_by=_date(raw.get("review_by")),
+                           position=_position(where))
