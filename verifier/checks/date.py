@@ -33,6 +33,11 @@ def _dates(index: ArticleIndex, mention: EventMention) -> list[Value]:
     return [v for v in index.values(mention.sentence) if v.is_date]
 
 
+def _pins_day(value: Value) -> bool:
+    date = value.date
+    return date is not None and date.first is not None and date.first == date.last
+
+
 def _explained(index: ArticleIndex, ctx: Context, mention: EventMention, value: Value) -> bool:
     for other in co_mentioned_events(mention.event, index, mention.sentence):
         if any(date_consistent(value, c.content["date"]) for c in ctx.known(other, KIND)):
@@ -49,7 +54,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     wanted = str(claim.content["date"])
     for mention in mentions_of(claim.content["event"], index):
         dates = _dates(index, mention)
-        agree = [d for d in dates if date_consistent(d, wanted)]
+        # a weak mention (one participant, no alias) must pin the day; "in October" is too loose
+        agree = [d for d in dates if date_consistent(d, wanted)
+                 and (mention.strong or _pins_day(d))]
         lo, hi = mention.clause
         mood = modality(index.text[lo:hi])
         if agree:
