@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
     try:
-        from local_project import shipped
+        from edit_cases import shipped
 
         from verifier.engine import Engine as Built
 

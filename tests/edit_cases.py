@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 import yaml
 
-from verifier.model import Article, ArticleMeta, VerdictName
+from verifier.model import Article, ArticleMeta, Claim, Entity, VerdictName
+from verifier.project import load_project
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -132,3 +133,12 @@ def case_article(case: EditCase) -> Article:
 
 def seed_names() -> list[str]:
     return sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+def shipped(root: Path = ROOT) -> tuple[tuple[Claim, ...], dict[str, Entity]]:
+    """The shipped claims and entity registry, loaded as the harness loads them."""
+    project = load_project(root)
+    errors = [str(p) for p in project.problems if p.level == "error"]
+    if errors:
+        raise CaseError("the shipped project does not load cleanly:\n" + "\n".join(errors))
+    return tuple(project.claims), dict(project.entities)

@@ -10,8 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from edit_cases import CASES, ROOT, EditCase, case_article, case_files, load_case
-from local_project import shipped
+from edit_cases import CASES, EditCase, case_article, case_files, load_case, shipped
 
 from verifier.engine import Engine
 from verifier.model import Claim, Verdict
@@ -22,12 +21,12 @@ MIN_CASES = 5
 
 @pytest.fixture(scope="module")
 def claims() -> dict[str, Claim]:
-    return {c.id: c for c in shipped(ROOT)[0]}
+    return {c.id: c for c in shipped()[0]}
 
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    claims, entities = shipped(ROOT)
+    claims, entities = shipped()
     return Engine(claims, entities)
 
 

@@ -14,10 +14,17 @@ import random
 import re
 
 import pytest
-from edit_cases import PUBLISHED, ROOT, Edit, apply_edits, seed_article, seed_names, seed_text
+from edit_cases import (
+    PUBLISHED,
+    Edit,
+    apply_edits,
+    seed_article,
+    seed_names,
+    seed_text,
+    shipped,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from local_project import shipped
 
 from verifier.engine import Engine, verify
 from verifier.model import VERDICTS, Article, ArticleMeta, Claim, Entity, VerdictName
@@ -39,7 +46,7 @@ NOT_TOKYO = ["Osaka", "Yokosuka", "Seoul", "Busan", "Gyeongju", "Washington", "B
 
 @pytest.fixture(scope="module")
 def project() -> tuple[tuple[Claim, ...], dict[str, Entity]]:
-    return shipped(ROOT)
+    return shipped()
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +54,18 @@ def engine(project: tuple[tuple[Claim, ...], dict[str, Entity]]) -> Engine:
     return Engine(*project)
 
 
+class SeedVerdicts(dict[tuple[str, str], VerdictName]):
+    """The engine's verdicts on the unedited seeds, keyed by (seed, claim); a short repr keeps
+    hypothesis reports readable."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} seed verdicts>"
+
+
 @pytest.fixture(scope="module")
-def seed_verdicts(engine: Engine) -> dict[tuple[str, str], VerdictName]:
-    return {(name, v.claim): v.verdict for name in seed_names()
-            for v in engine.verify_article(seed_article(name))}
+def seed_verdicts(engine: Engine) -> SeedVerdicts:
+    return SeedVerdicts({(name, v.claim): v.verdict for name in seed_names()
+                         for v in engine.verify_article(seed_article(name))})
 
 
 def verdict_of(engine: Engine, claim: str, article: Article) -> str:
@@ -225,19 +240,31 @@ def swap_quotes(text: str, to_curly: bool) -> str:
     return re.sub(r'"([^"\n]*)"', LDQ + r"\1" + RDQ, text)
 
 
-@FEWER
-@given(name=st.sampled_from(seed_names()), to_curly=st.booleans(), seed=st.integers(0, 10**6))
-def test_quotes_and_spaces_change_nothing(engine: Engine, name: str, to_curly: bool, seed: int,
-                                          seed_verdicts: dict[tuple[str, str], VerdictName]
-                                          ) -> None:
-    """Curly or straight quotes, and runs of spaces between words, in a whole seed."""
-    rng = random.Random(seed)
-    text = swap_quotes(seed_text(name), to_curly)
-    text = re.sub(r"(?<=\S) (?=\S)", lambda _: rng.choice([" ", " ", "  ", "\u00a0"]), text)
+def changed_verdicts(engine: Engine, name: str, text: str, before: SeedVerdicts
+                     ) -> dict[str, tuple[str, str]]:
     got = {v.claim: v.verdict for v in engine.verify_article(seed_article(name, text))}
-    changed = {c: (seed_verdicts[name, c], v) for c, v in got.items()
-               if seed_verdicts[name, c] != v}
-    assert not changed, f"{name}: verdicts changed (seed -> rewritten): {changed}"
+    return {c: (before[name, c], v) for c, v in got.items() if before[name, c] != v}
+
+
+@FEWER
+@given(name=st.sampled_from(seed_names()), to_curly=st.booleans())
+def test_quote_style_changes_nothing(engine: Engine, name: str, to_curly: bool,
+                                     seed_verdicts: SeedVerdicts) -> None:
+    """Curly or straight quotes and apostrophes throughout a seed."""
+    changed = changed_verdicts(engine, name, swap_quotes(seed_text(name), to_curly), seed_verdicts)
+    assert not changed, f"{name}: verdicts changed (seed -> requoted): {changed}"
+
+
+@FEWER
+@given(name=st.sampled_from(seed_names()), seed=st.integers(0, 10**6),
+       space=st.sampled_from(["  ", "\u00a0", " \t", "   "]))
+def test_extra_spaces_change_nothing(engine: Engine, name: str, seed: int, space: str,
+                                     seed_verdicts: SeedVerdicts) -> None:
+    """Some spaces between words doubled, or made no-break spaces or tabs, throughout a seed."""
+    rng = random.Random(seed)
+    text = re.sub(r"(?<=\S) (?=\S)", lambda _: rng.choice([" ", space]), seed_text(name))
+    changed = changed_verdicts(engine, name, text, seed_verdicts)
+    assert not changed, f"{name}: verdicts changed (seed -> respaced with {space!r}): {changed}"
 
 
 # ---- (c) unrelated sentences change nothing ---------------------------------------------------
@@ -280,12 +307,10 @@ def test_filler_names_no_entity(project: tuple[tuple[Claim, ...], dict[str, Enti
 @FEW
 @given(name=st.sampled_from(seed_names()), prose=filler())
 def test_unrelated_sentences_change_nothing(engine: Engine, name: str, prose: str,
-                                            seed_verdicts: dict[tuple[str, str], VerdictName]
+                                            seed_verdicts: SeedVerdicts
                                             ) -> None:
     text = seed_text(name).rstrip("\n") + "\n\n" + prose + "\n"
-    got = {v.claim: v.verdict for v in engine.verify_article(seed_article(name, text))}
-    changed = {c: (seed_verdicts[name, c], v) for c, v in got.items()
-               if seed_verdicts[name, c] != v}
+    changed = changed_verdicts(engine, name, text, seed_verdicts)
     assert not changed, f"{name} + {prose!r}: verdicts changed: {changed}"
 
 
