@@ -205,29 +205,33 @@ def _runs(lines: list[str], words: list[int], reasons: list[str]) -> None:
             reasons[k] = "navigation"
 
 
+_WORDS = re.compile(r"\S+")
+
+
 def _split_headlines(text: str, spans: list[tuple[int, int]], reasons: list[str]) -> list[Line]:
     """A headline glued to the first paragraph ("<headline> US President Trump is ...") is cut
     off as a repeat, so the paragraph's sentence starts where the prose does."""
-    heads: list[str] = []
+    heads: list[list[str]] = []
     out: list[Line] = []
     for (start, end), reason in zip(spans, reasons, strict=True):
-        folded = fold(text[start:end])
-        head = next((h for h in heads if folded.startswith(h + " ")), "") if not reason else ""
-        if head:
-            rest = start + len(head) + len(folded[len(head):]) - len(folded[len(head):].lstrip())
-            out += [Line(start, start + len(head), "repeated"), Line(rest, end)]
+        words = fold(text[start:end]).split()
+        head = next((h for h in heads if len(words) > len(h) and words[:len(h)] == h), None)
+        if head and not reason:
+            tokens = list(_WORDS.finditer(text, start, end))
+            cut, rest = tokens[len(head) - 1].end(), tokens[len(head)].start()
+            out += [Line(start, cut, "repeated"), Line(rest, end)]
             continue
         out.append(Line(start, end, reason))
-        words = len(folded.split())
-        if not reason and 4 <= words <= 20 and not _TERMINAL.search(folded) and len(heads) < 5:
-            heads.append(folded.rstrip(" :"))
+        if not reason and 4 <= len(words) <= 20 and not _TERMINAL.search(words[-1]) \
+                and len(heads) < 5:
+            heads.append([*words[:-1], words[-1].rstrip(":")])
     return out
 
 
 def classify(text: str) -> list[Line]:
     """Every non-blank line of `text`, in order, with the boilerplate rule it fired ("" if none)."""
     spans = _spans(text)
-    lines = [text[s:e] for s, e in spans]
+    lines = [" ".join(text[s:e].split()) for s, e in spans]  # rules never depend on spacing
     words = [len(line.split()) for line in lines]
     reasons = _first_pass(lines, words)
     _runs(lines, words, reasons)

@@ -48,11 +48,11 @@ _ABSOLUTE = re.compile(
     rf"|\b(?P<a>\d\d?)[/.](?P<b>\d\d?)[/.](?P<sy>{_YEAR})", re.IGNORECASE)
 # A month alone needs a capital and a preposition ("in July"), or "may" would be a month.
 _MONTH_ALONE = re.compile(
-    r"\b(?:(?P<q>last|next|this)|in|since|by|until|from|during|early|late|mid|before|after)[- ]"
+    r"\b(?:(?P<q>last|next|this)|in|since|by|until|from|during|early|late|mid|before|after)(?:-|\s+)"
     r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b(?!,?\s+\d)")
 _YEAR_ALONE = re.compile(
-    rf"(?<![\w$€£¥.,])(?:(?:early|mid|late)[- ])?(?P<y>{_YEAR})"
+    rf"(?<![\w$€£¥.,])(?:(?:early|mid|late)(?:-|\s+))?(?P<y>{_YEAR})"
     r"(?![.,]\d|-\d|\s?(?:%|per ?cent|percent|pct|thousand|million|billion|trillion|bn|mn)\b)",
     re.IGNORECASE)
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -227,7 +227,8 @@ def _free(found: list[tuple[int, int, DateValue]], start: int, end: int) -> bool
 def _with_weekday(text: str, found: list[tuple[int, int, DateValue]], m: re.Match[str]) -> bool:
     """"Tuesday, October 28, 2025" is one date that also names its weekday."""
     for i, (s, e, value) in enumerate(found):
-        if value.precision == "day" and s >= m.end() and not text[m.end():s].strip(" ,"):
+        gap = text[m.end():s] if s >= m.end() else "x"
+        if value.precision == "day" and not gap.replace(",", " ").strip():
             wd = _WEEKDAYS.index(m.group("w").lower())
             found[i] = (m.start(), e, replace(value, weekday=wd))
             return True
@@ -286,8 +287,8 @@ def date_consistent(value: DateValue | _Dated, claim: str) -> bool | None:
     """Whether a found date agrees with a claim date "YYYY", "YYYY-MM" or "YYYY-MM-DD".
 
     False when they cannot be the same (disjoint ranges, another weekday or month); True when
-    the found date lies within the claim's; None when it cannot tell (the found date is vaguer
-    than the claim, or unresolved for want of a published date).
+    they can ("last week" covers a claimed Tuesday); None when it cannot tell (an unresolved
+    relative phrase, or a weekday against a month or a year).
     """
     found = value if isinstance(value, DateValue) else value.date
     claim_range = _claim_range(claim)
@@ -297,13 +298,9 @@ def date_consistent(value: DateValue | _Dated, claim: str) -> bool | None:
     if found.weekday is not None and precision == "day" and first.weekday() != found.weekday:
         return False
     if found.first is not None and found.last is not None:
-        if found.last < first or found.first > last:
-            return False
-        return True if first <= found.first and found.last <= last else None
+        return not (found.last < first or found.first > last)
     if found.month is not None and precision != "year":
         if found.month != first.month:
             return False
-        if found.day is None:
-            return True if precision == "month" else None
-        return found.day == first.day if precision == "day" else True
+        return found.day == first.day if found.day is not None and precision == "day" else True
     return True if found.weekday is not None and precision == "day" else None

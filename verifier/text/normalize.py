@@ -2,8 +2,8 @@
 
 Matching and segmentation run on the normalised text; evidence is reported at the original
 line:col. Normalisation: NFKC, curly quotes -> ' and ", every dash -> '-', unicode spaces -> ' ',
-line/paragraph separators -> '\\n', zero-width and other format characters (soft hyphen, BOM,
-bidi marks) removed, other control characters -> ' ', '\\r\\n' and lone '\\r' -> '\\n'.
+line/paragraph separators -> '\\n', runs of blanks and tabs -> one space, zero-width and
+other format characters (soft hyphen, BOM, bidi marks) removed, other control characters -> ' ', '\\r\\n' and lone '\\r' -> '\\n'.
 A base character and its combining marks are normalised together, so "o" + macron becomes "ō".
 """
 
@@ -21,7 +21,7 @@ _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # Everything that may change: CR, non-printable or non-ASCII characters (with their combining
 # marks), and ASCII letters followed by combining marks. Plain ASCII runs are copied as they are.
 _SPECIAL = re.compile(
-    rf"\r\n?|[^\t\n\x20-\x7e][{_COMBINING}]*|[\t\n\x20-\x7e][{_COMBINING}]+"
+    rf"[ \t]{{2,}}|\t|\r\n?|[^\t\n\x20-\x7e][{_COMBINING}]*|[\t\n\x20-\x7e][{_COMBINING}]+"
 )
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u00b4\u02bc\u02b9"
 # Guillemets stay: in English pages they are mostly breadcrumb separators ("Home » World").
@@ -49,10 +49,12 @@ def _char(c: str) -> str:
     return c
 
 
-_CACHE: dict[str, str] = {"\r": "\n", "\r\n": "\n"}
+_CACHE: dict[str, str] = {"\r": "\n", "\r\n": "\n", "\t": " "}
 
 
 def _replace(cluster: str) -> str:
+    if cluster[0] in " \t" and cluster.strip(" \t") == "":
+        return " "  # a run of blanks is one space: "Prime  Minister" is "Prime Minister"
     out = _CACHE.get(cluster)
     if out is None:
         out = "".join(_char(c) for c in unicodedata.normalize("NFKC", cluster))
@@ -151,7 +153,9 @@ _FOLD = _FoldTable()
 
 
 def fold(text: str) -> str:
-    """Lowercase and strip diacritics character by character; the result has len(text)."""
-    if text.isascii():
-        return text.lower()
-    return text.translate(_FOLD)
+    """Lowercase and strip diacritics character by character; the result has len(text).
+
+    Line breaks and tabs fold to spaces, so a name matches across a line break.
+    """
+    folded = text.lower() if text.isascii() else text.translate(_FOLD)
+    return folded.replace("\n", " ").replace("\t", " ")

@@ -47,6 +47,7 @@ _OPENERS = frozenset("the he she it they we i this that these those but and howe
                      "for what who why how since although though still also both some many most"
                      .split())
 _WRAP_BREAK = re.compile(r"[-*•#>]|\d+[.)]\s")
+_TERMINAL = re.compile(r"[.!?:][\"')\]]*$")
 
 
 def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
@@ -123,13 +124,36 @@ def _wrapped(block: list[Line]) -> bool:
     return len(block) >= 3 and 40 <= top <= 120 and all(w >= 0.75 * top for w in widths[:-1])
 
 
+def _titled(line: str) -> bool:
+    """Headline shape: most longer words capitalised and no closing punctuation."""
+    long = [w for w in line.split() if len(w) > 3]
+    caps = sum(w[0].isupper() for w in long)
+    return not _TERMINAL.search(line) and bool(long) and caps >= 0.6 * len(long)
+
+
+def _soft(text: str, previous: Line, line: Line, blank_style: bool) -> bool:
+    """Whether a single line break between two content lines is only a wrap.
+
+    In a page whose paragraphs are separated by blank lines, a lone line break sits inside a
+    paragraph ("as she met President\nDonald Trump"), unless a heading, list item or headline
+    is involved; elsewhere only hard-wrapped blocks are rejoined (see `_wrapped`).
+    """
+    head = text[previous.start:previous.end]
+    return blank_style and not _WRAP_BREAK.match(text, line.start) \
+        and not head.startswith("#") and not _titled(head)
+
+
 def _paragraphs(text: str, lines: list[Line]) -> list[Line]:
-    """Lines, with the lines of a hard-wrapped block merged (a list item still starts anew)."""
+    """Lines, with the lines of one paragraph merged (a list item still starts anew)."""
     blocks: list[list[Line]] = []
+    blank = single = 0
     for line in lines:
         last = blocks[-1][-1] if blocks else None
-        if last and not last.reason and not line.reason \
-                and text.count("\n", last.end, line.start) == 1:
+        gap = text.count("\n", last.end, line.start) if last else 0
+        content = last is not None and not last.reason and not line.reason
+        blank += content and gap > 1
+        single += content and gap == 1
+        if content and gap == 1:
             blocks[-1].append(line)
         else:
             blocks.append([line])
@@ -137,7 +161,8 @@ def _paragraphs(text: str, lines: list[Line]) -> list[Line]:
     for block in blocks:
         wrapped = _wrapped(block)
         for i, line in enumerate(block):
-            if wrapped and i and not _WRAP_BREAK.match(text, line.start):
+            if i and (_soft(text, block[i - 1], line, blank > single) or (
+                    wrapped and not _WRAP_BREAK.match(text, line.start))):
                 out[-1] = Line(out[-1].start, line.end)
             else:
                 out.append(line)

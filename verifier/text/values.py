@@ -38,6 +38,10 @@ class Value:
     def is_date(self) -> bool:
         return self.date is not None
 
+    def before(self, day: dt.date) -> bool:
+        """A date that ends before `day` (the sentence speaks of an earlier time)."""
+        return self.date is not None and self.date.last is not None and self.date.last < day
+
     @property
     def points(self) -> bool:
         """Percentage points: a change between two percents, never a level."""
@@ -55,18 +59,19 @@ _NUMBER = re.compile(
     r"(?<![\w.,:])(?<![A-Za-z]-)(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:(?=(?:bn|mn|mln|tn|trn|k|m|b)\b)|(?![\w:]|[.,]\d))"
     rf"|\b(?:an?[ -](?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    rf"(?:{_WORD})\b(?:(?:[ -]|\s+and\s+)(?:{_WORD})\b)*", re.IGNORECASE)
-_SCALE = re.compile(r"[ -]?(?P<w>thousand|million|billion|trillion)\b"
+    rf"(?:{_WORD})\b(?:(?:\s+and\s+|\s+|-)(?:{_WORD})\b)*", re.IGNORECASE)
+_SCALE = re.compile(r"(?:\s+|-)?(?P<w>thousand|million|billion|trillion)\b"
                     r"|(?P<a>bn|mn|mln|tn|trn|k|m|b)\b|\s(?P<s>bn|mn|mln|tn|trn)\b", re.IGNORECASE)
 _ABBREVIATED = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12,
                 "trn": 1e12}
-_PERCENT = re.compile(r"\s?(?:%|per ?cent\b|percent\b|pct\b)(?P<p1>\s?points?\b)?"
-                      r"|\s(?P<p2>percentage[ -]points?|pp|ppts?)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\s*(?:%|per\s*cent\b|percent\b|pct\b)(?P<p1>\s*points?\b)?"
+                      r"|\s+(?P<p2>percentage[\s-]+points?|pp|ppts?)\b", re.IGNORECASE)
 _PREFIX = re.compile(r"(?:US\$|U\.S\.\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₩|₹|"
-                     r"USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF) ?$")
+                     r"USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF)\s*$")
 _SUFFIX = re.compile(
-    r"[ -](?:(?P<adj>US|U\.S\.|American|Australian|Canadian|Hong Kong|Singapore|New Zealand)[ -])?"
-    r"(?P<cur>dollars?|euros?|pounds?(?: sterling)?|sterling|yen|yuan|renminbi|won|rupees?|"
+    r"(?:\s+|-)(?:(?P<adj>US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)"
+    r"(?:\s+|-))?"
+    r"(?P<cur>dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|won|rupees?|"
     r"francs?|USD|EUR|GBP|JPY|CNY|RMB|KRW|INR|AUD|CAD|CHF)\b", re.IGNORECASE)
 _CURRENCY = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
              "ca$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL", "€": "EUR",
@@ -138,7 +143,7 @@ def _typed(text: str, s: int, e: int, amount: float, words: bool, lo: int, hi: i
     if not words and (m := _SCALE.match(text, p, hi)):
         word, abbr = m.group("w"), (m.group("a") or m.group("s") or "").lower()
         scale, p = (_SCALES[word.lower()] if word else _ABBREVIATED[abbr]), m.end()
-    prefix = _PREFIX.search(text, max(lo, s - 6), s)
+    prefix = _PREFIX.search(text, max(lo, s - 12), s)
     if prefix is None and (m := _PERCENT.match(text, p, hi)):
         kind: ValueKind = "points" if m.group("p1") or m.group("p2") else "percent"
         return Value(s, m.end(), text[s:m.end()], kind, amount * scale)
@@ -158,8 +163,8 @@ def _currency(prefix: re.Match[str] | None, suffix: re.Match[str] | None) -> str
         sign = prefix.group().strip().lower()
         return _CURRENCY.get(sign, sign.upper())
     assert suffix is not None
-    adjective = (suffix.group("adj") or "").lower()
-    word = suffix.group("cur").lower()
+    adjective = " ".join((suffix.group("adj") or "").lower().split())
+    word = " ".join(suffix.group("cur").lower().split())
     word = word[:-1] if word.endswith("s") and len(word) > 3 and word.lower() != "rs" else word
     if word == "dollar" and adjective in _CURRENCY and adjective not in ("us", "u.s.", "american"):
         return _CURRENCY[adjective]
