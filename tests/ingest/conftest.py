@@ -53,10 +53,6 @@ def project(tmp_path: Path) -> Path:
     for part in PROJECT_PARTS:
         if (ROOT / part).is_dir():
             shutil.copytree(ROOT / part, root / part)
-    schema = root / "schema" / "article.schema.json"
-    if not schema.exists():  # TEMPORARY stand-in until schema/article.schema.json lands
-        schema.parent.mkdir(parents=True, exist_ok=True)
-        schema.write_text('{"type": "object"}', encoding="utf-8")
     return root
 
 

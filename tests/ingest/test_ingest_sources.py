@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,14 @@ def test_options_are_checked(project: Path) -> None:
     assert result.exit_code == 2 and "not a date like 2025-10-28" in result.output
     result = run_ingest(project, str(SEED), str(SEED), "--title", "One title")
     assert result.exit_code == 2 and "give one SOURCE" in result.output
+    result = run_ingest(project, str(DATA / "bom_article.txt"), "--language", "English")
+    assert result.exit_code == 2 and "$.language" in result.stderr
+    assert _seed_count(project) == 5
+
+
+def test_html_without_the_extra_says_how_to_install_it(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if not installed
+    result = run_ingest(project, str(DATA / "news_page.html"), "--no-check")
+    assert result.exit_code == 2
+    assert "pip install '.[html]'" in result.stderr and "Traceback" not in result.output

@@ -78,3 +78,8 @@ def test_a_syndicated_copy_with_other_boilerplate_is_a_near_duplicate() -> None:
 def test_a_new_article_on_the_same_event_is_not_a_duplicate() -> None:
     fixture = (ROOT / "tests/data/ingest/scraped_article.txt").read_text(encoding="utf-8")
     assert find_duplicate(fixture, _corpus()) is None
+
+
+def test_menus_are_not_titles() -> None:
+    text = "Partner Wire\nHome | World | Asia\n\nTrump and Takaichi sign a minerals framework\n"
+    assert guess_title(text) == "Trump and Takaichi sign a minerals framework"

@@ -33,7 +33,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
 
 
 @click.command("ingest")
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option("--outlet", default="", help="Who published it (default: from the page or URL).")
 @click.option("--published", callback=_date, help="Publication date, YYYY-MM-DD.")
 @click.option("--url", default="", help="Where a local file was downloaded from.")

@@ -73,7 +73,7 @@ def describe(raw: Raw, found: Extracted, options: Options, sha256: str,
              original: str) -> dict[str, Any]:
     """The metadata for the sidecar; what neither the options nor the page say is left out."""
     url = options.url or raw.url
-    return {
+    meta = {
         "title": options.title or found.title,
         "outlet": options.outlet or found.outlet or urlsplit(url).hostname or "unknown",
         "author": found.author,
@@ -87,6 +87,7 @@ def describe(raw: Raw, found: Extracted, options: Options, sha256: str,
         "original": original,
         "source": "" if raw.url else f"local file {Path(raw.name).name}",
     }
+    return {key: value for key, value in meta.items() if value}
 
 
 def _plain(text: str) -> Extracted:
@@ -96,9 +97,9 @@ def _plain(text: str) -> Extracted:
 def _guesses(name: str, found: Extracted, options: Options) -> tuple[str, ...]:
     notes = []
     if found.title and not options.title:
-        notes.append(f"{name}: title taken from the page: {found.title!r} (override: --title)")
+        notes.append(f"{name}: title taken from the source: {found.title!r} (override: --title)")
     if found.published and not options.published:
-        notes.append(f"{name}: published date taken from the page: {found.published} "
+        notes.append(f"{name}: published date taken from the source: {found.published} "
                      "(override: --published)")
     elif not found.published and not options.published:
         notes.append(f"{name}: no published date found; weekdays like 'on Tuesday' cannot be "
@@ -107,8 +108,12 @@ def _guesses(name: str, found: Extracted, options: Options) -> tuple[str, ...]:
 
 
 def _corpus(seeds: Path) -> Iterator[tuple[str, str]]:
-    for path in sorted(seeds.glob("*.txt")):
+    """Every article the corpus reader would read: *.txt under seeds/, links not followed."""
+    for path in sorted(seeds.rglob("*.txt")):
+        if path.is_symlink():
+            continue
         try:
-            yield f"{SEEDS}/{path.name}", path.read_text(encoding="utf-8", errors="replace")
+            name = f"{SEEDS}/{path.relative_to(seeds).as_posix()}"
+            yield name, path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue  # an unreadable article is reported by the corpus reader, not here

@@ -60,7 +60,7 @@ def validate_meta(root: Path, meta: Mapping[str, Any], name: str) -> None:
                        .iter_errors(dict(meta)))
     if wrong is not None:
         raise IngestError(f"{name}: its metadata does not fit the corpus schema at "
-                          f"{wrong.json_path}: {wrong.message}; fix the option you gave")
+                          f"{wrong.json_path}: {wrong.message}; correct it with that option")
 
 
 def write_article(seeds: Path, stem: str, text: str, meta_text: str, original: bytes,

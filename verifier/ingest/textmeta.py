@@ -2,7 +2,8 @@
 
 Scraped text has no markup to say which line is the headline, so: a line repeated near the top
 (pages print their headline two or three times) wins; otherwise the first headline-shaped line
-(4 to 25 words, not shouting in capitals, not a web address, not a date, no final full stop).
+(4 to 25 words, not shouting in capitals, not a web address, not a date, not a menu such as
+"Home | World | Asia", no final full stop).
 The published date is a short line near the top that is only a date ("Tuesday, October 28,
 2025", "28 October 2025 10:06", "2025-10-28"); dates inside sentences are about events, not
 publication. `--title` and `--published` override both; the report shows what was chosen.
@@ -25,6 +26,7 @@ _DATES = (
     re.compile(r"(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>\d{4})"),
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
 )
+_SEPARATOR = re.compile(r"\s[|/\u2022\u00b7\u00bb>]\s")  # "Home | World", "News / Asia"
 _WEB = re.compile(r"\b\w+\.(?:com|org|net|az|co|io|news|info|tv)\b|https?://|www\.", re.I)
 
 
@@ -67,4 +69,10 @@ def _top(text: str) -> list[str]:
 def _headline_shaped(line: str) -> bool:
     words = line.split()
     return (4 <= len(words) <= 25 and not line.isupper() and not line.endswith(".")
-            and not _WEB.search(line) and not find_date(line))
+            and not _WEB.search(line) and not find_date(line) and not _menu(line))
+
+
+def _menu(line: str) -> bool:
+    """A navigation line: three or more short items between separators."""
+    items = _SEPARATOR.split(line)
+    return len(items) >= 3 and all(len(item.split()) <= 3 for item in items)
