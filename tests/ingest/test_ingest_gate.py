@@ -81,3 +81,21 @@ def test_fixture_articles_contradict_nothing(project: Path, fixture: str) -> Non
     result = run_ingest(project, str(DATA / fixture), "--published", "2025-10-28")
     assert result.exit_code == 0, result.output
     assert _written(result) in result.stdout
+
+
+def test_changed_pairs_get_the_verdicts_of_the_full_run() -> None:
+    from verifier.engine import verify
+    from verifier.ingest.changed import Selection
+    from verifier.ingest.incremental import verify_selected
+    from verifier.project import load_project
+
+    project = load_project(ROOT)
+    selection = Selection(articles=frozenset({f"seeds/{SEED.name}"}),
+                          claims=frozenset({"summit-date", "takaichi-prime-minister"}))
+    full = {(v.claim, v.article): v for v in verify(project.claims, project.entities,
+                                                   project.articles)}
+    some = verify_selected(selection, project.claims, project.entities, project.articles)
+    expected = {pair for pair in full
+                if pair[1] in selection.articles or pair[0] in selection.claims}
+    assert {(v.claim, v.article) for v in some} == expected
+    assert all(v == full[(v.claim, v.article)] for v in some)
