@@ -17,6 +17,8 @@ Style = Callable[..., str]
 # Above this many articles the summary table lists only the articles with contradictions.
 MAX_TABLE_ROWS = 40
 COLUMNS = ("supported", "contradicted", "acknowledged", "silent")
+# Evidence lines shown per contradiction; the JSON report has all the engine kept.
+MAX_EVIDENCE = 3
 
 
 def render(result: Result, *, color: bool = False) -> str:
@@ -51,7 +53,8 @@ def _article(article: Article | None, path: str, style: Style) -> list[str]:
     return [f"{style(path, bold=True)}{title} ({details})"]
 
 
-def _contradiction(v: Verdict, claim: Claim | None, style: Style) -> list[str]:
+def _contradiction(v: Verdict, claim: Claim | None, style: Style,
+                   limit: int = MAX_EVIDENCE) -> list[str]:
     severity = f" [{claim.severity}]" if claim else ""
     if v.acknowledged:
         status = style("acknowledged", fg="yellow")
@@ -61,9 +64,11 @@ def _contradiction(v: Verdict, claim: Claim | None, style: Style) -> list[str]:
     lines = [f"  {status} {v.claim}{severity}{mixed}"]
     if claim:
         lines.append(f"    claim: {claim.statement}")
-    for e in v.evidence:
-        if e.polarity == "contradict":
-            lines += [f"    {v.article}:{e.line}:{e.column}: {e.reason}", f"      | {e.text}"]
+    against = [e for e in v.evidence if e.polarity == "contradict"]
+    for e in against[:limit]:
+        lines += [f"    {v.article}:{e.line}:{e.column}: {e.reason}", f"      | {e.text}"]
+    if len(against) > limit:
+        lines.append(f"    ... and {len(against) - limit} more (all of them: --format json)")
     if v.acknowledgement:
         owner = f" ({v.acknowledgement.owner})" if v.acknowledgement.owner else ""
         lines.append(f"    acknowledged{owner}: {v.acknowledgement.reason}")
@@ -141,7 +146,7 @@ def describe_contradiction(verdict: Verdict, claim: Claim | None) -> str:
     if claim and claim.position:
         where = f" ({claim.position.file}:{claim.position.line})"
     lines = [f"{verdict.article} contradicts claim {verdict.claim}{where}",
-             *_contradiction(verdict, claim, _plain)[1:],
+             *_contradiction(verdict, claim, _plain, limit=len(verdict.evidence))[1:],
              "  If the article is wrong and stays in the corpus on purpose, acknowledge it in the "
              "acknowledgements file with a reason; if the claim is wrong, fix the claim."]
     return "\n".join(lines)
