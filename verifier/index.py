@@ -51,11 +51,14 @@ class ArticleIndex:
         self.registry: Registry = matcher.registry
         self.published = article.meta.published
         self._norm = normalize(article.text)
-        self.text = self._norm.text
+        segments = seg.segment(self._norm.text)
+        # Line breaks matter to segmentation only; after it, a sentence broken over lines reads
+        # as one line (same length, so every offset still maps back to the original).
+        self.text = self._norm.text.replace("\n", " ")
         mentions = matcher.scan(self.text, fold(self.text))
         starts = [m.start for m in mentions]
         self.sentences: list[Sentence] = []
-        for raw in seg.segment(self.text):
+        for raw in segments:
             if raw.boilerplate:
                 continue
             lo, hi = bisect.bisect_left(starts, raw.start), bisect.bisect_left(starts, raw.end)

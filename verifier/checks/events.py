@@ -108,15 +108,16 @@ def other_occurrence(mention: EventMention) -> bool:
 
 
 def co_mentioned_events(event_id: str, index: ArticleIndex, sentence: Sentence) -> list[str]:
-    """Other registry events this sentence mentions (they may explain a place or a date)."""
+    """Other registry events this sentence firmly mentions (they may explain a place or a date;
+    a weak mention, one participant and a common trigger word, explains nothing)."""
     out = []
+    present = sentence.words() | sentence.entities()
     for entity in index.registry.entities.values():
-        if entity.type == "event" and entity.id != event_id:
-            targets = folded(entity.triggers) | {entity.id}
-            if targets & (sentence.words() | sentence.entities()) and any(
-                m.sentence.index == sentence.index for m in _cached(entity.id, index)
-            ):
-                out.append(entity.id)
+        if entity.type == "event" and entity.id != event_id \
+                and (folded(entity.triggers) | {entity.id}) & present \
+                and any(m.sentence.index == sentence.index and m.strong
+                        for m in _cached(entity.id, index)):
+            out.append(entity.id)
     return out
 
 

@@ -1,7 +1,8 @@
 """Kind `place`: where an event happened.
 
 Passing: "Trump met Takaichi in Tokyo on Tuesday." -> supported (Tokyo is a claimed place; a
-place inside or around one, such as the Akasaka Palace or Japan, agrees too).
+place inside one, such as the Akasaka Palace, supports too; one around it, such as Japan,
+is consistent but confirms nothing).
 Failing: "Takaichi's visit to the U.S. and her meeting with Trump ..." -> contradicted.
 A place counts only after a locative word (in, at, to ...), so "the US naval base" is no
 location; a place that another event in the same sentence explains is no contradiction.
@@ -74,8 +75,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     names = ", ".join(ctx.registry.entities[p].name for p in claimed)
     for mention in mentions_of(claim.content["event"], index):
         places = located_places(index, mention)
-        agree = [p for p in places if any(ctx.registry.places_consistent(p.target, c)
-                                          for c in claimed)]
+        # support needs the claimed place or one inside it; "in Japan" for a Tokyo summit is
+        # consistent (no contradiction) but confirms nothing
+        agree = [p for p in places if any(c in ctx.registry.ancestors(p.target) for c in claimed)]
         lo, hi = mention.clause
         mood = modality(index.text[lo:hi])
         if agree:
@@ -86,6 +88,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         if not mention.strong or mood.irrealis or other_occurrence(mention):
             continue
         wrong = [p for p in places if lo <= p.start < hi and attached(index, mention, p.start)
+                 and not any(ctx.registry.places_consistent(p.target, c) for c in claimed)
                  and not _explained(index, ctx, mention, p.target)]
         if wrong:
             yield index.evidence(

@@ -3,7 +3,8 @@
 Matching and segmentation run on the normalised text; evidence is reported at the original
 line:col. Normalisation: NFKC, curly quotes -> ' and ", every dash -> '-', unicode spaces -> ' ',
 line/paragraph separators -> '\\n', runs of blanks and tabs -> one space, zero-width and
-other format characters (soft hyphen, BOM, bidi marks) removed, other control characters -> ' ', '\\r\\n' and lone '\\r' -> '\\n'.
+other format characters (soft hyphen, BOM, bidi marks) removed, other control characters ->
+' ', '\\r\\n' and lone '\\r' -> '\\n'.
 A base character and its combining marks are normalised together, so "o" + macron becomes "ō".
 """
 
