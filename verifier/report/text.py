@@ -146,7 +146,8 @@ def describe_contradiction(verdict: Verdict, claim: Claim | None) -> str:
     if claim and claim.position:
         where = f" ({claim.position.file}:{claim.position.line})"
     lines = [f"{verdict.article} contradicts claim {verdict.claim}{where}",
-             *_contradiction(verdict, claim, _plain, limit=len(verdict.evidence))[1:],
+             *(line[2:] for line in _contradiction(verdict, claim, _plain,
+                                                   limit=len(verdict.evidence))[1:]),
              "  If the article is wrong and stays in the corpus on purpose, acknowledge it in the "
              "acknowledgements file with a reason; if the claim is wrong, fix the claim."]
     return "\n".join(lines)
