@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from verifier import runner
-from verifier.model import Project
+from verifier.model import Project, Result
 from verifier.problems import Problem
 from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
@@ -62,7 +62,20 @@ class Group(click.Group):
 @click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
-    """Check curated claims (claims/*.yaml) against a corpus of articles (seeds/*.txt)."""
+    """Check curated claims (claims/*.yaml) against a corpus of articles (seeds/*.txt).
+
+    \b
+    Typical use:
+      verifier validate                      check the input files only
+      verifier check                         verify and print the text report
+      verifier check --format html:out/report.html --format sarif:out/report.sarif
+      verifier explain CLAIM_ID ARTICLE      why one article gets its verdict on one claim
+
+    \b
+    Exit statuses: 0 clean; 1 an unacknowledged contradiction or a stale
+    acknowledgement; 2 invalid input, a usage error or an unexpected failure.
+    Run `verifier COMMAND --help` for each command's options; README.md has the rest.
+    """
     ctx.meta["verifier.debug"] = debug
 
 
@@ -119,16 +132,36 @@ def validate(root: Path, claims: Path | None, articles: tuple[Path, ...]) -> Non
 
 @cli.command()
 @project_options
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text",
-              show_default=True, help="Report format.")
-@click.option("--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write the report to this file instead of standard output.")
+@click.option("--format", "formats", multiple=True, metavar="FORMAT[:PATH]",
+              help=f"Report format, repeatable (several reports from one run): "
+                   f"{', '.join(sorted(RENDERERS))}. FORMAT:PATH writes that report to PATH. "
+                   "Default: text.")
+@click.option("--output", "outputs", multiple=True,
+              type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write a report to this file instead of standard output; repeatable, paired "
+                   "in order with the --format values that name no PATH.")
 @click.option("--changed", is_flag=True, help="Verify only articles and claims changed since "
               "--base (git), and every article against changed claims.")
 @click.option("--base", default="main", show_default=True, help="Base revision for --changed.")
-def check(root: Path, claims: Path | None, articles: tuple[Path, ...], fmt: str,
-          output: Path | None, changed: bool = False, base: str = "main") -> None:
-    """Check every claim against every article and report; exit 1 on a contradiction."""
+def check(root: Path, claims: Path | None, articles: tuple[Path, ...], formats: tuple[str, ...],
+          outputs: tuple[Path, ...], changed: bool = False, base: str = "main") -> None:
+    """Check every claim against every article and report; exit 1 on a contradiction.
+
+    Reports (--format, repeatable): text (terminal; coloured only on a terminal without
+    NO_COLOR), json (documented in README.md, schema in schema/report.schema.json), markdown
+    (pull-request comment or step summary), junit (JUnit XML), sarif (SARIF 2.1.0 for code
+    scanning), html (self-contained page with the claims x articles matrix), claimreview
+    (schema.org JSON-LD), github (::error annotations for GitHub Actions).
+
+    \b
+    Examples:
+      verifier check --format json --output out/report.json
+      verifier check --format github --format markdown:out/summary.md --format html:out/r.html
+
+    Exit 0 clean, 1 on an unacknowledged contradiction or a stale acknowledgement, 2 on invalid
+    input; every requested report is written in all three cases.
+    """
+    targets = destinations(formats, outputs)
     project = load(root, claims, articles)
     verify, partial = None, bool(articles)
     if changed:
@@ -139,14 +172,58 @@ def check(root: Path, claims: Path | None, articles: tuple[Path, ...], fmt: str,
         click.echo(scope.summary, err=True)
     result = runner.run(project, verify=verify, partial=partial)
     echo_problems(result.problems, err=True)
+    for fmt, output in targets:
+        write_report(result, fmt, output)
+    sys.exit(runner.exit_status(result))
+
+
+def destinations(formats: Sequence[str], outputs: Sequence[Path]) -> list[tuple[str, Path | None]]:
+    """(format, file or None for standard output) for each --format; --output values go, in
+    order, to the formats given without a :PATH."""
+    pending = list(outputs)
+    out: list[tuple[str, Path | None]] = []
+    for spec in formats or ("text",):
+        fmt, sep, path = spec.partition(":")
+        if fmt not in RENDERERS:
+            raise click.BadParameter(f"{fmt!r} is not one of {', '.join(sorted(RENDERERS))}",
+                                     param_hint="'--format'")
+        out.append((fmt, Path(path) if sep else (pending.pop(0) if pending else None)))
+    if pending:
+        raise click.UsageError(f"{len(pending)} --output value(s) left without a --format")
+    if sum(path is None for _, path in out) > 1:
+        raise click.UsageError("only one report can go to standard output; give the others "
+                               "a file (--format FORMAT:PATH or --output PATH)")
+    return out
+
+
+def write_report(result: Result, fmt: str, output: Path | None) -> None:
     color = output is None and fmt == "text" and wants_color()
     report = text_report.render(result, color=True) if color else render(fmt, result)
     if output is None:
         click.echo(report, nl=False, color=color)
-    else:
-        output.write_text(report, encoding="utf-8")
-        click.echo(f"report written to {output}", err=True)
-    sys.exit(runner.exit_status(result))
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(report, encoding="utf-8")
+    click.echo(f"{fmt} report written to {output}", err=True)
+
+
+@cli.command()
+@project_options
+@click.argument("claim_id")
+@click.argument("article")
+def explain(root: Path, claims: Path | None, articles: tuple[Path, ...], claim_id: str,
+            article: str) -> None:
+    """Print the evidence trail of one claim in one ARTICLE (a path, a file name or a unique
+    prefix of one): the sentences considered, what was extracted from each (mentions, titles,
+    values), the evidence, and why the verdict follows. Exit 0; 2 if either is unknown."""
+    from verifier.report.explain import NotFound
+    from verifier.report.explain import explain as trail
+
+    project = load(root, claims, articles)
+    try:
+        click.echo(trail(project, claim_id, article), nl=False)
+    except NotFound as error:
+        raise click.UsageError(str(error)) from None
 
 
 def wants_color() -> bool:

@@ -9,12 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from verifier.model import Result
-from verifier.report import json, text
+from verifier.report import claimreview, github, html, json, junit, markdown, sarif, text
 
 Renderer = Callable[[Result], str]
 
 RENDERERS: dict[str, Renderer] = {
+    "claimreview": claimreview.render,
+    "github": github.render,
+    "html": html.render,
     "json": json.render,
+    "junit": junit.render,
+    "markdown": markdown.render,
+    "sarif": sarif.render,
     "text": text.render,
 }
 

@@ -1,0 +1,154 @@
+"""`verifier explain CLAIM ARTICLE`: the whole evidence trail of one (claim, article) pair.
+
+Which sentences were considered (those mentioning what the claim is about; boilerplate is
+skipped), what was extracted from each (mentions, titles attached to people, typed values), the
+evidence the check produced and why the verdict follows. Built only from the engine's public
+surface (Engine, ArticleIndex, the check's `targets`), so it shows what the engine sees.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+from verifier.checks import KINDS
+from verifier.engine import Engine
+from verifier.index import ArticleIndex, Sentence
+from verifier.model import Acknowledgement, Article, Claim, Project, Verdict
+from verifier.registry import ENTITY, TITLE
+from verifier.text import segment, values
+from verifier.text.offices import Attachment
+
+
+class NotFound(LookupError):
+    """No claim or article by that name; the message lists the closest ones."""
+
+
+def find_claim(project: Project, claim_id: str) -> Claim:
+    for claim in project.claims:
+        if claim.id == claim_id:
+            return claim
+    raise NotFound(_missing("claim", claim_id, [c.id for c in project.claims]))
+
+
+def find_article(project: Project, name: str) -> Article:
+    """By path, file name, or a prefix of the file name that only one article has."""
+    exact = [a for a in project.articles if name in (a.path, a.name)]
+    found = exact or [a for a in project.articles if a.name.startswith(name)]
+    if len(found) == 1:
+        return found[0]
+    paths = sorted(a.path for a in found or project.articles)
+    what = "matches several articles" if found else "no such article"
+    raise NotFound(f"{name!r}: {what}; articles: {', '.join(paths[:12])}")
+
+
+def _missing(kind: str, name: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=3)
+    listed = ", ".join(close or sorted(known))
+    hint = f"; did you mean {listed}?" if close else f"; known: {listed}"
+    return f"no {kind} {name!r}{hint}"
+
+
+def explain(project: Project, claim_id: str, article_name: str) -> str:
+    claim, article = find_claim(project, claim_id), find_article(project, article_name)
+    engine = Engine(project.claims, project.entities)
+    index = ArticleIndex(article, engine.matcher)
+    targets = KINDS[claim.kind].targets(claim, engine.context)
+    verdict = engine.judge(claim, index) if claim.id in engine.candidates(index) \
+        else Verdict(claim.id, article.path, "silent")
+    ack = next((a for a in project.acknowledgements
+                if (a.claim, a.article) == (claim.id, article.path)), None)
+    lines = [*_header(claim, article), *_considered(index, targets),
+             *_evidence(verdict), *_why(claim, article, index, targets, verdict, ack)]
+    return "\n".join(lines) + "\n"
+
+
+def _header(claim: Claim, article: Article) -> list[str]:
+    meta = article.meta
+    published = meta.published.isoformat() if meta.published else "no published date"
+    return [f"claim    {claim.id} ({claim.kind}, {claim.severity}): {claim.statement}",
+            f"article  {article.path}: {meta.title or '(no title)'} ({meta.kind}, {published})",
+            ""]
+
+
+def _considered(index: ArticleIndex, targets: set[str] | None) -> list[str]:
+    skipped = [s for s in segment.segment(index.text) if s.boilerplate]
+    considered = index.sentences if targets is None else index.with_any(targets)
+    about = "every sentence" if targets is None else ", ".join(sorted(targets))
+    lines = [f"looked for: {about}",
+             f"sentences: {len(index.sentences)} read, {len(skipped)} boilerplate line(s) "
+             f"skipped, {len(considered)} considered", ""]
+    for s in skipped:
+        where = index.span(s.start, s.end)
+        lines.append(f"  skipped {where.line}:{where.column} ({s.reason or 'boilerplate'}): "
+                     f"{_clip(index.text[s.start:s.end])}")
+    if skipped:
+        lines.append("")
+    for sentence in considered:
+        lines += _sentence(index, sentence)
+    return lines
+
+
+def _sentence(index: ArticleIndex, sentence: Sentence) -> list[str]:
+    where = index.span(sentence.start, sentence.end)
+    lines = [f"  sentence {where.line}:{where.column}: {' '.join(sentence.text.split())}"]
+    entities = [f"{m.text!r}->{m.target}{' (near miss)' if m.near_miss else ''}"
+                for m in sentence.mentions if m.category == ENTITY]
+    titles = [f"{m.text!r}->{m.target}" for m in sentence.mentions if m.category == TITLE]
+    words = sorted({m.target for m in sentence.mentions if m.category not in (ENTITY, TITLE)})
+    found = [("entities", entities), ("titles", titles), ("cue words", words),
+             ("attached", [_attachment(index, a) for a in index.attachments(sentence)]),
+             ("values", [values.describe(v) for v in index.values(sentence)])]
+    lines += [f"    {name}: {'; '.join(items)}" for name, items in found if items]
+    return [*lines, ""]
+
+
+def _attachment(index: ArticleIndex, a: Attachment) -> str:
+    holder = a.holder or "nobody"
+    if a.holder_start >= 0:
+        holder = f"{index.text[a.holder_start:a.holder_end]!r}->{holder}"
+    status = f"{a.status} " if a.status else ""
+    offices = ", ".join(sorted(a.offices)) or "?"
+    return f"{status}{a.title!r} ({offices}) -> {holder}"
+
+
+def _evidence(verdict: Verdict) -> list[str]:
+    if not verdict.evidence:
+        return ["evidence: none", ""]
+    lines = ["evidence:"]
+    for e in verdict.evidence:
+        hedged = ", hedged" if e.hedged else ""
+        spans = "; ".join(f"{s.line}:{s.column} {s.text!r}" for s in e.spans)
+        lines += [f"  {e.polarity}{hedged} at {e.line}:{e.column}: {e.reason}",
+                  f"    | {e.text}", f"    matched: {spans or '-'}"]
+    return [*lines, ""]
+
+
+def _why(claim: Claim, article: Article, index: ArticleIndex, targets: set[str] | None,
+         verdict: Verdict, ack: Acknowledgement | None) -> list[str]:
+    published = article.meta.published
+    if published and ((claim.valid_from and published < claim.valid_from)
+                      or (claim.valid_until and published > claim.valid_until)):
+        why = "silent: the article was published outside the claim's validity window"
+    elif targets is not None and not targets & index.present():
+        why = "silent: the article mentions none of what the claim is about"
+    elif verdict.verdict == "silent":
+        why = "silent: no considered sentence supports or contradicts the claim"
+    elif verdict.mixed:
+        why = "contradicted: the article both supports and contradicts the claim (mixed)"
+    elif verdict.verdict == "contradicted":
+        why = "contradicted: at least one sentence contradicts the claim"
+    else:
+        why = "supported" + (" (hedged: every supporting sentence hedges)" if verdict.hedged
+                             else ": at least one sentence supports the claim, none contradicts")
+    lines = [f"verdict: {why}"]
+    if ack is not None and verdict.verdict == "contradicted":
+        lines.append(f"acknowledged ({ack.owner or 'no owner'}): {ack.reason}")
+    elif ack is not None:
+        lines.append(f"stale acknowledgement: it expects a contradiction ({ack.reason})")
+    return lines
+
+
+def _clip(text: str, width: int = 100) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

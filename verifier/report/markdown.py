@@ -1,0 +1,151 @@
+"""The Markdown report: a verdict line, a compact claims x articles matrix, then every
+contradiction with its evidence. Sized for a pull-request comment or $GITHUB_STEP_SUMMARY.
+
+Article text is untrusted: every piece of it is escaped, so a sentence cannot open a link, an
+image, raw HTML or a mention. Matched spans are shown in bold (<b>, which GitHub keeps).
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier import runner
+from verifier.model import Article, Claim, Result, Verdict
+from verifier.report import view
+
+# Past these sizes the matrix keeps only the rows / columns with a contradiction.
+MAX_COLUMNS = 12
+MAX_ROWS = 40
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_SPACE = re.compile(r"\s+")
+_MENTION = re.compile(r"(@[\w-]+)")
+
+
+def escape(text: str) -> str:
+    """Plain text as inert Markdown on one line: a backslash before punctuation Markdown reads,
+    entities for & and <, and @handles as code (a mention in code notifies nobody). Spaces are
+    kept, so the parts of a sentence join up again."""
+    out = []
+    for n, piece in enumerate(_MENTION.split(_SPACE.sub(" ", text))):
+        if n % 2:
+            out.append(code(piece))
+        else:
+            piece = _SPECIAL.sub(r"\\\1", piece)
+            out.append(piece.replace("&", "&amp;").replace("<", "&lt;").replace("@", "&#64;"))
+    return "".join(out)
+
+
+def code(text: str) -> str:
+    """An inline code span that survives backticks inside `text`."""
+    text = " ".join(text.split())
+    runs = [len(r) for r in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def render(result: Result) -> str:
+    lines = [*_head(result), *_matrix(view.Matrix.of(result)), *_contradictions(result),
+             *_stale(result), *_problems(result)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _head(result: Result) -> list[str]:
+    status = runner.exit_status(result)
+    verdict = "OK" if status == runner.CLEAN else f"FAILED (exit {status})"
+    counts = {s: 0 for s in view.STATES}
+    for v in result.verdicts:
+        counts[view.state(v)] += 1
+    parts = ", ".join(f"{counts[s]} {s}" for s in view.STATES)
+    project = result.project
+    return [f"## Claim verifier: {verdict}", "",
+            f"{len(project.claims)} claims x {len(project.articles)} articles: {parts}; "
+            f"{len(result.stale)} stale acknowledgement(s), {len(runner.errors(result))} "
+            "input error(s).", ""]
+
+
+def _matrix(matrix: view.Matrix) -> list[str]:
+    if not matrix.claims or not matrix.articles:
+        return []
+    flagged = {v.article for v in matrix.cells.values() if v.verdict == "contradicted"}
+    articles = list(matrix.articles)
+    if len(articles) > MAX_COLUMNS:
+        articles = [a for a in articles if a.path in flagged][:MAX_COLUMNS]
+    claims = list(matrix.claims)
+    if len(claims) > MAX_ROWS:
+        claims = [c for c in claims
+                  if any(matrix.verdict(c.id, a.path).verdict == "contradicted"
+                         for a in articles)][:MAX_ROWS]
+    lines = ["| claim | " + " | ".join(code(_short(a)) for a in articles) + " |",
+             "| --- |" + " :-: |" * len(articles)]
+    for c in claims:
+        cells = [view.SYMBOLS[view.state(matrix.verdict(c.id, a.path))] for a in articles]
+        lines.append(f"| {code(c.id)} | " + " | ".join(cells) + " |")
+    legend = " · ".join(f"{view.SYMBOLS[s]} {s}" for s in view.STATES)
+    hidden = (len(matrix.claims) - len(claims), len(matrix.articles) - len(articles))
+    note = f" ({hidden[0]} claims, {hidden[1]} articles without contradictions not shown)" \
+        if any(hidden) else ""
+    return [*lines, "", f"{legend}{note}", ""]
+
+
+def _short(article: Article) -> str:
+    name = article.name
+    return name[:-4] if name.endswith(".txt") else name
+
+
+def _contradictions(result: Result) -> list[str]:
+    claims = view.claims_by_id(result)
+    found = view.contradictions(result)
+    open_ = [v for v in found if not v.acknowledged]
+    known = [v for v in found if v.acknowledged]
+    lines: list[str] = []
+    if open_:
+        lines += ["### Contradictions", ""]
+        for v in open_:
+            lines += _contradiction(v, claims.get(v.claim))
+    if known:
+        lines += ["<details><summary>Acknowledged contradictions "
+                  f"({len(known)})</summary>", ""]
+        for v in known:
+            lines += _contradiction(v, claims.get(v.claim))
+        lines += ["</details>", ""]
+    return lines
+
+
+def _contradiction(v: Verdict, claim: Claim | None) -> list[str]:
+    symbol = view.SYMBOLS[view.state(v)]
+    mixed = " (mixed: the article also supports it)" if v.mixed else ""
+    lines = [f"#### {symbol} {code(v.claim)} in {code(v.article)}{mixed}", ""]
+    if claim:
+        lines += [f"Claim: {escape(claim.statement)}", ""]
+    for e in view.against(v):
+        where = code(f"{v.article}:{e.line}:{e.column}")
+        sentence = "".join(f"<b>{escape(t)}</b>" if marked else escape(t)
+                           for t, marked in view.parts(e))
+        lines += [f"- {where} {escape(e.reason)}", f"  > {sentence}"]
+    ack = v.acknowledgement
+    if ack:
+        owner = f" ({escape(ack.owner)})" if ack.owner else ""
+        lines.append(f"- acknowledged{owner}: {escape(ack.reason)}")
+    return [*lines, ""]
+
+
+def _stale(result: Result) -> list[str]:
+    if not result.stale:
+        return []
+    lines = ["### Stale acknowledgements (they match no contradiction: delete them)", ""]
+    for a in sorted(result.stale, key=lambda a: (a.article, a.claim)):
+        where = f"{code(f'{a.position.file}:{a.position.line}:{a.position.column}')} " \
+            if a.position else ""
+        lines.append(f"- {where}{code(a.claim)} in {code(a.article)}: {escape(a.reason)}")
+    return [*lines, ""]
+
+
+def _problems(result: Result) -> list[str]:
+    if not result.problems:
+        return []
+    lines = ["### Input problems", ""]
+    for p in sorted(result.problems):
+        where = code(f"{p.file}:{p.line}:{p.column}")
+        lines.append(f"- {p.level}: {where} \\[{escape(p.code)}\\] {escape(p.message)}")
+    return [*lines, ""]
