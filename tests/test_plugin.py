@@ -185,3 +185,29 @@ def test_problems_and_stale_entries_outside_collected_files_still_fail(
     result.assert_outcomes(passed=CLEAN["passed"], xfailed=1, failed=2)
     result.stdout.fnmatch_lines(["*schema/claims.schema.json:3:1: [[]schema-invalid] bad schema*",
                                  "*stale acknowledgement: seeds/001_opening.txt no longer*"])
+
+
+def test_an_acknowledgement_past_its_review_date_is_a_warning_not_a_failure(
+        project: pytest.Pytester) -> None:
+    copy(project, "clean")
+    acks = project.path / "claims" / "acknowledgements.yaml"
+    acks.write_text(acks.read_text(encoding="utf-8") + '    review_by: "2020-01-01"\n',
+                    encoding="utf-8")
+    result = project.runpytest(*FAST)
+    result.assert_outcomes(**CLEAN)
+    result.stdout.fnmatch_lines([
+        "*verifier warnings*",
+        "claims/acknowledgements.yaml:3:5: [[]acknowledgement-review-due]*"])
+
+
+@pytest.mark.parametrize(("name", "outcomes"), [
+    ("contradicted", {"passed": 12, "xfailed": 1, "failed": 1}),
+    ("missing-statement", {"passed": 7, "xfailed": 1, "failed": 1}),
+])
+def test_with_the_real_loader_and_engine(pytester: pytest.Pytester, name: str,
+                                         outcomes: dict[str, int]) -> None:
+    copy(pytester, name)
+    pytester.makeini(INI)
+    result = pytester.runpytest(*FAST)
+    result.assert_outcomes(**outcomes)
+    assert "Traceback" not in result.stdout.str()
