@@ -1,8 +1,11 @@
 """Kind `succession`: who held an office right before the holder.
 
-Passing: "Takaichi succeeded Shigeru Ishiba", "Her predecessor, Shigeru Ishiba, ..." -> supported.
-Failing: "Takaichi succeeded Fumio Kishida as prime minister" -> contradicted (the holder is
-named in the sentence, and a different person stands in the predecessor's place).
+Passing: "Takaichi succeeded Shigeru Ishiba", "Ishiba, Takaichi's predecessor, ...", "Ishiba,
+whom Takaichi replaced, ..." -> supported.
+Failing: "Takaichi succeeded Fumio Kishida", "Kishida, Takaichi's predecessor", "Kishida, who
+was succeeded by Takaichi", "Takaichi, Abe's direct successor" -> contradicted.
+Each cue gives a (successor, predecessor) pair from the people around it; the claim is judged
+only when one side of the pair is the claim's holder or predecessor.
 """
 
 from __future__ import annotations
@@ -16,27 +19,11 @@ from verifier.model import Claim, Evidence
 from verifier.registry import ENTITY
 
 KIND = "succession"
-# cue -> which side of the cue the predecessor stands on
-_CUES = re.compile(
-    r"\b(?P<after>succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|took over from|takes over from|"
-    r"predecessor(?:s)?(?: as [a-z ]+)?,?)\b|\b(?P<before>successor)\b",
-    re.IGNORECASE,
-)
-_NAME = re.compile(r"(?:[A-Z][a-z]+ ){0,3}?([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
-
-
-def _person_after(index: ArticleIndex, sentence: Sentence, at: int) -> tuple[str, int, int] | None:
-    """First person named after the cue within a few words (registry person or capitalised name)."""
-    for m in sentence.mentions:
-        if m.category == ENTITY and index.registry.of_type(m.target, "person") \
-                and at <= m.start <= at + 40:
-            return m.target, m.start, m.end
-    rest = index.text[at:min(sentence.end, at + 40)]
-    match = re.match(r"[\s,]*(?:(?:former|then|[Pp]rime [Mm]inister|PM|President)\s+)*", rest)
-    name = _NAME.match(rest, match.end() if match else 0)
-    if name and name.start() < 25:
-        return "name:" + name.group(1), at + name.start(1), at + name.end(1)
-    return None
+_ACTIVE = re.compile(r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|t(?:ook|akes|aking) "
+                     r"over from)\b", re.IGNORECASE)
+_NOUN = re.compile(r"\b(?P<noun>predecessor|successor)s?\b", re.IGNORECASE)
+Person = tuple[str, int, int]  # id, start, end
+PRONOUN = "?pronoun"  # "her predecessor" with nobody named before it
 
 
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
@@ -44,26 +31,79 @@ def targets(claim: Claim, ctx: Context) -> set[str] | None:
     return {claim.content["holder"], claim.content["predecessor"]}
 
 
+def _people(index: ArticleIndex, sentence: Sentence) -> list[Person]:
+    return [(m.target, m.start, m.end) for m in sentence.mentions
+            if m.category == ENTITY and index.registry.of_type(m.target, "person")]
+
+
+def _before(people: list[Person], at: int, within: int = 60) -> Person | None:
+    found = [p for p in people if at - within <= p[2] <= at]
+    return found[-1] if found else None
+
+
+def _after(people: list[Person], at: int, within: int = 45) -> Person | None:
+    found = [p for p in people if at <= p[1] <= at + within]
+    return found[0] if found else None
+
+
+def _active(index: ArticleIndex, people: list[Person], cue: re.Match[str], base: int
+            ) -> tuple[Person | None, Person | None]:
+    """(successor, predecessor) around "succeeded", "replaced", "took over from"."""
+    start, end = base + cue.start(), base + cue.end()
+    left = index.text[max(base, start - 40):start]
+    if index.text.startswith(" by ", end):  # "Kishida, who was succeeded by Takaichi"
+        return _after(people, end), _before(people, start)
+    if re.search(r"\bwhom\s+\S+(?:\s+\S+)?\s+$", left):  # "Ishiba, whom Takaichi replaced"
+        whom = index.text.rfind("whom", base, start)
+        return _before(people, start), _before(people, whom)
+    return _before(people, start), _after(people, end)
+
+
+def _noun(index: ArticleIndex, people: list[Person], cue: re.Match[str], base: int
+          ) -> tuple[Person | None, Person | None]:
+    """(successor, predecessor) around "X's predecessor, Y" and "Y, X's predecessor"."""
+    start, end = base + cue.start(), base + cue.end()
+    owner = _before(people, start, within=25)
+    if owner and not re.fullmatch(r"'s?(?: \w+)? ", index.text[owner[2]:start]):
+        owner = None  # "Takaichi's predecessor", "Abe's direct successor"
+    pronoun = re.search(r"\b(?:her|his)(?: \w+)? $", index.text[max(base, start - 20):start])
+    if owner is None and pronoun:  # "Takaichi thanked her predecessor": the nearest person
+        owner = _before(people, start, within=200) or (PRONOUN, start, start)
+    named = _after(people, end, within=25)
+    if named is None or (owner and named[1] < owner[1]):
+        head = _before(people, owner[1] if owner else start, within=30)
+        named = head if head and index.text[head[2]:(owner or (0, start))[1]].strip() in (",", "") \
+            else None
+    if cue.group("noun").lower() == "predecessor":
+        return owner, named
+    return named, owner
+
+
+def _pairs(index: ArticleIndex, sentence: Sentence) -> Iterator[tuple[Person, Person, int, int]]:
+    people = _people(index, sentence)
+    for pattern, read in ((_ACTIVE, _active), (_NOUN, _noun)):
+        for cue in pattern.finditer(sentence.text):
+            successor, predecessor = read(index, people, cue, sentence.start)
+            if successor and predecessor and successor[0] != predecessor[0]:
+                yield successor, predecessor, sentence.start + cue.start(), \
+                    sentence.start + cue.end()
+
+
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     holder, predecessor = claim.content["holder"], claim.content["predecessor"]
+    want = ctx.registry.entities[predecessor].name
     for sentence in index.with_any([holder, predecessor]):
-        for cue in _CUES.finditer(sentence.text):
-            at = sentence.start + (cue.end("after") if cue.group("after") else cue.end())
-            passive = index.text.startswith(" by ", at)
-            person = None if passive or cue.group("before") else _person_after(index, sentence, at)
-            named = holder in sentence.entities()
-            if person is None or person[0] == holder:
+        for after, before, s, e in _pairs(index, sentence):
+            if after[0] == PRONOUN and index.mentions_anywhere(holder):
+                after = (holder, after[1], after[2])
+            if after[0] != holder and before[0] != predecessor:
                 continue
-            if not named and not cue.group("after").lower().startswith("predecessor"):
-                continue
-            spans = [(sentence.start + cue.start(), sentence.start + cue.end()), person[1:]]
-            if person[0] == predecessor:
-                yield index.evidence(sentence, "support",
-                                     f"article names {index.text[person[1]:person[2]]} as the "
-                                     "predecessor", spans)
-            elif named:
-                shown = index.text[person[1]:person[2]]
-                name = ctx.registry.entities[predecessor].name
+            spans = [(s, e), after[1:], before[1:]]
+            shown = f"{index.text[after[1]:after[2]]} succeeded {index.text[before[1]:before[2]]}"
+            if after[0] == holder and before[0] == predecessor:
+                yield index.evidence(sentence, "support", f"article says {shown}", spans)
+            else:
                 yield index.evidence(sentence, "contradict",
-                                     f"article names {shown} as the predecessor; claim: {name}",
+                                     f"article says {shown}; claim: "
+                                     f"{ctx.registry.entities[holder].name} succeeded {want}",
                                      spans)
