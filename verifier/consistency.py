@@ -115,9 +115,13 @@ def _ref_problems(where: Where, field: str, value: Any, allowed: frozenset[str],
                        "(a file with `entities:`) or fix the id")
             yield ref, where.problem("unknown-entity", message, *more)
         elif entity.type not in allowed:
-            kinds = " or ".join(sorted(allowed))
-            yield ref, where.problem("entity-type", f"'{field}' must name a {kinds}, but "
-                                     f"'{ref}' is a {entity.type}", *more)
+            kinds = " or ".join(map(_a, sorted(allowed)))
+            yield ref, where.problem("entity-type", f"'{field}' must name {kinds}, but "
+                                     f"'{ref}' is {_a(entity.type)}", *more)
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def _clean_entity(entity: Entity, where: Where, registry: Mapping[str, Entity],
