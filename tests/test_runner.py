@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
 from fakes import phrase_examples, phrase_verify
@@ -124,3 +126,23 @@ def test_run_returns_the_result_of_run_detailed() -> None:
 @pytest.mark.parametrize("name", ["load", "engine_verify", "engine_examples"])
 def test_the_engine_and_loader_are_looked_up_lazily(name: str) -> None:
     assert callable(getattr(runner, name))
+
+
+def test_claim_examples_share_one_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default examples judge compiles the claims once, not once per claim."""
+    import verifier.engine
+    from verifier.project import load_project
+
+    built: list[int] = []
+
+    class Counting(verifier.engine.Engine):
+        def __init__(self, *args: Any) -> None:
+            built.append(1)
+            super().__init__(*args)
+
+    monkeypatch.setattr(verifier.engine, "Engine", Counting)
+    project = load_project(Path(__file__).parent / "data" / "projects" / "clean")
+    out = runner.run_detailed(project)
+    assert len(project.claims) == 2 and len(out.examples) == 9
+    assert all(o.passed for o in out.examples)
+    assert len(built) == 2  # one for the articles (verify), one for every claim's examples

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from verifier import baseline
 from verifier.model import (
@@ -75,9 +76,29 @@ def engine_verify() -> VerifyFn:
 
 
 def engine_examples() -> ExamplesFn:
-    from verifier.engine import check_examples
+    return SharedEngineExamples()
 
-    return check_examples
+
+class SharedEngineExamples:
+    """`check_examples` on one engine compiled for every claim of the run (the engine that
+    judges the articles), built on first use rather than once per claim."""
+
+    def __init__(self) -> None:
+        self.claims: tuple[Claim, ...] = ()
+        self.ids: set[str] = set()
+        self.engine: Any = None
+
+    def bind(self, claims: Sequence[Claim]) -> None:
+        self.claims, self.ids, self.engine = tuple(claims), {c.id for c in claims}, None
+
+    def __call__(self, claim: Claim, entities: Mapping[str, Entity]
+                 ) -> Sequence[tuple[Example, Verdict]]:
+        from verifier.engine import Engine, check_examples
+
+        if claim.id not in self.ids:  # not bound to this claim: an engine of its own
+            return check_examples(claim, entities)
+        self.engine = self.engine or Engine(self.claims, entities)
+        return check_examples(claim, entities, self.engine)
 
 
 def run(project: Project, *, verify: VerifyFn | None = None, examples: ExamplesFn | None = None,
@@ -100,7 +121,10 @@ def run_detailed(
     verdicts = (verify or engine_verify())(project.claims, project.entities, project.articles)
     applied = baseline.apply(verdicts, project.acknowledgements, today=today,
                              judged=_judged(project, partial))
-    outcomes = tuple(check_claims(project.claims, project.entities, examples or engine_examples()))
+    examples = examples or engine_examples()
+    if isinstance(examples, SharedEngineExamples):
+        examples.bind(project.claims)
+    outcomes = tuple(check_claims(project.claims, project.entities, examples))
     problems = sorted([*project.problems, *applied.warnings,
                        *(example_problem(o) for o in outcomes if not o.passed)])
     result = Result(project, applied.verdicts, applied.stale, tuple(problems))
