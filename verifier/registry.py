@@ -43,6 +43,17 @@ def folded(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+
+
+def rival_ranks(title: str) -> list[str]:
+    """The same title with another ordinal: "first woman premier" -> "second woman premier"..."""
+    head, _, rest = title.partition(" ")
+    if head.lower() not in ORDINALS or not rest:
+        return []
+    return [f"{o} {rest}" for o in ORDINALS if o != head.lower()]
+
+
 @lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
     """Index key of a title's mentions: offices sharing a title share the key."""
@@ -65,6 +76,7 @@ class Registry:
     forms: dict[str, list[Form]] = field(default_factory=dict)  # folded text -> forms
     titles: dict[str, list[str]] = field(default_factory=dict)  # folded title -> office ids
     words: set[str] = field(default_factory=set)  # folded cue/trigger words
+    holders: dict[str, str] = field(default_factory=dict)  # office -> holder, from claims
     _ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
     _offices: dict[tuple[str, str | None], frozenset[str]] = field(default_factory=dict)
 
@@ -150,9 +162,15 @@ def build_registry(entities: Mapping[str, Entity], claims: Iterable[Claim] = ())
             registry.titles.setdefault(fold(title), []).append(entity.id)
             # one form per title text, however many offices share it ("President")
             registry.add(_form(TITLE, title_key(title), title))
+            for rival in rival_ranks(title):  # "second female prime minister": another title
+                registry.add(_form(TITLE, title_key(rival), rival))
         words = [*entity.triggers, *(w for group in entity.cues for w in group)]
         registry.words.update(fold(w) for w in words)
     registry.words.update(fold(w) for w in _words_of_claims(claims))
+    for claim in claims:  # "Japan's first female prime minister" names her, per the claims
+        c = claim.content
+        if claim.kind == "office" and c.get("status", "current") in ("current", "permanent"):
+            registry.holders.setdefault(c["office"], c["holder"])
     for word in sorted(registry.words):
         registry.add(Form(WORD, word, word, False, False))
     return registry

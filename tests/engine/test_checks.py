@@ -72,7 +72,7 @@ def test_evidence_points_at_the_words(judge: Judge) -> None:
     verdict = judge("trump-sitting-president", text)
     assert verdict.verdict == "contradicted"
     first = verdict.evidence[0]
-    assert (first.line, first.column) == (3, 8)
+    assert (first.line, first.column) == (3, 15)
     assert "former" in first.reason and first.spans[0].text == "President"
 
 

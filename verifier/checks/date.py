@@ -64,7 +64,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                                  f"article dates it '{agree[0].text}'; claim: {wanted}",
                                  [(d.start, d.end) for d in agree], hedged=mood.hedged)
             continue
-        if not mention.strong or mood.irrealis or other_occurrence(mention):
+        if not mention.strong or mood.irrealis or other_occurrence(index, mention):
             continue
         wrong = [d for d in dates if lo <= d.start < hi and attached(index, mention, d.start)
                  and date_consistent(d, wanted) is False

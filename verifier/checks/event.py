@@ -11,12 +11,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from verifier.checks.context import Context
-from verifier.checks.events import event_targets, mentions_of
+from verifier.checks.events import EventMention, event_targets, mentions_of
 from verifier.index import ArticleIndex
 from verifier.model import Claim, Evidence
-from verifier.text.modality import modality
+from verifier.registry import WORD, folded
+from verifier.text.modality import modality, negates_object
 
 KIND = "event"
+
+
+def _object_negated(index: ArticleIndex, mention: EventMention, after: int,
+                    cues: tuple[tuple[str, ...], ...]) -> bool:
+    """ "presented a golf bag, though not Abe's putter": the object itself is denied."""
+    if not cues:
+        return False
+    words = folded(cues[0])
+    for m in mention.sentence.mentions:
+        if m.category == WORD and m.target in words and m.start > after:
+            lo, hi = mention.sentence.clause_of(m.start)
+            if negates_object(index.text[lo:hi], m.start - lo):
+                return True
+    return False
 
 
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
@@ -35,7 +50,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         spans = [(mention.trigger.start, mention.trigger.end)]
         if mood.irrealis:
             continue
-        if mood.negated:
+        if mood.negated or _object_negated(index, mention, mention.trigger.start, event.cues):
             if mention.strong:
                 yield index.evidence(mention.sentence, "contradict",
                                      f"article denies or negates it: {event.name}", spans)

@@ -66,6 +66,14 @@ def event_targets(event_id: str, ctx: Context) -> set[str]:
     return {event_id, *ctx.registry.entities[event_id].participants}
 
 
+def _named_by_title(index: ArticleIndex, sentence: Sentence) -> set[str]:
+    """People a sentence names only by a qualified title ("Japan's first female prime
+    minister"), resolved through the office claims' holders."""
+    holders = index.registry.holders
+    return {holders[o] for a in index.attachments(sentence) if a.holder is None and a.qualified
+            for o in a.offices if o in holders}
+
+
 def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]:
     registry = index.registry
     event = registry.entities[event_id]
@@ -76,7 +84,7 @@ def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]
             alias = next(m for m in sentence.mentions if m.target == event_id)
             yield EventMention(event_id, sentence, alias, True)
             continue
-        named = set(event.participants) & entities
+        named = set(event.participants) & (entities | _named_by_title(index, sentence))
         if not named or not _cues_met(event, sentence):
             continue
         everyone = len(named) == len(event.participants)
@@ -101,10 +109,14 @@ def attached(index: ArticleIndex, mention: EventMention, start: int) -> bool:
     return re.search(r"\b(?:and|then)\b", index.text[start:trigger.start]) is None
 
 
-def other_occurrence(mention: EventMention) -> bool:
+def other_occurrence(index: ArticleIndex, mention: EventMention) -> bool:
+    """ "they will meet again", "another meeting": words of a date ("next week") do not count."""
     lo, hi = mention.clause
-    text = mention.sentence.text[lo - mention.sentence.start : hi - mention.sentence.start]
-    return bool(set(text.lower().split()) & OTHER_OCCURRENCE)
+    text = list(index.text[lo:hi].lower())
+    for value in index.values(mention.sentence):
+        if value.is_date and lo <= value.start < hi:
+            text[value.start - lo:value.end - lo] = " " * (value.end - value.start)
+    return bool(set("".join(text).split()) & OTHER_OCCURRENCE)
 
 
 def co_mentioned_events(event_id: str, index: ArticleIndex, sentence: Sentence) -> list[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence, Polarity
-from verifier.registry import title_key
+from verifier.registry import rival_ranks, title_key
 from verifier.text.offices import Attachment
 
 KIND = "office"
@@ -106,8 +106,18 @@ def _other_holder(ctx: Context, f: _Facts, a: Attachment) -> Judgement:
     return None
 
 
+def _other_rank(ctx: Context, f: _Facts, a: Attachment) -> Judgement:
+    """ "Japan's second female prime minister" said of the first one."""
+    mine = {t.casefold() for t in ctx.registry.entities[f.office].titles}
+    if f.office in a.offices or not any(a.title.casefold() in rival_ranks(t) for t in mine):
+        return None
+    return "contradict", f"article calls {f.who} '{a.title}'; claim: {f.office_name}"
+
+
 def _judge(ctx: Context, f: _Facts, a: Attachment) -> Judgement:
     """(polarity, reason) for one title attachment, or None when it says nothing about the claim."""
+    if a.holder == f.holder and f.status == "permanent":
+        return _same_office(f, a) if f.office in a.offices else _other_rank(ctx, f, a)
     if a.holder == f.holder:
         return _same_office(f, a) if f.office in a.offices else _other_office(ctx, f, a)
     if a.holder:

@@ -35,8 +35,11 @@ _LOCATIVE = re.compile(r"\b(?:in|at|to|inside|within|near|into|from)\s+(?:the\s+
 _ENDS_PLACE = re.compile(
     r"(?:\s*(?:[,.;:!?)\"']|$)|\s+(?:and|or|on|at|in|for|to|with|where|during|after|before|last|"
     r"this|next|earlier|later|while|as|from|since|until|by|when|amid|ahead|that|which|who|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|afterwards|afterward|soon|"
+    r"today|yesterday|tomorrow|again|instead|together|alone)\b)"
 )
+# "Held at the Akasaka Palace, the summit ...": a sentence-opening participle names the place
+_PARTICIPLE = re.compile(r"\s*(?:Held|Hosted|Staged|Convened|Meeting|Speaking|Set)\b")
 
 
 def _located(index: ArticleIndex, mention: EventMention, place: Mention) -> bool:
@@ -70,14 +73,34 @@ def targets(claim: Claim, ctx: Context) -> set[str] | None:
     return event_targets(claim.content["event"], ctx)
 
 
+def _scope(index: ArticleIndex, mention: EventMention, places: list[Mention]) -> list[Mention]:
+    """The places that speak for this mention: those in the trigger's clause, or, when it has
+    none, those in a leading participial clause ("Held at the Akasaka Palace, the summit ...")."""
+    lo, hi = mention.clause
+    own = [p for p in places if lo <= p.start < hi and attached(index, mention, p.start)]
+    if own:
+        return own
+    first = mention.sentence.clauses[0] if mention.sentence.clauses else (lo, hi)
+    if _PARTICIPLE.match(index.text, first[0], first[1]):
+        return [p for p in places if first[0] <= p.start < first[1]]
+    return []
+
+
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     claimed: list[str] = list(claim.content["places"])
     names = ", ".join(ctx.registry.entities[p].name for p in claimed)
+
+    def inside(place: Mention) -> bool:  # the claimed place or somewhere in it
+        return any(c in ctx.registry.ancestors(place.target) for c in claimed)
+
+    def consistent(place: Mention) -> bool:  # inside, or a region around it ("Japan")
+        return any(ctx.registry.places_consistent(place.target, c) for c in claimed)
+
     for mention in mentions_of(claim.content["event"], index):
         places = located_places(index, mention)
-        # support needs the claimed place or one inside it; "in Japan" for a Tokyo summit is
-        # consistent (no contradiction) but confirms nothing
-        agree = [p for p in places if any(c in ctx.registry.ancestors(p.target) for c in claimed)]
+        scoped = _scope(index, mention, places)
+        # the nearest scope decides; elsewhere in the sentence a place can only support
+        agree = [p for p in (scoped or places) if inside(p)]
         lo, hi = mention.clause
         mood = modality(index.text[lo:hi])
         if agree:
@@ -85,10 +108,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                                  f"article places it at {agree[0].text}; claim: {names}",
                                  [(p.start, p.end) for p in agree], hedged=mood.hedged)
             continue
-        if not mention.strong or mood.irrealis or other_occurrence(mention):
+        if not mention.strong or mood.irrealis or other_occurrence(index, mention):
             continue
-        wrong = [p for p in places if lo <= p.start < hi and attached(index, mention, p.start)
-                 and not any(ctx.registry.places_consistent(p.target, c) for c in claimed)
+        wrong = [p for p in scoped if not consistent(p)
                  and not _explained(index, ctx, mention, p.target)]
         if wrong:
             yield index.evidence(

@@ -43,6 +43,7 @@ class Matcher:
             word for key in registry.forms for word in key.split()
         }
         self._near_cache: dict[str, str | None] = {}
+        self._kinds = {e.id: e.type for e in registry.entities.values()}
 
     def scan(self, text: str, folded: str) -> list[Mention]:
         """All mentions in `text` (normalised) given its `folded` twin, sorted by position."""
@@ -58,7 +59,7 @@ class Matcher:
                     for f in forms
                     if _case_ok(f, surface)
                 )
-        kept = _longest(found)
+        kept = _longest(found, self._kinds)
         kept.extend(self._near_misses(text, kept))
         return sorted(kept, key=lambda m: (m.start, -m.end, m.category, m.target))
 
@@ -86,7 +87,8 @@ class Matcher:
 def _closest(word: str, names: dict[str, str]) -> str | None:
     """The person whose family name is one typing slip away (not a prefix or an inflection)."""
     for name, person in names.items():
-        if word[0] != name[0] or word.startswith(name) or name.startswith(word):
+        # "Trumps", "Takaichis" are inflections, not slips; a lost last letter ("Takaich") is one
+        if word[0] != name[0] or word.startswith(name) or len(word) < 5:
             continue
         # one slip (an edit or a swap of neighbours): two would take in real names
         # ("Takeuchi" is two from "Takaichi")
@@ -122,12 +124,15 @@ def _case_ok(form: Form, surface: str) -> bool:
     return True
 
 
-def _longest(mentions: list[Mention]) -> list[Mention]:
-    """Leftmost-longest per category (entities and titles); words keep every match."""
+def _longest(mentions: list[Mention], kind: dict[str, str]) -> list[Mention]:
+    """Leftmost-longest among mentions of one kind (entity type, or title); words keep every
+    match, and kinds nest ("Tokyo" stays a place inside the event alias "Tokyo summit")."""
     kept = [m for m in mentions if m.category == WORD]
-    for category in (ENTITY, TITLE):
+    groups = sorted({kind.get(m.target, m.category) for m in mentions if m.category != WORD})
+    for group in groups:
         chosen: list[Mention] = []
-        ranked = sorted((m for m in mentions if m.category == category),
+        ranked = sorted((m for m in mentions if m.category != WORD
+                         and kind.get(m.target, m.category) == group),
                         key=lambda m: (m.start - m.end, m.start))
         for m in ranked:
             if all(c.end <= m.start or m.end <= c.start or (c.start, c.end) == (m.start, m.end)

@@ -15,8 +15,13 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 NEGATIONS = frozenset(
     "not no never neither nor didn't don't doesn't isn't wasn't weren't won't wouldn't hasn't "
     "haven't hadn't cannot can't couldn't failed fails fail declined declines decline refused "
-    "refuses refuse denied denies deny rejected rejects reject cancelled canceled cancels "
-    "scrapped abandoned called off without".split()
+    "refuses refuse cancelled canceled cancels cancel scrapped scraps abandoned abandons dropped "
+    "drops shelved postponed skipped axed halted suspended without".split()
+)
+# Denials reach over a reported clause: "denied reports that she intended to nominate".
+DENIALS = frozenset(
+    "denied denies deny denying rejected rejects reject refuted refutes dismissed dismisses "
+    "disputed disputes contradicted".split()
 )
 HEDGES = frozenset(
     "likely unlikely potential potentially reportedly possible possibly may might could "
@@ -29,6 +34,9 @@ IRREALIS = frozenset(
     "proposes propose considering considered consider suppose supposing hypothetically "
     "demanded demands urged urges wants wanted".split()
 )
+# Phrasal verbs that put an act off: "put off signing", "held off on visiting".
+_DEFERRED = re.compile(r"\b(?:put|putting|puts|held|hold|holds|holding|called|calls|backed)\s+off"
+                       r"(?:\s+on)?\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Tokens this far before a trigger can negate it ("did not sign", "declined to sign").
 NEGATION_REACH = 4
 
@@ -45,15 +53,22 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text.lower())]
 
 
+def negates_object(clause: str, cue_at: int) -> bool:
+    """A negator right before the object in its own clause: "though not Abe's putter"."""
+    before = [t for s, _, t in words(clause) if s < cue_at]
+    return bool(set(before[-8:]) & {"not", "never", "no", "without"})
+
+
 def modality(clause: str, trigger_at: int | None = None) -> Modality:
     """Modality of a clause; with `trigger_at`, negation counts only just before that offset."""
     tokens = words(clause)
     vocabulary = {t for _, _, t in tokens}
     if trigger_at is None:
-        negated = bool(vocabulary & NEGATIONS)
+        negated = bool(vocabulary & (NEGATIONS | DENIALS))
     else:
-        before = [t for s, _, t in tokens if s < trigger_at][-NEGATION_REACH:]
-        negated = bool(set(before) & NEGATIONS)
+        before = [t for s, _, t in tokens if s < trigger_at]
+        negated = bool(set(before[-NEGATION_REACH:]) & NEGATIONS or set(before) & DENIALS
+                       or _DEFERRED.search(clause[:trigger_at]))
     return Modality(
         negated=negated,
         hedged=bool(vocabulary & HEDGES),

@@ -24,6 +24,14 @@ _GENERIC = re.compile(
     rf"\b(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}}|U\.S\.)[ -]){{0,3}}(?:{_HEADS})\b"
     r"(?: (?:for|of) (?:the )?[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})?"
 )
+# Portfolio titles, written in lower case as often as not ("Japan's new defence minister").
+_PORTFOLIO = re.compile(
+    r"\b(?:(?:deputy|vice|senior|state) )?(?:defen[cs]e|foreign|finance|trade|economy|"
+    r"economic security|interior|internal affairs|justice|health|education|transport|"
+    r"environment|agriculture|labou?r|digital|home|industry|energy|culture|science|commerce|"
+    r"treasury|state|war|navy) (?:minister|secretary)\b",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}")
 _WORD = re.compile(r"[A-Za-z]+(?:'s)?")
 FORMER = frozenset({"former", "ex", "late", "then", "previous", "onetime", "erstwhile"})
@@ -95,6 +103,7 @@ def _generic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _title_spans(text: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[int, int]]:
     spans = [(m.start, m.end) for m in mentions if m.category == TITLE]
     spans += _generic_spans(text, start, end)
+    spans += [(m.start(), m.end()) for m in _PORTFOLIO.finditer(text, start, end)]
     chosen: list[tuple[int, int]] = []
     for s, e in sorted(set(spans), key=lambda p: (p[0] - p[1], p[0])):
         if all(e <= cs or ce <= s for cs, ce in chosen):
@@ -128,13 +137,6 @@ def _status_of(word: str) -> str | None:
     return "current" if w in CURRENT else None
 
 
-def _place_at(places: list[Mention], s: int, e: int) -> str | None:
-    for p in places:
-        if p.start >= s and p.end <= e:
-            return p.target
-    return None
-
-
 def _strip_prefix(text: str, s: int, e: int, places: list[Mention]
                   ) -> tuple[int, str | None, str | None]:
     """Leading status words and jurisdiction inside a capitalised title ("Former US President")."""
@@ -162,9 +164,10 @@ def _strip_suffix(text: str, s: int, e: int, places: list[Mention]
     """
     inside = re.search(r" of (?:the )?", text[s:e])
     if inside:
-        place = _place_at(places, s + inside.end(), e)
-        if place:
-            return s + inside.start(), place, e
+        at = s + inside.end()
+        place = next((p for p in places if p.start == at and p.end <= e), None)
+        if place:  # "Prime Minister of Japan Sanae Takaichi": the name follows the place
+            return s + inside.start(), place.target, place.end
     after = re.match(r" of (?:the )?| (?:the )?", text[e:e + 8])
     verb = re.search(r"\bto (?:lead|head|govern|run)$", text[s:e])
     if after and (verb or after.group().startswith(" of")):
