@@ -83,8 +83,8 @@ def _matrix(matrix: view.Matrix) -> list[str]:
         lines.append(f"| {code(c.id)} | " + " | ".join(cells) + " |")
     legend = " · ".join(f"{view.SYMBOLS[s]} {s}" for s in view.STATES)
     hidden = (len(matrix.claims) - len(claims), len(matrix.articles) - len(articles))
-    note = f" ({hidden[0]} claims, {hidden[1]} articles without contradictions not shown)" \
-        if any(hidden) else ""
+    note = f" ({hidden[0]} claims and {hidden[1]} articles not shown; the HTML report has " \
+        "them all)" if any(hidden) else ""
     return [*lines, "", f"{legend}{note}", ""]
 
 

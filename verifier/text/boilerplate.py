@@ -157,7 +157,8 @@ def _first_pass(lines: list[str], words: list[int]) -> list[str]:
     shares = _latin_share(lines)
     # Another script inside a mostly Latin page is a widget or a language menu ("Ссылка
     # скопирована"); a page written in another script keeps its lines (it is silent anyway).
-    latin_page = sum(s >= 0.5 for s in shares) >= 0.8 * len(shares)
+    sizes = [len(line) for line in lines]
+    latin_page = sum(s * n for s, n in zip(shares, sizes, strict=True)) >= 0.8 * sum(sizes)
     seen: set[str] = set()
     reasons: list[str] = []
     for i, line in enumerate(lines):

@@ -128,7 +128,7 @@ def _titled(line: str) -> bool:
     """Headline shape: most longer words capitalised and no closing punctuation."""
     long = [w for w in line.split() if len(w) > 3]
     caps = sum(w[0].isupper() for w in long)
-    return not _TERMINAL.search(line) and bool(long) and caps >= 0.6 * len(long)
+    return not _TERMINAL.search(line) and len(long) >= 3 and caps >= 0.6 * len(long)
 
 
 def _soft(text: str, previous: Line, line: Line, blank_style: bool) -> bool:
