@@ -27,7 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verifier.engine import Engine, verify
-from verifier.model import VERDICTS, Article, ArticleMeta, Claim, Entity, VerdictName
+from verifier.model import VERDICTS, Article, ArticleMeta, Claim, Entity, Verdict, VerdictName
 
 S3, S4 = "003_e6b66d70c2f9b6b5.txt", "004_9a43893ff614ee79.txt"
 # Typographic quotes, written as escapes: the seeds use them, and so must the rewrites.
@@ -230,7 +230,7 @@ def test_alias_forms_keep_support(engine: Engine, data: st.DataObject, title: st
     assert_verdict(engine, claim, article, "supported", phrase)
 
 
-QUOTES = {RSQ: "'", LSQ: "'", LDQ: '"', RDQ: '"'}
+QUOTES: dict[str, str | int | None] = {RSQ: "'", LSQ: "'", LDQ: '"', RDQ: '"'}
 
 
 def swap_quotes(text: str, to_curly: bool) -> str:
@@ -317,21 +317,24 @@ def test_unrelated_sentences_change_nothing(engine: Engine, name: str, prose: st
 # ---- (d) order changes nothing ----------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def baseline(project: tuple[tuple[Claim, ...], dict[str, Entity]]) -> tuple[object, ...]:
+def baseline(project: tuple[tuple[Claim, ...], dict[str, Entity]]) -> tuple[Verdict, ...]:
     claims, entities = project
     return tuple(verify(claims, entities, [seed_article(n) for n in seed_names()]))
 
 
+def pair(verdict: Verdict) -> tuple[str, str]:
+    return verdict.article, verdict.claim
+
+
 @FEWER
 @given(data=st.data())
-def test_order_changes_nothing(data: st.DataObject, baseline: tuple[object, ...],
+def test_order_changes_nothing(data: st.DataObject, baseline: tuple[Verdict, ...],
                                project: tuple[tuple[Claim, ...], dict[str, Entity]]) -> None:
     claims, entities = project
     articles = data.draw(st.permutations([seed_article(n) for n in seed_names()]))
     shuffled = data.draw(st.permutations(list(claims)))
     got = verify(shuffled, entities, articles)
-    key = lambda v: (v.article, v.claim)  # noqa: E731
-    assert sorted(got, key=key) == sorted(baseline, key=key)  # type: ignore[arg-type]
+    assert sorted(got, key=pair) == sorted(baseline, key=pair)
 
 
 # ---- (e) any text is read, and every claim gets a verdict ---------------------------------------
