@@ -181,6 +181,10 @@ def test_problems_and_stale_entries_outside_collected_files_still_fail(
                                    acknowledgements=(*loaded.acknowledgements, lost))
 
     monkeypatch.setattr(runner, "load", load)
+    collected = project.inline_run(*FAST, "--collect-only")
+    session = collected.getcalls("pytest_collection_finish")[0].session
+    (orphan,) = [i for i in session.items if "schema-invalid" in i.nodeid]
+    assert orphan.reportinfo()[:2] == (project.path / "schema" / "claims.schema.json", 2)
     result = project.runpytest(*FAST)
     result.assert_outcomes(passed=CLEAN["passed"], xfailed=1, failed=2)
     result.stdout.fnmatch_lines(["*schema/claims.schema.json:3:1: [[]schema-invalid] bad schema*",

@@ -166,6 +166,11 @@ class ProblemItem(VerifierItem):
     def runtest(self) -> None:
         raise VerifierFailure(str(self.problem))
 
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        # a problem outside any collected file hangs off the session; point at its own file
+        file = self.config.stash[STATE].root / self.problem.file if self.problem.file else None
+        return file or self.path, max(self.line - 1, 0), self.label
+
 
 class ExampleItem(VerifierItem):
     def __init__(self, *, outcome: runner.ExampleOutcome, **kwargs: Any) -> None:
