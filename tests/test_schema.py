@@ -39,13 +39,17 @@ def test_schemas_are_valid_2020_12_with_ids(name: SchemaName) -> None:
     assert schema["$id"].endswith(f"/{name}.schema.json")
 
 
-def test_kinds_are_if_then_branches_not_one_of() -> None:
-    text = schema_path("claims").read_text(encoding="utf-8")
+@pytest.mark.parametrize(("name", "field"), [("claims", "kind"), ("entities", "type")])
+def test_kinds_are_an_if_then_else_chain_not_one_of(name: SchemaName, field: str) -> None:
+    text = schema_path(name).read_text(encoding="utf-8")
     assert "oneOf" not in text
-    claim = json.loads(text)["$defs"]["claim"]
-    kinds = [b["if"]["properties"]["kind"]["const"] for b in claim["allOf"]]
-    assert kinds == claim["properties"]["kind"]["enum"]
-    assert claim["unevaluatedProperties"] is False
+    node = json.loads(text)["$defs"]["claim" if name == "claims" else "entity"]
+    choices = node["properties"][field]["enum"]
+    assert node["unevaluatedProperties"] is False
+    for choice in choices:
+        assert node["if"]["properties"][field]["const"] == choice
+        node = node.get("else", {})
+    assert "if" not in node
 
 
 def shipped_files() -> list[Path]:
