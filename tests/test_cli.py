@@ -209,3 +209,14 @@ def test_shipped_corpus_has_exactly_the_five_acknowledged_contradictions() -> No
                     if r["verdict"] == "contradicted"]
     assert contradicted == [(a, c, True) for a, c in SHIPPED_CONTRADICTIONS]
     assert doc["stale_acknowledgements"] == [] and doc["summary"]["errors"] == 0
+
+
+def test_validate_warns_about_an_acknowledgement_due_for_review(tmp_path: Path) -> None:
+    shutil.copytree(PROJECTS / "clean", tmp_path, dirs_exist_ok=True)
+    acks = tmp_path / "claims" / "acknowledgements.yaml"
+    acks.write_text(acks.read_text(encoding="utf-8") + '    review_by: "2020-01-01"\n',
+                    encoding="utf-8")
+    result = invoke("validate", "--root", str(tmp_path))
+    assert result.exit_code == 0
+    assert "claims/acknowledgements.yaml:3:5: [acknowledgement-review-due]" in result.stdout
+    assert "(1 warning(s))" in result.stdout

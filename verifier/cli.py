@@ -7,6 +7,7 @@ error, or an unexpected failure. No traceback reaches the user unless --debug is
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import os
 import sys
@@ -17,6 +18,7 @@ from typing import Any
 import click
 
 from verifier import runner
+from verifier.baseline import review_due
 from verifier.model import Project, Result
 from verifier.problems import Problem
 from verifier.report import RENDERERS, render
@@ -119,9 +121,10 @@ def echo_problems(problems: Sequence[Problem], *, err: bool) -> None:
 def validate(root: Path, claims: Path | None, articles: tuple[Path, ...]) -> None:
     """Check claims, entities, acknowledgements and article metadata; verify nothing."""
     project = load(root, claims, articles)
-    echo_problems(project.problems, err=False)
-    errors = sum(p.level == "error" for p in project.problems)
-    warnings = len(project.problems) - errors
+    problems = [*project.problems, *review_due(project.acknowledgements, dt.date.today())]
+    echo_problems(problems, err=False)
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
     if errors:
         click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
         sys.exit(runner.INVALID)
