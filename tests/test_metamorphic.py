@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from dataclasses import dataclass
 
 import pytest
 from edit_cases import (
@@ -127,76 +128,149 @@ def whitespace_noise(draw: st.DrawFn, text: str) -> str:
     return "".join(out)
 
 
+# ---- hosts: where a value is written -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Host:
+    """A sentence that states one claim's value: a seed passage, or a sentence on its own."""
+
+    template: str  # "{}" marks the value
+    seed: str | None = None  # None: the sentence alone is the article
+    find: str = ""  # the seed passage the template replaces
+
+    def article(self, text: str, published: dt.date | None = PUBLISHED) -> Article:
+        if self.seed is None:
+            return Article("sentence.txt", text, ArticleMeta(published=published))
+        return edited(self.seed, self.find, text, published)
+
+
+PERCENT_HOSTS = [
+    Host("to expand its defense spending to {}, a move", S3,
+         "to expand its defense spending to 2% of GDP, a move"),
+    Host("Japan aims to raise its defense spending to {}."),
+    Host("Tokyo plans to lift Japanese military spending to {} by 2027, officials said."),
+    Host("Under the new plan, Japan's defence budget will reach {}, the government said."),
+]
+MONEY_HOSTS = [
+    Host("Japan is preparing to unveil a {} investment", S3,
+         "Japan is preparing to unveil a $550 billion investment"),
+    Host("Japan pledged {} in investment in the United States under the trade deal."),
+    Host("Under the agreement, Tokyo promised to invest {} in the US economy, Japanese officials "
+         "said."),
+]
+SUMMIT_HOSTS = [
+    Host("Sanae Takaichi {}, marking", S3, "Sanae Takaichi in Tokyo on Tuesday, marking"),
+    Host("as she met President Donald Trump {} at the start", S4,
+         "as she met President Donald Trump in Tokyo at the start"),
+    Host("Trump and Takaichi met {}."),
+    Host("Takaichi hosted Trump for talks {}."),
+]
+ABE_HOSTS = [
+    Host("with Abe, who was assassinated {}.", S4, "with Abe, who was assassinated in 2022."),
+    Host("Shinzo Abe was shot dead at a campaign event {}."),
+    Host("Former Prime Minister Shinzo Abe, who was killed {}, was a close friend of Trump."),
+]
+
+
+def fill(host: Host, value: str) -> str:
+    return host.template.format(value)
+
+
 # ---- (a) a different value of the same type contradicts ---------------------------------------
 
 @FEW
-@given(data=st.data(), value=st.one_of(
+@given(data=st.data(), host=st.sampled_from(PERCENT_HOSTS), value=st.one_of(
     st.integers(0, 10).filter(lambda p: p != 2).map(float),
     st.sampled_from([0.9, 1.1, 1.5, 1.8, 2.5, 3.5, 4.5])))
-def test_other_percent_contradicts(engine: Engine, data: st.DataObject, value: float) -> None:
-    form = data.draw(percent_forms(value))
-    host = data.draw(st.sampled_from(["seed", "sentence"]))
-    if host == "seed":
-        article = edited(S3, "to 2% of GDP", f"to {form}")
-    else:
-        article = Article("t.txt", f"Japan aims to raise its defense spending to {form}.",
-                          ArticleMeta(published=PUBLISHED))
-    assert_verdict(engine, "defense-spending-2pct-gdp", article, "contradicted", form)
+def test_other_percent_contradicts(engine: Engine, data: st.DataObject, host: Host,
+                                   value: float) -> None:
+    text = fill(host, data.draw(percent_forms(value)))
+    assert_verdict(engine, "defense-spending-2pct-gdp", host.article(text), "contradicted", text)
 
 
 @FEW
-@given(data=st.data(), billions=st.integers(20, 3000).filter(lambda b: abs(b - 550) > 55))
-def test_other_amount_contradicts(engine: Engine, data: st.DataObject, billions: int) -> None:
-    form = data.draw(dollar_forms(billions))
-    article = edited(S3, "a $550 billion investment", f"a {form} investment")
-    assert_verdict(engine, "investment-550bn", article, "contradicted", form)
+@given(data=st.data(), host=st.sampled_from(MONEY_HOSTS),
+       billions=st.integers(20, 3000).filter(lambda b: abs(b - 550) > 55))
+def test_other_amount_contradicts(engine: Engine, data: st.DataObject, host: Host,
+                                  billions: int) -> None:
+    text = fill(host, data.draw(dollar_forms(billions)))
+    assert_verdict(engine, "investment-550bn", host.article(text), "contradicted", text)
 
 
 @FEW
-@given(weekday=st.sampled_from([d for d in WEEKDAYS if d != "Tuesday"]),
-       published=st.sampled_from([PUBLISHED, None]))
-def test_other_weekday_contradicts(engine: Engine, weekday: str, published: dt.date | None
-                                   ) -> None:
-    article = edited(S3, "in Tokyo on Tuesday", f"in Tokyo on {weekday}", published)
-    assert_verdict(engine, "summit-date", article, "contradicted", weekday)
+@given(host=st.sampled_from(SUMMIT_HOSTS), published=st.sampled_from([PUBLISHED, None]),
+       when=st.one_of(
+           st.sampled_from([f"on {d}" for d in WEEKDAYS if d != "Tuesday"]),
+           st.integers(1, 31).filter(lambda d: d != 28).flatmap(
+               lambda d: st.sampled_from([f"on Oct. {d}", f"on {d} October", f"on October {d}, "
+                                          "2025"]))))
+def test_other_day_contradicts(engine: Engine, host: Host, published: dt.date | None,
+                               when: str) -> None:
+    """Another weekday or day of the month for the summit (a weekday is checked against the
+    claim's own date even when the article has no published date)."""
+    text = fill(host, f"in Tokyo {when}")
+    assert_verdict(engine, "summit-date", host.article(text, published), "contradicted", text)
 
 
 @FEW
-@given(place=st.sampled_from(NOT_TOKYO), host=st.sampled_from([S3, S4]))
-def test_other_place_contradicts(engine: Engine, place: str, host: str) -> None:
-    find = {S3: "Sanae Takaichi in Tokyo on Tuesday", S4: "Donald Trump in Tokyo at the start"}
-    article = edited(host, find[host], find[host].replace("Tokyo", place))
-    assert_verdict(engine, "summit-location", article, "contradicted", place)
+@given(place=st.sampled_from(NOT_TOKYO), host=st.sampled_from(SUMMIT_HOSTS))
+def test_other_place_contradicts(engine: Engine, place: str, host: Host) -> None:
+    text = fill(host, f"in {place} on Tuesday")
+    assert_verdict(engine, "summit-location", host.article(text), "contradicted", text)
 
 
 @FEW
-@given(data=st.data(), year=st.integers(1990, 2025).filter(lambda y: y != 2022))
-def test_other_year_contradicts(engine: Engine, data: st.DataObject, year: int) -> None:
+@given(data=st.data(), host=st.sampled_from(ABE_HOSTS),
+       year=st.integers(1990, 2025).filter(lambda y: y != 2022))
+def test_other_year_contradicts(engine: Engine, data: st.DataObject, host: Host,
+                                year: int) -> None:
     month = data.draw(st.sampled_from(MONTHS))
-    form = data.draw(st.sampled_from([f"in {year}", f"in {month} {year}",
-                                      f"on {month} 8, {year}", f"on 8 {month} {year}"]))
-    article = edited(S4, "who was assassinated in 2022", f"who was assassinated {form}")
-    assert_verdict(engine, "abe-assassinated-2022", article, "contradicted", form)
+    text = fill(host, data.draw(st.sampled_from([f"in {year}", f"in {month} {year}",
+                                                 f"on {month} 8, {year}",
+                                                 f"on 8 {month} {year}"])))
+    assert_verdict(engine, "abe-assassinated-2022", host.article(text), "contradicted", text)
 
 
 # ---- (b) the same value in another surface form keeps the verdict -----------------------------
 
 @FEW
-@given(data=st.data())
-def test_same_percent_other_form_supports(engine: Engine, data: st.DataObject) -> None:
-    sentence = data.draw(whitespace_noise(
-        "to expand its defense spending to " + data.draw(percent_forms(2.0)) + ", a move"))
-    article = edited(S3, "to expand its defense spending to 2% of GDP, a move", sentence)
-    assert_verdict(engine, "defense-spending-2pct-gdp", article, "supported", sentence)
+@given(data=st.data(), host=st.sampled_from(PERCENT_HOSTS))
+def test_same_percent_other_form_supports(engine: Engine, data: st.DataObject,
+                                          host: Host) -> None:
+    text = data.draw(whitespace_noise(fill(host, data.draw(percent_forms(2.0)))))
+    assert_verdict(engine, "defense-spending-2pct-gdp", host.article(text), "supported", text)
 
 
 @FEW
-@given(data=st.data())
-def test_same_amount_other_form_supports(engine: Engine, data: st.DataObject) -> None:
-    sentence = data.draw(whitespace_noise(
-        "Japan is preparing to unveil a " + data.draw(dollar_forms(550)) + " investment"))
-    article = edited(S3, "Japan is preparing to unveil a $550 billion investment", sentence)
-    assert_verdict(engine, "investment-550bn", article, "supported", sentence)
+@given(data=st.data(), host=st.sampled_from(MONEY_HOSTS))
+def test_same_amount_other_form_supports(engine: Engine, data: st.DataObject,
+                                         host: Host) -> None:
+    text = data.draw(whitespace_noise(fill(host, data.draw(dollar_forms(550)))))
+    assert_verdict(engine, "investment-550bn", host.article(text), "supported", text)
+
+
+SAME_PLACE = ["in Tokyo", "at the Akasaka Palace", "at Tokyo{RSQ}s Akasaka Palace",
+              "at the State Guest House in Tokyo", "in central Tokyo", "at the Akasaka Palace in "
+              "the Japanese capital"]
+
+
+@FEW
+@given(data=st.data(), host=st.sampled_from(SUMMIT_HOSTS),
+       where=st.sampled_from([p.format(RSQ=RSQ) for p in SAME_PLACE]))
+def test_same_place_other_form_supports(engine: Engine, data: st.DataObject, host: Host,
+                                        where: str) -> None:
+    text = data.draw(whitespace_noise(fill(host, f"{where} on Tuesday")))
+    assert_verdict(engine, "summit-location", host.article(text), "supported", text)
+
+
+@FEW
+@given(data=st.data(), host=st.sampled_from(ABE_HOSTS),
+       when=st.sampled_from(["in 2022", "in July 2022", "on July 8, 2022", "on 8 July 2022",
+                             "three years ago", "in the summer of 2022"]))
+def test_same_year_other_form_supports(engine: Engine, data: st.DataObject, host: Host,
+                                       when: str) -> None:
+    text = data.draw(whitespace_noise(fill(host, when)))
+    assert_verdict(engine, "abe-assassinated-2022", host.article(text), "supported", text)
 
 
 SAME_DAY = ["on Tuesday", "on Oct. 28", "on October 28", "on 28 October", "on Oct 28",
@@ -205,11 +279,11 @@ SAME_DAY = ["on Tuesday", "on Oct. 28", "on October 28", "on 28 October", "on Oc
 
 
 @FEW
-@given(data=st.data(), when=st.sampled_from(SAME_DAY))
-def test_same_date_other_form_supports(engine: Engine, data: st.DataObject, when: str) -> None:
-    sentence = data.draw(whitespace_noise(f"Sanae Takaichi in Tokyo {when}, marking"))
-    article = edited(S3, "Sanae Takaichi in Tokyo on Tuesday, marking", sentence)
-    assert_verdict(engine, "summit-date", article, "supported", sentence)
+@given(data=st.data(), host=st.sampled_from(SUMMIT_HOSTS), when=st.sampled_from(SAME_DAY))
+def test_same_date_other_form_supports(engine: Engine, data: st.DataObject, host: Host,
+                                       when: str) -> None:
+    text = data.draw(whitespace_noise(fill(host, f"in Tokyo {when}")))
+    assert_verdict(engine, "summit-date", host.article(text), "supported", text)
 
 
 NAME_FORMS = ["Sanae Takaichi", "Takaichi Sanae", "Takaichi", "Sanae TAKAICHI"]
