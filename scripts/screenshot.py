@@ -4,9 +4,9 @@
         [--png out/report.png]
 
 Runs the verifier, writes the HTML report, opens it in Debian's chromium (headless, through
-Playwright's driver: no browser download, no network), clicks the first contradicted cell so the
-evidence panel is filled, and saves a full-page PNG. Needs `.[dev]` installed and
-`apt-get install chromium`.
+Playwright's driver: no browser download, no network), clicks the first contradicted cell (an
+acknowledged one when none is open) so the evidence panel is filled, and saves a full-page PNG.
+Needs `.[dev]` installed and `apt-get install chromium`.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def shoot(html: Path, png: Path, width: int = 1400) -> None:
         try:
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.goto(html.resolve().as_uri())
-            cell = page.locator("td.cell.contradicted button").first
+            cell = page.locator("td.cell.contradicted button, td.cell.acknowledged button").first
             if cell.count():
                 cell.click()
             page.screenshot(path=str(png), full_page=True)
