@@ -17,20 +17,18 @@ from verifier.problems import Level, Problem
 from verifier.source import Locations, PathKey, json_path
 
 ANY = frozenset({"person", "place", "organization", "office", "event"})
-# field -> the entity types it may name, per entity type and per claim kind
-ENTITY_REFS = {"within": frozenset({"place"}), "jurisdiction": frozenset({"place"}),
-               "participants": ANY}
-_ACTORS = frozenset({"place", "organization"})
+PERSON, PLACE, OFFICE, EVENT = (frozenset({t}) for t in ("person", "place", "office", "event"))
+ACTORS = frozenset({"place", "organization"})
+# field -> the entity types it may name, for entities and for each claim kind
+ENTITY_REFS = {"within": PLACE, "jurisdiction": PLACE, "participants": ANY}
 CLAIM_REFS: Mapping[str, Mapping[str, frozenset[str]]] = {
-    "office": {"holder": frozenset({"person"}), "office": frozenset({"office"}),
-               "also_holds": frozenset({"office"})},
+    "office": {"holder": PERSON, "office": OFFICE, "also_holds": OFFICE},
     "spelling": {"entity": ANY},
-    "value": {"subject": _ACTORS, "context": _ACTORS},
-    "event": {"event": frozenset({"event"})},
-    "date": {"event": frozenset({"event"})},
-    "place": {"event": frozenset({"event"}), "places": frozenset({"place"})},
-    "succession": {"office": frozenset({"office"}), "holder": frozenset({"person"}),
-                   "predecessor": frozenset({"person"})},
+    "value": {"subject": ACTORS, "context": ACTORS},
+    "event": {"event": EVENT},
+    "date": {"event": EVENT},
+    "place": {"event": EVENT, "places": PLACE},
+    "succession": {"office": OFFICE, "holder": PERSON, "predecessor": PERSON},
     "phrases": {"scope": ANY},
 }
 T = TypeVar("T", Entity, Claim)

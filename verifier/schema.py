@@ -28,6 +28,11 @@ SchemaName = Literal["claims", "entities", "article", "acknowledgements"]
 _HERE = Path(__file__).resolve().parent
 SCHEMA_DIRS = (_HERE.parent / "schema", _HERE / "schemas")
 RE2_MEMORY = 8 << 20  # what verifier.checks.phrases gives RE2 when it compiles patterns
+_PLAIN = {"minLength": "{what} must not be empty",
+          "maxLength": "{what} is longer than {rule} characters: shorten it",
+          "minItems": "{what} needs at least {rule} item{s}",
+          "uniqueItems": "{what} lists the same item twice: remove the repeat",
+          "minimum": "{what} must be at least {rule}"}
 _TYPES = {"string": "text", "array": "a list", "object": "a mapping (key: value)",
           "integer": "a whole number", "number": "a number", "boolean": "true or false",
           "null": "empty"}
@@ -160,16 +165,8 @@ def _message(error: ValidationError, path: PathKey) -> str:
     if kind in ("pattern", "format"):
         cause = f" ({error.cause})" if error.cause else ""
         return f"{what} is {value!r}{cause}; expected {hint or 'another form'}"
-    if kind == "minLength":
-        return f"{what} must not be empty"
-    if kind == "maxLength":
-        return f"{what} is longer than {rule} characters: shorten it"
-    if kind == "minItems":
-        return f"{what} needs at least {rule} item{'s' if rule != 1 else ''}"
-    if kind == "uniqueItems":
-        return f"{what} lists the same item twice: remove the repeat"
-    if kind == "minimum":
-        return f"{what} must be at least {rule}"
+    if kind in _PLAIN:
+        return _PLAIN[kind].format(what=what, rule=rule, s="" if rule == 1 else "s")
     if kind == "anyOf" and all(set(b) == {"required"} for b in rule):
         fields = ", ".join(f for b in rule for f in b["required"])
         return f"add at least one of the fields: {fields}"
