@@ -1,4 +1,5 @@
-"""The data that flows through the harness, one way: files -> claims/articles -> evidence -> verdicts.
+"""The data that flows through the harness, one way:
+files -> claims/articles -> evidence -> verdicts.
 
 Everything here is a frozen dataclass with no I/O, so any stage can be tested on hand-made values.
 """
@@ -11,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 EntityType = Literal["person", "place", "organization", "office", "event"]
-ClaimKind = Literal["office", "spelling", "value", "event", "date", "place", "succession", "phrases"]
+ClaimKind = Literal[
+    "office", "spelling", "value", "event", "date", "place", "succession", "phrases"
+]
 Severity = Literal["critical", "high", "medium", "low"]
 Polarity = Literal["support", "contradict"]
 VerdictName = Literal["supported", "contradicted", "silent"]
@@ -109,7 +112,7 @@ class Article:
 
 @dataclass(frozen=True)
 class Span:
-    """A matched stretch of the original article text: [start, end) offsets plus line:col of start."""
+    """A matched stretch of the original article text: [start, end) offsets, line:col of start."""
 
     start: int
     end: int
@@ -120,7 +123,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Why a verdict leans one way: the sentence, where it is, what matched, and a one-line reason."""
+    """Why a verdict leans one way: the sentence, where it is, what matched, a one-line reason."""
 
     polarity: Polarity
     line: int
@@ -155,7 +158,7 @@ class Verdict:
 
     @property
     def mixed(self) -> bool:
-        """Both support and contradiction in one article: reported as such, gated as a contradiction."""
+        """Support and contradiction in one article: reported as such, gated as a contradiction."""
         polarities = {e.polarity for e in self.evidence}
         return polarities == {"support", "contradict"}
 
@@ -179,7 +182,7 @@ class Project:
 
 @dataclass(frozen=True)
 class Result:
-    """One verification run: verdicts for every (claim, article) pair, sorted by (article, claim)."""
+    """One verification run: a verdict for every (claim, article) pair, by (article, claim)."""
 
     project: Project
     verdicts: tuple[Verdict, ...]

@@ -31,9 +31,12 @@ def _historic(index: ArticleIndex, sentence: Sentence, claim: Claim) -> bool:
 
 
 def _holder_name(ctx: Context, a: Attachment) -> str:
-    if a.holder and a.holder.startswith("name:"):
+    if a.holder is None:
+        return "?"
+    if a.holder.startswith("name:"):
         return a.holder[5:]
-    return ctx.registry.entities[a.holder].name if a.holder in ctx.registry.entities else "?"
+    entity = ctx.registry.entities.get(a.holder)
+    return entity.name if entity else a.holder
 
 
 def _specialises(ctx: Context, offices: frozenset[str], office: str) -> bool:
@@ -133,7 +136,7 @@ def _descriptor(index: ArticleIndex, f: _Facts, a: Attachment) -> Judgement:
     return None
 
 
-def targets(claim: Claim, ctx: Context) -> set[str] | None:
+def targets(claim: Claim, ctx: Context) -> set[str]:
     """Entities an article must mention for this claim to be judged at all."""
     office = ctx.registry.entities[claim.content["office"]]
     # another holder counts only under a qualified title, so the jurisdiction must be named

@@ -8,6 +8,7 @@ their case rules so "us" and "trump card" are not mentions.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import ahocorasick
@@ -124,7 +125,7 @@ def _case_ok(form: Form, surface: str) -> bool:
     return True
 
 
-def _longest(mentions: list[Mention], kind: dict[str, str]) -> list[Mention]:
+def _longest(mentions: list[Mention], kind: Mapping[str, str]) -> list[Mention]:
     """Leftmost-longest among mentions of one kind (entity type, or title); words keep every
     match, and kinds nest ("Tokyo" stays a place inside the event alias "Tokyo summit")."""
     kept = [m for m in mentions if m.category == WORD]
