@@ -121,6 +121,9 @@ def test_sha256_covers_the_original_when_one_is_named(tmp_path: Path) -> None:
     assert codes(tmp_path) == []
     (tmp_path / "seeds/originals/a.html.orig").unlink()
     assert [c[3] for c in codes(tmp_path)] == ["sha256"]
+    if hasattr(os, "symlink") and Path("/dev/zero").exists():  # endless: must not be hashed
+        (tmp_path / "seeds/originals/a.html.orig").symlink_to("/dev/zero")
+        assert [c[3] for c in codes(tmp_path)] == ["sha256"]
 
 
 def test_a_path_that_does_not_exist_is_a_problem(tmp_path: Path) -> None:
@@ -136,6 +139,16 @@ def test_symbolic_links_inside_folders_are_not_followed(tmp_path: Path) -> None:
     corpus = read_corpus(tmp_path, [tmp_path / "seeds"])
     assert corpus.articles == ()
     assert [(p.file, p.code) for p in corpus.problems] == [("seeds/link.txt", "symlink")]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_a_symbolic_link_as_sidecar_is_not_read(tmp_path: Path) -> None:
+    secret = write(tmp_path / "secret.yaml", "title: private\n")
+    write(tmp_path / "seeds/a.txt", "text")
+    (tmp_path / "seeds/a.meta.yaml").symlink_to(secret)
+    corpus = read_corpus(tmp_path, [tmp_path / "seeds"])
+    assert corpus.articles[0].meta == ArticleMeta()
+    assert [(p.file, p.code) for p in corpus.problems] == [("seeds/a.meta.yaml", "symlink")]
 
 
 def test_display_paths_are_relative_even_outside_the_root(tmp_path: Path) -> None:

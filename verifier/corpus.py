@@ -127,6 +127,9 @@ def read_meta(root: Path, article: Path, data: bytes) -> tuple[ArticleMeta, list
             display_path(root, article), 1, 1, "missing-metadata",
             f"no metadata file {name}: without a published date, weekdays such as 'on Tuesday' "
             "cannot be checked; `verifier ingest` writes one", level="warning")], ""
+    if sidecar.is_symlink():  # its values would be quoted in messages: never follow one
+        return ArticleMeta(), [Problem(name, 1, 1, "symlink", "symbolic links are not read: "
+                                       "put the metadata file itself here")], name
     try:
         raw, locations = load_yaml(name, read_bytes(root, sidecar, MAX_BYTES))
     except ProblemError as error:
@@ -154,7 +157,9 @@ def _check_sha256(root: Path, article: Path, data: bytes, fields: dict[str, Any]
     what = f"the original {original}" if original else "the text"
     if original:
         kept = article.parent / original
-        try:
+        try:  # a link could lead to /dev/zero and hash forever: regular files only
+            if kept.is_symlink() or not kept.is_file():
+                raise OSError
             with kept.open("rb") as handle:
                 actual = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError:
