@@ -74,6 +74,19 @@ def _named_by_title(index: ArticleIndex, sentence: Sentence) -> set[str]:
             for o in a.offices if o in holders}
 
 
+_TOGETHER = re.compile(r"\b(?:the two|both|the) (?:leaders|sides|heads of government)\b",
+                       re.IGNORECASE)
+
+
+def _named_together(index: ArticleIndex, event: Entity, sentence: Sentence) -> set[str]:
+    """ "The two leaders signed ...": both participants, when the article names them both."""
+    if len(event.participants) != 2 or not _TOGETHER.search(sentence.text):
+        return set()
+    if all(index.mentions_anywhere(p) for p in event.participants):
+        return set(event.participants)
+    return set()
+
+
 def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]:
     registry = index.registry
     event = registry.entities[event_id]
@@ -84,7 +97,8 @@ def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]
             alias = next(m for m in sentence.mentions if m.target == event_id)
             yield EventMention(event_id, sentence, alias, True)
             continue
-        named = set(event.participants) & (entities | _named_by_title(index, sentence))
+        named = set(event.participants) & (entities | _named_by_title(index, sentence)
+                                           | _named_together(index, event, sentence))
         if not named or not _cues_met(event, sentence):
             continue
         everyone = len(named) == len(event.participants)
