@@ -202,6 +202,7 @@ def test_acknowledgements_must_name_a_known_claim_and_article() -> None:
         ("unknown-claim", "$.acknowledgements[1].claim"),
         ("unknown-article", "$.acknowledgements[1].article"),
         ("duplicate-acknowledgement", "$.acknowledgements[2]")]
+    assert [a.claim for a in result.acknowledgements] == ["a", "a"]
 
 
 def test_claims_dropped_earlier_are_not_unknown_to_acknowledgements() -> None:

@@ -54,8 +54,12 @@ class Where:
 
 @dataclass(frozen=True)
 class Checked:
+    """What passed: acknowledgements naming an unknown claim or article are left out, so they
+    are reported once (here), not again as stale by the baseline."""
+
     entities: dict[str, Entity]
     claims: tuple[Claim, ...]
+    acknowledgements: tuple[Acknowledgement, ...]
     problems: tuple[Problem, ...]
 
 
@@ -79,9 +83,10 @@ def check(entities: Sequence[tuple[Entity, Where]], claims: Sequence[tuple[Claim
     problems.extend(conflicts(good, kept))
     ids = {c.id for c, _ in claims} | set(other_claim_ids)
     problems.extend(_acknowledgements(acknowledgements, ids, set(articles)))
+    acks = tuple(a for a, _ in acknowledgements if a.claim in ids and a.article in articles)
     if not complete:
         problems = [p for p in problems if p.code not in ("unknown-entity", "unknown-claim")]
-    return Checked(kept, tuple(c for c, _ in good), tuple(sorted(set(problems))))
+    return Checked(kept, tuple(c for c, _ in good), acks, tuple(sorted(set(problems))))
 
 
 def _unique(items: Sequence[tuple[T, Where]], what: str, problems: list[Problem]

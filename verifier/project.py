@@ -83,7 +83,7 @@ def load_project(root: Path, claims_dir: Path | None = None,
     problems = sorted({*loaded.problems, *corpus.problems, *checked.problems})
     return Project(root=str(root), entities=checked.entities, claims=checked.claims,
                    articles=corpus.articles,
-                   acknowledgements=tuple(a for a, _ in loaded.acknowledgements),
+                   acknowledgements=checked.acknowledgements,
                    problems=tuple(problems), files=(*files, *corpus.files))
 
 
