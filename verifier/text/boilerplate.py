@@ -99,14 +99,14 @@ def _seo(line: str) -> bool:
 
 _RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
     ("copyright", lambda s, n: n <= 30 and bool(_COPYRIGHT.search(s))),
-    ("comment form", lambda s, n: n <= 20 and bool(_COMMENTS.search(s))),
-    ("teaser", lambda s, n: bool(_TEASER.search(s))),
-    ("counter", lambda s, n: n <= 6 and bool(_COUNTER.search(s))),
-    ("widget", lambda s, n: bool(_WIDGET_START.search(s)) or (n <= 12 and bool(_WIDGET.search(s)))),
+    ("comment form", lambda s, n: n <= 20 and bool(_COMMENTS.match(s))),
+    ("teaser", lambda s, n: bool(_TEASER.match(s))),
+    ("counter", lambda s, n: n <= 6 and bool(_COUNTER.match(s))),
+    ("widget", lambda s, n: bool(_WIDGET_START.match(s)) or (n <= 12 and bool(_WIDGET.search(s)))),
     ("label", lambda s, n: n <= 4 and _label(s)),
-    ("tags", lambda s, n: bool(_TAGS.search(s) or _HASHTAGS.search(s))),
-    ("byline", lambda s, n: n <= 8 and bool(_BYLINE.search(s))),
-    ("breadcrumb", lambda s, n: bool(_CRUMBS.search(s))),
+    ("tags", lambda s, n: bool(_TAGS.match(s) or _HASHTAGS.match(s))),
+    ("byline", lambda s, n: n <= 8 and bool(_BYLINE.match(s))),
+    ("breadcrumb", lambda s, n: bool(_CRUMBS.match(s))),
     ("seo keywords", lambda s, n: _seo(s)),
 )
 
@@ -144,7 +144,8 @@ def _latin_share(lines: list[str]) -> list[float]:
 
 
 def _key(line: str) -> str:
-    return " ".join(fold(line).strip(" :.,;!?-|#*").split())
+    """Comparison key of a (space-collapsed) line: copies differ at most in case and a colon."""
+    return line.lower().strip(" :.,;!?-|#*")
 
 
 def _short(line: str, words: int) -> bool:
@@ -215,16 +216,19 @@ def _split_headlines(text: str, spans: list[tuple[int, int]], reasons: list[str]
     heads: list[list[str]] = []
     out: list[Line] = []
     for (start, end), reason in zip(spans, reasons, strict=True):
-        words = fold(text[start:end]).split()
-        head = next((h for h in heads if len(words) > len(h) and words[:len(h)] == h), None)
-        if head and not reason:
-            tokens = list(_WORDS.finditer(text, start, end))
-            cut, rest = tokens[len(head) - 1].end(), tokens[len(head)].start()
-            out += [Line(start, cut, "repeated"), Line(rest, end)]
-            continue
+        opening = fold(text[start:min(end, start + 24)]).split()[:1]
+        if heads and not reason and any(opening == h[:1] for h in heads):
+            words = fold(text[start:end]).split()
+            head = next((h for h in heads if len(words) > len(h) and words[:len(h)] == h), None)
+            if head:
+                tokens = list(_WORDS.finditer(text, start, end))
+                cut, rest = tokens[len(head) - 1].end(), tokens[len(head)].start()
+                out += [Line(start, cut, "repeated"), Line(rest, end)]
+                continue
         out.append(Line(start, end, reason))
-        if not reason and 4 <= len(words) <= 20 and not _TERMINAL.search(words[-1]) \
-                and len(heads) < 5:
+        line = text[start:end]
+        if not reason and len(heads) < 5 and len(line) <= 200 and not _TERMINAL.search(line) \
+                and 4 <= len(words := fold(line).split()) <= 20:
             heads.append([*words[:-1], words[-1].rstrip(":")])
     return out
 

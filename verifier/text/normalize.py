@@ -19,11 +19,11 @@ from functools import cached_property
 __all__ = ["Normalized", "fold", "normalize"]
 
 _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-# Everything that may change: CR, non-printable or non-ASCII characters (with their combining
-# marks), and ASCII letters followed by combining marks. Plain ASCII runs are copied as they are.
-_SPECIAL = re.compile(
-    rf"[ \t]{{2,}}|\t|\r\n?|[^\t\n\x20-\x7e][{_COMBINING}]*|[\t\n\x20-\x7e][{_COMBINING}]+"
-)
+# Runs of characters that may change: CR, controls and anything outside printable ASCII.
+_SPECIAL = re.compile(r"[^\t\n\x20-\x7e]+")
+# Inside a run, a base character and its combining marks are normalised together.
+_CLUSTER = re.compile(rf"\r\n|.[{_COMBINING}]*", re.DOTALL)
+_MARK = re.compile(f"[{_COMBINING}]")
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u00b4\u02bc\u02b9"
 # Guillemets stay: in English pages they are mostly breadcrumb separators ("Home » World").
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036\u02ba"
@@ -99,6 +99,17 @@ class Normalized:
         return line, offset - self._line_starts[line - 1] + 1
 
 
+def _run(text: str, m: re.Match[str], last: int) -> tuple[int, int]:
+    """The span to rewrite for a run: with the ASCII base before a leading combining mark, and
+    with the LF after a trailing CR."""
+    lo, hi = m.start(), m.end()
+    if lo > last and _MARK.match(text, lo):
+        lo -= 1
+    if text[hi - 1] == "\r" and text.startswith("\n", hi):
+        hi += 1
+    return lo, hi
+
+
 def normalize(text: str) -> Normalized:
     """Normalise `text`, keeping an exact offset map (identity when nothing changes)."""
     pieces: list[str] = []
@@ -108,21 +119,25 @@ def normalize(text: str) -> Normalized:
     out = 0  # length of the normalised text so far
     last = 0  # end of the original text consumed so far
     for m in _SPECIAL.finditer(text):
-        if m.start() > last:
-            pieces.append(text[last:m.start()])
+        if m.start() < last:  # its first character went with the previous run's CR LF
+            continue
+        lo, hi = _run(text, m, last)
+        if lo > last:
+            pieces.append(text[last:lo])
             starts.append(out)
             origins.append(last)
             steps.append(1)
-            out += m.start() - last
-        replaced = _replace(m.group())
-        if replaced:
-            pieces.append(replaced)
-            starts.append(out)
-            origins.append(m.start())
-            steps.append(0)
-            out += len(replaced)
-        last = m.end()
-    if not starts:
+            out += lo - last
+        for cluster in _CLUSTER.finditer(text, lo, hi):
+            replaced = _replace(cluster.group())
+            if replaced:
+                pieces.append(replaced)
+                starts.append(out)
+                origins.append(cluster.start())
+                steps.append(0)
+                out += len(replaced)
+        last = hi
+    if not last:  # nothing to change: the map is the identity
         return Normalized(text, text, (), (), ())
     if last < len(text):
         pieces.append(text[last:])

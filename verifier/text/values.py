@@ -14,7 +14,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from verifier.text.dates import DateValue, find_dates
+from verifier.text.dates import DateValue, Taken, find_dates
+from verifier.text.normalize import fold
 
 __all__ = ["Value", "describe", "extract", "same_amount"]
 
@@ -59,7 +60,7 @@ _NUMBER = re.compile(
     r"(?<![\w.,:])(?<![A-Za-z]-)(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:(?=(?:bn|mn|mln|tn|trn|k|m|b)\b)|(?![\w:]|[.,]\d))"
     rf"|\b(?:an?[ -](?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
-    rf"(?:{_WORD})\b(?:(?:\s+and\s+|\s+|-)(?:{_WORD})\b)*", re.IGNORECASE)
+    rf"(?:{_WORD})\b(?:(?:\s+and\s+|\s+|-)(?:{_WORD})\b)*")  # runs on folded text
 _SCALE = re.compile(r"(?:\s+|-)?(?P<w>thousand|million|billion|trillion)\b"
                     r"|(?P<a>bn|mn|mln|tn|trn|k|m|b)\b|\s(?P<s>bn|mn|mln|tn|trn)\b", re.IGNORECASE)
 _ABBREVIATED = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12,
@@ -128,13 +129,23 @@ def _word_numbers(m: re.Match[str]) -> Iterator[tuple[int, int, float]]:
         yield m.start() + first, m.start() + last, total + current
 
 
+# Substrings every number word contains: a sentence without any skips the word grammar.
+_STEMS = ("one two thr four fiv six seven eigh nine ten elev twel twen thir fort fift hundred "
+          "thousand million billion trillion dozen zero").split()
+_DIGIT = re.compile(r"\d")
+
+
 def _numbers(text: str, start: int, end: int) -> Iterator[tuple[int, int, float, bool]]:
-    for m in _NUMBER.finditer(text, start, end):
+    """Numbers in text[start:end]: the grammar runs on the folded window (same length)."""
+    low = fold(text[start:end])
+    if _DIGIT.search(low) is None and not any(stem in low for stem in _STEMS):
+        return
+    for m in _NUMBER.finditer(low):
         if m.group("d"):
-            yield m.start(), m.end(), float(m.group("d").replace(",", "")), False
+            yield start + m.start(), start + m.end(), float(m.group("d").replace(",", "")), False
         else:
             for s, e, amount in _word_numbers(m):
-                yield s, e, amount, True
+                yield start + s, start + e, amount, True
 
 
 def _typed(text: str, s: int, e: int, amount: float, words: bool, lo: int, hi: int) -> Value:
@@ -184,10 +195,12 @@ def extract(text: str, start: int = 0, end: int | None = None,
     end = len(text) if end is None else end
     values = [_date_value(text, s, e, d) for s, e, d in find_dates(text, start, end, published,
                                                                     future)]
-    taken = [(v.start, v.end) for v in values]
+    taken = Taken(start, end)
+    for v in values:
+        taken.take(v.start, v.end)
     until = start
     for s, e, amount, words in _numbers(text, start, end):
-        if s < until or any(a < e and s < b for a, b in taken):
+        if s < until or not taken.free(s, e):
             continue
         value = _typed(text, s, e, amount, words, start, end)
         values.append(value)
