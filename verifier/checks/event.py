@@ -29,7 +29,7 @@ def _object_negated(index: ArticleIndex, mention: EventMention, after: int,
     for m in mention.sentence.mentions:
         if m.category == WORD and m.target in words and m.start > after:
             lo, hi = mention.sentence.clause_of(m.start)
-            if negates_object(index.text[lo:hi], m.start - lo):
+            if negates_object(index.text[lo:hi], m.start - lo, max(0, after - lo)):
                 return True
     return False
 

@@ -44,10 +44,11 @@ def _cues_met(event: Entity, sentence: Sentence) -> bool:
 
 
 def _foreign_alias(registry: Registry, event: Entity, sentence: Sentence, m: Mention) -> bool:
-    """A trigger inside another event's alias ("APEC summit") belongs to that event."""
+    """A trigger inside or right after another event's alias ("APEC summit", "Asia-Pacific
+    Economic Cooperation summit") belongs to that event."""
     return any(
         o.category == ENTITY and o.target != event.id and registry.of_type(o.target, "event")
-        and o.start <= m.start and m.end <= o.end
+        and o.start <= m.start and (m.end <= o.end or 0 <= m.start - o.end <= 1)
         for o in sentence.mentions
     )
 
@@ -74,6 +75,27 @@ def _named_by_title(index: ArticleIndex, sentence: Sentence) -> set[str]:
             for o in a.offices if o in holders}
 
 
+_PRONOUN = re.compile(r"\b(?:she|her|he|him|his)\b", re.IGNORECASE)
+
+
+def _named_by_pronoun(index: ArticleIndex, sentence: Sentence) -> set[str]:
+    """A personal pronoun names the last person the text named before it: in the same
+    sentence, or at the end of the previous one ("... elected her as prime minister")."""
+    found = _PRONOUN.search(sentence.text)
+    if found is None:
+        return set()
+    at = sentence.start + found.start()
+    earlier = [m for m in sentence.mentions if m.end <= at and _is_person(index, m)]
+    if not earlier and sentence.index > 0:
+        previous = index.sentences[sentence.index - 1]
+        earlier = [m for m in previous.mentions if _is_person(index, m)]
+    return {earlier[-1].target} if earlier else set()
+
+
+def _is_person(index: ArticleIndex, m: Mention) -> bool:
+    return m.category == ENTITY and index.registry.of_type(m.target, "person")
+
+
 _TOGETHER = re.compile(r"\b(?:the two|both|the) (?:leaders|sides|heads of government)\b",
                        re.IGNORECASE)
 
@@ -98,7 +120,8 @@ def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]
             yield EventMention(event_id, sentence, alias, True)
             continue
         named = set(event.participants) & (entities | _named_by_title(index, sentence)
-                                           | _named_together(index, event, sentence))
+                                           | _named_together(index, event, sentence)
+                                           | _named_by_pronoun(index, sentence))
         if not named or not _cues_met(event, sentence):
             continue
         everyone = len(named) == len(event.participants)

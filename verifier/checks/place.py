@@ -29,7 +29,11 @@ from verifier.text.mentions import Mention
 from verifier.text.modality import modality
 
 KIND = "place"
-_LOCATIVE = re.compile(r"\b(?:in|at|to|inside|within|near|into|from)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|to|inside|within|near|into|from)\s+(?:the\s+)?(?:(?:central|downtown|northern|"
+    r"southern|eastern|western|greater|suburban|coastal|nearby)\s+)?$",
+    re.IGNORECASE,
+)
 # After a place, a word like these ends the place phrase; anything else makes the place a
 # modifier ("the US naval base", "the US-Japan alliance"), not a location.
 _ENDS_PLACE = re.compile(
@@ -48,7 +52,7 @@ def _located(index: ArticleIndex, mention: EventMention, place: Mention) -> bool
     if alias is not None and alias.target == mention.event and \
             alias.start <= place.start and place.end <= alias.end:
         return True  # "the Tokyo summit"
-    return bool(_LOCATIVE.search(index.text[max(lo, place.start - 12):place.start])
+    return bool(_LOCATIVE.search(index.text[max(lo, place.start - 24):place.start])
                 and _ENDS_PLACE.match(index.text, place.end, mention.sentence.end))
 
 

@@ -21,6 +21,11 @@ from verifier.registry import ENTITY
 KIND = "succession"
 _ACTIVE = re.compile(r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|t(?:ook|akes|aking) "
                      r"over from)\b", re.IGNORECASE)
+# "took office after Fumio Kishida stepped down": the predecessor is the one who left
+_AFTER = re.compile(r"\b(?:after|following)\s+(?=[A-Z])", re.IGNORECASE)
+_LEFT = re.compile(
+    r"(?:'s)?\s+(?:stepped down|resigned|quit|stood down|resignation|departure|exit)\b"
+)
 _NOUN = re.compile(r"\b(?P<noun>predecessor|successor)s?\b", re.IGNORECASE)
 Person = tuple[str, int, int]  # id, start, end
 PRONOUN = "?pronoun"  # "her predecessor" with nobody named before it
@@ -79,9 +84,22 @@ def _noun(index: ArticleIndex, people: list[Person], cue: re.Match[str], base: i
     return named, owner
 
 
+def _left_office(index: ArticleIndex, people: list[Person], cue: re.Match[str], base: int
+                 ) -> tuple[Person | None, Person | None]:
+    """(successor, predecessor) around "X took office after Y stepped down"."""
+    start, end = base + cue.start(), base + cue.end()
+    named = _after(people, end, within=2)
+    if named is None or not _LEFT.match(index.text, named[2]):
+        return None, None
+    if not re.search(r"\b(?:took office|became|was elected|was named|was chosen|succeeded)\b",
+                     index.text[max(base, start - 60):start]):
+        return None, None
+    return _before(people, start, within=80), named
+
+
 def _pairs(index: ArticleIndex, sentence: Sentence) -> Iterator[tuple[Person, Person, int, int]]:
     people = _people(index, sentence)
-    for pattern, read in ((_ACTIVE, _active), (_NOUN, _noun)):
+    for pattern, read in ((_ACTIVE, _active), (_NOUN, _noun), (_AFTER, _left_office)):
         for cue in pattern.finditer(sentence.text):
             successor, predecessor = read(index, people, cue, sentence.start)
             if successor and predecessor and successor[0] != predecessor[0]:

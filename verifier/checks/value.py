@@ -24,10 +24,11 @@ from verifier.text.values import Value, describe, same_amount
 KIND = "value"
 # Places and organizations compete for a value ("NATO allies agreed to 5%", "Europe's 5%").
 ACTORS = ("place", "organization")
-# A value right after these is a previous level or a change, not the level itself
-# ("cut to 15% from 27.5%", "raised by 0.5%").
+# A value right after these is a previous level, a change or a part, not the level itself
+# ("cut to 15% from 27.5%", "raised by 0.5%", "a plan which includes $100 billion for ships").
 _NOT_LEVEL = re.compile(
-    r"\b(?:from|by|versus|vs\.?|compared with|compared to|than)\s+(?:about\s+|around\s+)?$",
+    r"\b(?:from|by|versus|vs\.?|compared with|compared to|than|includ(?:es|ing|ed)|of which|"
+    r"such as)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
 
@@ -56,7 +57,7 @@ def _owner(index: ArticleIndex, sentence: Sentence, value: Value, context: set[s
 
 
 def _is_level(index: ArticleIndex, sentence: Sentence, value: Value) -> bool:
-    return not _NOT_LEVEL.search(index.text[max(sentence.start, value.start - 20):value.start])
+    return not _NOT_LEVEL.search(index.text[max(sentence.start, value.start - 30):value.start])
 
 
 def _comparable(value: Value, expected: dict[str, Any]) -> bool:

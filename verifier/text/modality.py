@@ -35,8 +35,19 @@ IRREALIS = frozenset(
     "demanded demands urged urges wants wanted".split()
 )
 # Phrasal verbs that put an act off: "put off signing", "held off on visiting".
-_DEFERRED = re.compile(r"\b(?:put|putting|puts|held|hold|holds|holding|called|calls|backed)\s+off"
-                       r"(?:\s+on)?\s+(?:\w+\s+)?$", re.IGNORECASE)
+_DEFERRED = re.compile(
+    r"\b(?:(?:put|putting|puts|held|hold|holds|holding|called|calls|backed)\s+off(?:\s+on)?|"
+    r"stop(?:ped|s)?\s+short\s+of)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# Negations that do not negate the act: idioms ("wasted no time in signing", "not only signed
+# ... but also") and double negatives ("did not hesitate to", "did not call off").
+_CANCELLED = re.compile(
+    r"\b(?:no time|no doubt|no secret|no surprise|not only|no stranger|no longer hesitant)\b|"
+    r"\b(?:not|never|n't|no)\s+(?:\w+\s+)?(?:hesitat\w*|fail\w*|forget|forgot|call\w* off|"
+    r"put\w* off|cancel\w*|delay\w*|postpon\w*|refus\w*|declin\w*)\b",
+    re.IGNORECASE,
+)
 # Tokens this far before a trigger can negate it ("did not sign", "declined to sign").
 NEGATION_REACH = 4
 
@@ -53,9 +64,9 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text.lower())]
 
 
-def negates_object(clause: str, cue_at: int) -> bool:
-    """A negator right before the object in its own clause: "though not Abe's putter"."""
-    before = [t for s, _, t in words(clause) if s < cue_at]
+def negates_object(clause: str, cue_at: int, after: int = 0) -> bool:
+    """A negator right before the object, past the act itself: "though not Abe's putter"."""
+    before = [t for s, _, t in words(clause) if after <= s < cue_at]
     return bool(set(before[-8:]) & {"not", "never", "no", "without"})
 
 
@@ -66,9 +77,11 @@ def modality(clause: str, trigger_at: int | None = None) -> Modality:
     if trigger_at is None:
         negated = bool(vocabulary & (NEGATIONS | DENIALS))
     else:
+        head = clause[:trigger_at]
         before = [t for s, _, t in tokens if s < trigger_at]
-        negated = bool(set(before[-NEGATION_REACH:]) & NEGATIONS or set(before) & DENIALS
-                       or _DEFERRED.search(clause[:trigger_at]))
+        near = before[-NEGATION_REACH:]
+        negated = bool((set(near) & NEGATIONS and not _CANCELLED.search(head))
+                       or set(before) & DENIALS or _DEFERRED.search(head))
     return Modality(
         negated=negated,
         hedged=bool(vocabulary & HEDGES),
