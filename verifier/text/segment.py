@@ -47,7 +47,10 @@ _OPENERS = frozenset("the he she it they we i this that these those but and howe
                      "for what who why how since although though still also both some many most"
                      .split())
 _WRAP_BREAK = re.compile(r"[-*•#>]|\d+[.)]\s")
-_TERMINAL = re.compile(r"[.!?:][\"')\]]*$")
+_TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
+_DATELINE = re.compile(r"\d.*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
+                       r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|"
+                       r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.*\d")
 
 
 def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
@@ -117,55 +120,58 @@ def _continues(prev: str, nxt: str) -> bool:
     return not ended and nxt[:1].islower()
 
 
-def _wrapped(block: list[Line]) -> bool:
-    """A hard-wrapped paragraph: 3+ lines, all but the last of about the same width."""
-    widths = [line.end - line.start for line in block]
-    top = max(widths)
-    return len(block) >= 3 and 40 <= top <= 120 and all(w >= 0.75 * top for w in widths[:-1])
+# Short words a Title Case headline leaves in lowercase.
+_MINOR = frozenset("a an the and or but nor of in on at to for by with from as vs via per into "
+                   "over up off out amid after".split())
 
 
 def _titled(line: str) -> bool:
-    """Headline shape: most longer words capitalised and no closing punctuation."""
-    long = [w for w in line.split() if len(w) > 3]
-    caps = sum(w[0].isupper() for w in long)
-    return not _TERMINAL.search(line) and len(long) >= 3 and caps >= 0.6 * len(long)
+    """Title Case: 3+ words, each capitalised or a minor word ("Key Issues in US-Japan Relations").
+    A name-dense sentence still has a lowercase verb ("Trump met Japan's new Prime Minister")."""
+    words = line.split()
+    return len(words) >= 3 and all(
+        w[0].isupper() or not w[0].isalpha() or w.lower() in _MINOR for w in words)
 
 
-def _soft(text: str, previous: Line, line: Line, blank_style: bool) -> bool:
-    """Whether a single line break between two content lines is only a wrap.
+def _ends_sentence(line: str, opener: str) -> bool:
+    """Closing punctuation that is not an abbreviation's period ("on Oct.\n28")."""
+    if not _TERMINAL.search(line, max(0, len(line) - 8)):
+        return False
+    word = line.split()[-1].lower()
+    if not word.endswith("."):
+        return True
+    word = word[:-1].lstrip("\"'([")
+    if word in _BEFORE_DIGIT:
+        return not opener[:1].isdigit()
+    return word not in _TITLES and word not in _NEVER and not (len(word) == 1 and word.isalpha())
 
-    In a page whose paragraphs are separated by blank lines, a lone line break sits inside a
-    paragraph ("as she met President\nDonald Trump"), unless a heading, list item or headline
-    is involved; elsewhere only hard-wrapped blocks are rejoined (see `_wrapped`).
-    """
-    head = text[previous.start:previous.end]
-    return blank_style and not _WRAP_BREAK.match(text, line.start) \
-        and not head.startswith("#") and not _titled(head)
+
+def _heading(line: str, following: str) -> bool:
+    """Whether `line` stands alone rather than run on into `following`: before a list item
+    (unless "Oct.\n28." is a date), markdown headings, finished sentences, headlines,
+    datelines, and a few capitalised words before a sentence opener ("Conclusion\nThe ...")."""
+    words = line.split()
+    opener = following.split(None, 1)[0].lower() if following.strip() else ""
+    item = bool(_WRAP_BREAK.match(following)) and not (
+        opener[:1].isdigit() and line.split()[-1].lower().rstrip(".") in _BEFORE_DIGIT)
+    return item or line.startswith("#") or _ends_sentence(line, opener) \
+        or _titled(line) or (len(line) <= 60 and bool(_DATELINE.search(line))) \
+        or (len(words) <= 3 and all(w[0].isupper() for w in words) and opener in _OPENERS)
 
 
 def _paragraphs(text: str, lines: list[Line]) -> list[Line]:
-    """Lines, with the lines of one paragraph merged (a list item still starts anew)."""
-    blocks: list[list[Line]] = []
-    blank = single = 0
-    for line in lines:
-        last = blocks[-1][-1] if blocks else None
-        gap = text.count("\n", last.end, line.start) if last else 0
-        content = last is not None and not last.reason and not line.reason
-        blank += content and gap > 1
-        single += content and gap == 1
-        if content and gap == 1:
-            blocks[-1].append(line)
-        else:
-            blocks.append([line])
+    """Lines, with a line merged into the previous one when a lone line break falls inside a
+    sentence ("Japan pledged\n$550 billion", hard-wrapped text), unless the previous line
+    stands alone (see `_heading`)."""
     out: list[Line] = []
-    for block in blocks:
-        wrapped = _wrapped(block)
-        for i, line in enumerate(block):
-            if i and (_soft(text, block[i - 1], line, blank > single) or (
-                    wrapped and not _WRAP_BREAK.match(text, line.start))):
-                out[-1] = Line(out[-1].start, line.end)
-            else:
-                out.append(line)
+    for line in lines:
+        last = out[-1] if out else None
+        if last and not last.reason and not line.reason \
+                and text.count("\n", last.end, line.start) == 1 \
+                and not _heading(text[last.start:last.end], text[line.start:line.start + 20]):
+            out[-1] = Line(last.start, line.end)
+        else:
+            out.append(line)
     return out
 
 
