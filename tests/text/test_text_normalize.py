@@ -67,3 +67,20 @@ FOLDED = [
 def test_fold(text: str, expected: str) -> None:
     assert fold(text) == expected
     assert len(fold(text)) == len(text)
+
+
+SPACED = [
+    ("double space", "Prime  Minister", "Prime Minister"),
+    ("tab", "Prime\tMinister", "Prime Minister"),
+    ("space and tab", "Prime \tMinister", "Prime Minister"),
+    ("no-break space next to a space", "Prime \u00a0Minister", "Prime Minister"),
+    ("indentation", "   Indented line", " Indented line"),
+    ("line breaks stay", "one  \n\n  two", "one \n\n two"),
+]
+
+
+@pytest.mark.parametrize(("original", "expected"), [c[1:] for c in SPACED],
+                         ids=[c[0] for c in SPACED])
+def test_blank_runs_become_one_space(original: str, expected: str) -> None:
+    assert normalize(original).text == expected
+    assert_exact_offsets(original)

@@ -21,8 +21,13 @@ __all__ = ["Normalized", "fold", "normalize"]
 _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # Runs of characters that may change: CR, controls and anything outside printable ASCII.
 _SPECIAL = re.compile(r"[^\t\n\x20-\x7e]+")
-# Inside a run, a base character and its combining marks are normalised together.
-_CLUSTER = re.compile(rf"\r\n|.[{_COMBINING}]*", re.DOTALL)
+# The same, also taking in runs of spaces and tabs, which collapse to one space ("shot  dead",
+# "a \t b"): for texts that hold any (checked first, since this scan is twice as slow).
+_SPECIAL_SPACES = re.compile(r" ?(?:  |[^\n\x20-\x7e])[^\n\x21-\x7e]*")
+_HORIZONTAL = "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# Inside a run: a stretch of horizontal space, CR LF, or a base character with its combining
+# marks (normalised together, so "o" + macron becomes one letter).
+_CLUSTER = re.compile(rf"{_HORIZONTAL}{{2,}}|\r\n|.[{_COMBINING}]*", re.DOTALL)
 _MARK = re.compile(f"[{_COMBINING}]")
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u00b4\u02bc\u02b9"
 # Guillemets stay: in English pages they are mostly breadcrumb separators ("Home » World").
@@ -45,8 +50,8 @@ def _char(c: str) -> str:
         return "\n"
     if category == "Cf":
         return ""
-    if category == "Cc" and c not in "\t\n":
-        return " "
+    if category == "Cc" and c != "\n":
+        return " "  # tabs and other controls
     return c
 
 
@@ -54,7 +59,7 @@ _CACHE: dict[str, str] = {"\r": "\n", "\r\n": "\n", "\t": " "}
 
 
 def _replace(cluster: str) -> str:
-    if cluster[0] in " \t" and cluster.strip(" \t") == "":
+    if len(cluster) > 1 and cluster.isspace() and "\n" not in cluster:
         return " "  # a run of blanks is one space: "Prime  Minister" is "Prime Minister"
     out = _CACHE.get(cluster)
     if out is None:
@@ -118,7 +123,8 @@ def normalize(text: str) -> Normalized:
     steps: list[int] = []
     out = 0  # length of the normalised text so far
     last = 0  # end of the original text consumed so far
-    for m in _SPECIAL.finditer(text):
+    special = _SPECIAL_SPACES if "  " in text or "\t" in text or "\u00a0" in text else _SPECIAL
+    for m in special.finditer(text):
         if m.start() < last:  # its first character went with the previous run's CR LF
             continue
         lo, hi = _run(text, m, last)
