@@ -46,7 +46,7 @@ _OPENERS = frozenset("the he she it they we i this that these those but and howe
                      "its his her their our meanwhile after before when while as if there so yet "
                      "for what who why how since although though still also both some many most"
                      .split())
-_WRAP_BREAK = re.compile(r"[-*•#>]|\d+[.)]\s")
+_WRAP_BREAK = re.compile(r"[-*•>] |#|\d{1,3}[.)] +\S")  # a list item or heading opens here
 _TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
 _DATELINE = re.compile(r"\d.*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
                        r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|"
@@ -60,6 +60,8 @@ def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
         return False
     if marks[0] != "." or len(marks.rstrip("\"')]")) > 1:
         return True
+    if m.start() - start <= 3 and text[start:m.start()].isdigit():  # "1. A new fund ..."
+        return False
     before = text[max(start, m.start() - 24):m.start()].split()
     word = before[-1].lstrip("\"'([").lower() if before else ""
     following = nxt[0].lstrip("\"'([") if nxt else ""
@@ -149,14 +151,17 @@ def _ends_sentence(line: str, opener: str) -> bool:
 def _heading(line: str, following: str) -> bool:
     """Whether `line` stands alone rather than run on into `following`: before a list item
     (unless "Oct.\n28." is a date), markdown headings, finished sentences, headlines,
-    datelines, and a few capitalised words before a sentence opener ("Conclusion\nThe ...")."""
+    datelines, long Title Case headlines, and short capitalised lines before a sentence opener
+    ("Conclusion\nThe meeting ..."; but "Former Prime Minister Shinzo\nAbe, who ..." runs on)."""
     words = line.split()
     opener = following.split(None, 1)[0].lower() if following.strip() else ""
     item = bool(_WRAP_BREAK.match(following)) and not (
         opener[:1].isdigit() and line.split()[-1].lower().rstrip(".") in _BEFORE_DIGIT)
+    titled = _titled(line)  # short Title Case lines may be a name cut off mid-sentence
+    capitalised = titled or (len(words) <= 3 and all(w[0].isupper() for w in words))
     return item or line.startswith("#") or _ends_sentence(line, opener) \
-        or _titled(line) or (len(line) <= 60 and bool(_DATELINE.search(line))) \
-        or (len(words) <= 3 and all(w[0].isupper() for w in words) and opener in _OPENERS)
+        or (titled and len(words) >= 6) or (capitalised and opener in _OPENERS) \
+        or (len(line) <= 60 and bool(_DATELINE.search(line)))
 
 
 def _paragraphs(text: str, lines: list[Line]) -> list[Line]:
