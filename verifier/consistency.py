@@ -20,7 +20,7 @@ ANY = frozenset({"person", "place", "organization", "office", "event"})
 PERSON, PLACE, OFFICE, EVENT = (frozenset({t}) for t in ("person", "place", "office", "event"))
 ACTORS = frozenset({"place", "organization"})
 # field -> the entity types it may name, for entities and for each claim kind
-ENTITY_REFS = {"within": PLACE, "jurisdiction": PLACE, "participants": ANY}
+ENTITY_REFS = {"within": PLACE, "jurisdiction": PLACE, "participants": ANY, "during": EVENT}
 CLAIM_REFS: Mapping[str, Mapping[str, frozenset[str]]] = {
     "office": {"holder": PERSON, "office": OFFICE, "also_holds": OFFICE},
     "spelling": {"entity": ANY},

@@ -36,7 +36,7 @@ class Entity:
     """One thing of the world, with every way articles name it.
 
     Kind-specific fields are empty where they do not apply: `within` for places, `jurisdiction`
-    and `titles` for offices, `participants`, `triggers` and `cues` for events.
+    and `titles` for offices, `participants`, `triggers`, `cues` and `during` for events.
     """
 
     id: str
@@ -51,6 +51,7 @@ class Entity:
     participants: tuple[str, ...] = ()
     triggers: tuple[str, ...] = ()
     cues: tuple[tuple[str, ...], ...] = ()
+    during: tuple[str, ...] = ()  # events: the larger events this one is part of
     position: Position | None = None
 
 

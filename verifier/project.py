@@ -23,7 +23,7 @@ from verifier.source import MAX_BYTES, load_yaml, parse_path
 
 COMMON_FIELDS = frozenset({"id", "statement", "kind", "severity", "tags", "provenance",
                            "examples", "valid_from", "valid_until"})
-_ENTITY_TUPLES = ("aliases", "within", "titles", "participants", "triggers")
+_ENTITY_TUPLES = ("aliases", "within", "titles", "participants", "triggers", "during")
 
 
 class FrozenDict(dict[str, Any]):

@@ -9,6 +9,7 @@ met Emperor Naruhito on Monday, ...") is no contradiction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from verifier.checks.context import Context
@@ -17,7 +18,7 @@ from verifier.checks.events import (
     attached,
     co_mentioned_events,
     event_targets,
-    mentions_of,
+    mentions_with_parts,
     other_occurrence,
 )
 from verifier.index import ArticleIndex
@@ -29,8 +30,15 @@ from verifier.text.values import Value
 KIND = "date"
 
 
+# "TOKYO, Oct 28 (Reuters) - ...": the dateline dates the report, not the event
+_DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40},\s[^-]{3,40}?\s(?:\([^)]{1,40}\)\s)?-+\s")
+
+
 def _dates(index: ArticleIndex, mention: EventMention) -> list[Value]:
-    return [v for v in index.values(mention.sentence) if v.is_date]
+    sentence = mention.sentence
+    dateline = _DATELINE.match(index.text, sentence.start, sentence.end)
+    after = dateline.end() if dateline else sentence.start
+    return [v for v in index.values(sentence) if v.is_date and v.start >= after]
 
 
 def _pins_day(value: Value) -> bool:
@@ -38,8 +46,9 @@ def _pins_day(value: Value) -> bool:
     return date is not None and date.first is not None and date.first == date.last
 
 
-def _explained(index: ArticleIndex, ctx: Context, mention: EventMention, value: Value) -> bool:
-    for other in co_mentioned_events(mention.event, index, mention.sentence):
+def _explained(index: ArticleIndex, ctx: Context, event: str, mention: EventMention,
+               value: Value) -> bool:
+    for other in co_mentioned_events(event, index, mention.sentence):
         if any(date_consistent(value, c.content["date"]) for c in ctx.known(other, KIND)):
             return True
     return False
@@ -52,7 +61,7 @@ def targets(claim: Claim, ctx: Context) -> set[str] | None:
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     wanted = str(claim.content["date"])
-    for mention in mentions_of(claim.content["event"], index):
+    for mention in mentions_with_parts(claim.content["event"], index):
         dates = _dates(index, mention)
         # a weak mention (one participant, no alias) must pin the day; "in October" is too loose
         agree = [d for d in dates if date_consistent(d, wanted)
@@ -68,7 +77,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             continue
         wrong = [d for d in dates if lo <= d.start < hi and attached(index, mention, d.start)
                  and date_consistent(d, wanted) is False
-                 and not _explained(index, ctx, mention, d)]
+                 and not _explained(index, ctx, claim.content["event"], mention, d)]
         if wrong:
             yield index.evidence(mention.sentence, "contradict",
                                  f"article dates it '{wrong[0].text}'; claim: {wanted}",

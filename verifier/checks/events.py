@@ -62,9 +62,16 @@ def _others_in_clause(registry: Registry, event: Entity, sentence: Sentence, at:
     )
 
 
+def parts(event_id: str, registry: Registry) -> list[str]:
+    """The event and the events that happened during it (the signing during the summit)."""
+    return [event_id, *sorted(e.id for e in registry.entities.values() if event_id in e.during)]
+
+
 def event_targets(event_id: str, ctx: Context) -> set[str]:
-    """An event is mentioned only where its alias or one of its participants is."""
-    return {event_id, *ctx.registry.entities[event_id].participants}
+    """An event is mentioned only where its alias or one of its participants is (or, for the
+    date and place of an event, where one of its parts is)."""
+    return {t for part in parts(event_id, ctx.registry)
+            for t in (part, *ctx.registry.entities[part].participants)}
 
 
 def _named_by_title(index: ArticleIndex, sentence: Sentence) -> set[str]:
@@ -79,17 +86,21 @@ _PRONOUN = re.compile(r"\b(?:she|her|he|him|his)\b", re.IGNORECASE)
 
 
 def _named_by_pronoun(index: ArticleIndex, sentence: Sentence) -> set[str]:
-    """A personal pronoun names the last person the text named before it: in the same
-    sentence, or at the end of the previous one ("... elected her as prime minister")."""
+    """A personal pronoun names the nearest person before it in the same sentence, or else the
+    subject (first person named) of the previous sentence: "Takaichi succeeded Ishiba. The
+    Diet elected her ..." """
     found = _PRONOUN.search(sentence.text)
     if found is None:
         return set()
     at = sentence.start + found.start()
     earlier = [m for m in sentence.mentions if m.end <= at and _is_person(index, m)]
-    if not earlier and sentence.index > 0:
+    if earlier:
+        return {earlier[-1].target}
+    if sentence.index > 0:
         previous = index.sentences[sentence.index - 1]
-        earlier = [m for m in previous.mentions if _is_person(index, m)]
-    return {earlier[-1].target} if earlier else set()
+        subject = next((m for m in previous.mentions if _is_person(index, m)), None)
+        return {subject.target} if subject else set()
+    return set()
 
 
 def _is_person(index: ArticleIndex, m: Mention) -> bool:
@@ -158,11 +169,13 @@ def other_occurrence(index: ArticleIndex, mention: EventMention) -> bool:
 
 def co_mentioned_events(event_id: str, index: ArticleIndex, sentence: Sentence) -> list[str]:
     """Other registry events this sentence firmly mentions (they may explain a place or a date;
-    a weak mention, one participant and a common trigger word, explains nothing)."""
+    a weak mention, one participant and a common trigger word, explains nothing). The event's
+    own parts are not others."""
     out = []
     present = sentence.words() | sentence.entities()
+    family = set(parts(event_id, index.registry))
     for entity in index.registry.entities.values():
-        if entity.type == "event" and entity.id != event_id \
+        if entity.type == "event" and entity.id not in family \
                 and (folded(entity.triggers) | {entity.id}) & present \
                 and any(m.sentence.index == sentence.index and m.strong
                         for m in _cached(entity.id, index)):
@@ -179,3 +192,10 @@ def _cached(event_id: str, index: ArticleIndex) -> list[EventMention]:
 
 def mentions_of(event_id: str, index: ArticleIndex) -> list[EventMention]:
     return _cached(event_id, index)
+
+
+def mentions_with_parts(event_id: str, index: ArticleIndex) -> list[EventMention]:
+    """Mentions of the event and of its parts: "they signed the deal on Wednesday" dates the
+    summit the signing was part of."""
+    found = [m for part in parts(event_id, index.registry) for m in _cached(part, index)]
+    return sorted(found, key=lambda m: (m.sentence.index, m.trigger.start if m.trigger else -1))

@@ -19,7 +19,7 @@ from verifier.checks.events import (
     attached,
     co_mentioned_events,
     event_targets,
-    mentions_of,
+    mentions_with_parts,
     other_occurrence,
 )
 from verifier.index import ArticleIndex
@@ -64,8 +64,9 @@ def located_places(index: ArticleIndex, mention: EventMention) -> list[Mention]:
     ]
 
 
-def _explained(index: ArticleIndex, ctx: Context, mention: EventMention, place: str) -> bool:
-    for other in co_mentioned_events(mention.event, index, mention.sentence):
+def _explained(index: ArticleIndex, ctx: Context, event: str, mention: EventMention,
+               place: str) -> bool:
+    for other in co_mentioned_events(event, index, mention.sentence):
         for claim in ctx.known(other, KIND):
             if any(ctx.registry.places_consistent(place, p) for p in claim.content["places"]):
                 return True
@@ -100,7 +101,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     def consistent(place: Mention) -> bool:  # inside, or a region around it ("Japan")
         return any(ctx.registry.places_consistent(place.target, c) for c in claimed)
 
-    for mention in mentions_of(claim.content["event"], index):
+    for mention in mentions_with_parts(claim.content["event"], index):
         places = located_places(index, mention)
         scoped = _scope(index, mention, places)
         # the nearest scope decides; elsewhere in the sentence a place can only support
@@ -115,7 +116,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         if not mention.strong or mood.irrealis or other_occurrence(index, mention):
             continue
         wrong = [p for p in scoped if not consistent(p)
-                 and not _explained(index, ctx, mention, p.target)]
+                 and not _explained(index, ctx, claim.content["event"], mention, p.target)]
         if wrong:
             yield index.evidence(
                 mention.sentence, "contradict",
