@@ -8,7 +8,6 @@ wording. Headlines, section headings and datelines are content: they can be evid
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from verifier.text.normalize import fold
@@ -97,23 +96,27 @@ def _seo(line: str) -> bool:
                                                    for w in i.split())
 
 
-_RULES: tuple[tuple[str, Callable[[str, int], bool]], ...] = (
-    ("copyright", lambda s, n: n <= 30 and bool(_COPYRIGHT.search(s))),
-    ("comment form", lambda s, n: n <= 20 and bool(_COMMENTS.match(s))),
-    ("teaser", lambda s, n: bool(_TEASER.match(s))),
-    ("counter", lambda s, n: n <= 6 and bool(_COUNTER.match(s))),
-    ("widget", lambda s, n: bool(_WIDGET_START.match(s)) or (n <= 12 and bool(_WIDGET.search(s)))),
-    ("label", lambda s, n: n <= 4 and _label(s)),
-    ("tags", lambda s, n: bool(_TAGS.match(s) or _HASHTAGS.match(s))),
-    ("byline", lambda s, n: n <= 8 and bool(_BYLINE.match(s))),
-    ("breadcrumb", lambda s, n: bool(_CRUMBS.match(s))),
-    ("seo keywords", lambda s, n: _seo(s)),
-)
-
-
-def _explicit(line: str, words: int) -> str:
-    """The first explicit rule a line fires, or ""."""
-    return next((name for name, rule in _RULES if rule(line, words)), "")
+def _explicit(s: str, n: int) -> str:
+    """The first explicit rule a (space-collapsed) line of `n` words fires, or ""."""
+    if n <= 30 and _COPYRIGHT.search(s):
+        return "copyright"
+    if n <= 20 and _COMMENTS.match(s):
+        return "comment form"
+    if _TEASER.match(s):
+        return "teaser"
+    if n <= 6 and _COUNTER.match(s):
+        return "counter"
+    if _WIDGET_START.match(s) or (n <= 12 and _WIDGET.search(s)):
+        return "widget"
+    if n <= 4 and _label(s):
+        return "label"
+    if _TAGS.match(s) or _HASHTAGS.match(s):
+        return "tags"
+    if n <= 8 and _BYLINE.match(s):
+        return "byline"
+    if _CRUMBS.match(s):
+        return "breadcrumb"
+    return "seo keywords" if _seo(s) else ""
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -215,9 +218,10 @@ def _split_headlines(text: str, spans: list[tuple[int, int]], reasons: list[str]
     off as a repeat, so the paragraph's sentence starts where the prose does."""
     heads: list[list[str]] = []
     out: list[Line] = []
+    firsts: set[str] = set()  # first words of the headlines, for a cheap first test
     for (start, end), reason in zip(spans, reasons, strict=True):
-        opening = fold(text[start:min(end, start + 24)]).split()[:1]
-        if heads and not reason and any(opening == h[:1] for h in heads):
+        opening = text[start:min(end, start + 24)].split(None, 1)[0].lower()
+        if opening in firsts and not reason:
             words = fold(text[start:end]).split()
             head = next((h for h in heads if len(words) > len(h) and words[:len(h)] == h), None)
             if head:
@@ -230,6 +234,7 @@ def _split_headlines(text: str, spans: list[tuple[int, int]], reasons: list[str]
         if not reason and len(heads) < 5 and len(line) <= 200 and not _TERMINAL.search(line) \
                 and 4 <= len(words := fold(line).split()) <= 20:
             heads.append([*words[:-1], words[-1].rstrip(":")])
+            firsts.add(words[0])
     return out
 
 

@@ -200,8 +200,8 @@ def segment(text: str) -> list[Segment]:
     return out
 
 
-_CLAUSE = re.compile(r",(?!\d)|;|:(?!\d)|(?<=\s)--?(?=\s)|[()]|"
-                     r"\s(?=(?:while|but|whereas|although|though)\b)", re.IGNORECASE)
+_CLAUSE = re.compile(r",(?!\d)|;|:(?!\d)|(?<=\s)--?(?=\s)|[()]"
+                     r"|\s(?=(?:[Ww]hile|[Bb]ut|[Ww]hereas|[Aa]lthough|[Tt]hough)\b)")
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
