@@ -55,8 +55,29 @@ ROWS = [
      "silent"),
     ("nobel-nomination", "If Takaichi nominated Trump for the Nobel prize, he would be pleased.",
      None, "silent"),
+    # a part of an event dates and places the whole ("during")
+    ("summit-date", "Trump and Takaichi signed a rare earths framework on Wednesday.", PUB,
+     "contradicted"),
+    ("summit-date", "TOKYO, Oct 27 (Wire) - Trump and Takaichi met in Tokyo on Tuesday.", PUB,
+     "supported"),
+    # people named without their names
+    ("minerals-framework-signed", "Trump met Takaichi. The two leaders signed a rare earths "
+     "agreement.", None, "supported"),
+    ("takaichi-elected-by-parliament", "Takaichi succeeded Ishiba. Japan's parliament elected "
+     "her prime minister on Oct. 4.", PUB, "contradicted"),
+    # negations that do not negate
+    ("minerals-framework-signed", "Takaichi wasted no time in signing a rare earths deal with "
+     "Trump.", None, "supported"),
+    ("yokosuka-visit", "Trump and Takaichi did not call off their visit to the naval base in "
+     "Yokosuka.", None, "supported"),
+    ("nobel-nomination", "Takaichi stopped short of nominating Trump for the Nobel prize.", None,
+     "contradicted"),
     # succession
     ("predecessor-ishiba", "Kishida was succeeded by Ishiba in 2024.", None, "silent"),
+    ("predecessor-ishiba", "Takaichi took office after Fumio Kishida stepped down.", None,
+     "contradicted"),
+    ("predecessor-ishiba", "Ishiba, whom Takaichi replaced, stayed in parliament.", None,
+     "supported"),
 ]
 
 
