@@ -145,6 +145,8 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", HOSTILE, ids=[repr(t[:12]) for t in HOSTILE])
 def test_hostile_input_is_linear(text: str) -> None:
+    """A hang guard, not a speed target (those are in benchmarks/): 80 KB of pathological text
+    takes about a second; quadratic or exponential behaviour takes minutes and fails here."""
     started = time.perf_counter()
     norm = normalize(text).text
     fold(norm)
@@ -152,4 +154,4 @@ def test_hostile_input_is_linear(text: str) -> None:
         extract(norm, s.start, s.end, dt.date(2025, 10, 28))
         clauses(norm[s.start:s.end])
     extract(norm, published=dt.date(2025, 10, 28))
-    assert time.perf_counter() - started < 5.0
+    assert time.perf_counter() - started < 60.0
