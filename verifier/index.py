@@ -27,7 +27,11 @@ class Sentence:
     end: int
     text: str
     mentions: list[Mention]
-    clauses: list[tuple[int, int]]
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        """Clause spans, in article offsets; computed when a check first asks (most never do)."""
+        return [(self.start + s, self.start + e) for s, e in seg.clauses(self.text)]
 
     def entities(self) -> set[str]:
         return {m.target for m in self.mentions if m.category == ENTITY}
@@ -63,10 +67,8 @@ class ArticleIndex:
                 continue
             lo, hi = bisect.bisect_left(starts, raw.start), bisect.bisect_left(starts, raw.end)
             inside = [m for m in mentions[lo:hi] if m.end <= raw.end]
-            clauses = [(raw.start + s, raw.start + e) for s, e in
-                       seg.clauses(self.text[raw.start:raw.end])]
             self.sentences.append(Sentence(len(self.sentences), raw.start, raw.end,
-                                           self.text[raw.start:raw.end], inside, clauses))
+                                           self.text[raw.start:raw.end], inside))
         self._by_entity: dict[str, list[int]] = defaultdict(list)
         for sentence in self.sentences:
             for target in sentence.entities() | sentence.titles() | sentence.words():
