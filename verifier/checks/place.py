@@ -42,6 +42,7 @@ _ENDS_PLACE = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|afterwards|afterward|soon|"
     r"today|yesterday|tomorrow|again|instead|together|alone)\b)"
 )
+_WHERE = re.compile(r"\s*where\b", re.IGNORECASE)
 # "Held at the Akasaka Palace, the summit ...": a sentence-opening participle names the place
 _PARTICIPLE = re.compile(r"\s*(?:Held|Hosted|Staged|Convened|Meeting|Speaking|Set)\b")
 
@@ -85,6 +86,10 @@ def _scope(index: ArticleIndex, mention: EventMention, places: list[Mention]) ->
     own = [p for p in places if lo <= p.start < hi and attached(index, mention, p.start)]
     if own:
         return own
+    if _WHERE.match(index.text, lo, hi):  # "heads to Vietnam, where he will meet Xi"
+        before = [c for c in mention.sentence.clauses if c[1] <= lo]
+        if before:
+            return [p for p in places if before[-1][0] <= p.start < before[-1][1]]
     first = mention.sentence.clauses[0] if mention.sentence.clauses else (lo, hi)
     if _PARTICIPLE.match(index.text, first[0], first[1]):
         return [p for p in places if first[0] <= p.start < first[1]]

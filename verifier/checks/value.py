@@ -33,24 +33,55 @@ _NOT_LEVEL = re.compile(
 )
 
 
-def _cues_met(claim: Claim, sentence: Sentence) -> bool:
+def _cues_met(claim: Claim, index: ArticleIndex, sentence: Sentence) -> bool:
+    """Every cue group in the sentence; or, for a sentence that continues the previous one
+    without naming the subject, in the two together ("Washington presses Tokyo to spend more on
+    its military. Takaichi vowed to reach the target of 2 percent of GDP")."""
+    groups = [folded(tuple(group)) for group in claim.content.get("cues", ())]
     words = sentence.words()
-    return all(folded(tuple(group)) & words for group in claim.content.get("cues", ()))
+    if all(g & words for g in groups):
+        return True
+    # only a continuation borrows cues: a sentence naming the subject itself stands alone
+    # ("Japan currently spends about 1.8% of GDP on defence" is not the target)
+    subject = claim.content["subject"]
+    if sentence.index == 0 or subject in sentence.entities() or not any(g & words for g in groups):
+        return False
+    both = words | index.sentences[sentence.index - 1].words()
+    return all(g & both for g in groups)
 
 
-def _owner(index: ArticleIndex, sentence: Sentence, value: Value, context: set[str]) -> str | None:
-    """The nearest entity of the subject's type, preferring the value's own clause."""
+def _proxies(ctx: Context) -> dict[str, str]:
+    """Office holders speak for their jurisdiction ("Takaichi vowed to reach 2%" is Japan's)."""
+    out: dict[str, str] = {}
+    for office, holder in sorted(ctx.registry.holders.items()):
+        place = ctx.registry.entities[office].jurisdiction
+        if place:
+            out.setdefault(holder, place)
+    return out
+
+
+def _speakers(ctx: Context, subject: str) -> dict[str, str]:
+    """The office holders who speak for the subject (or for a place inside it)."""
+    return {p: place for p, place in _proxies(ctx).items()
+            if subject in ctx.registry.ancestors(place)}
+
+
+def _owner(index: ArticleIndex, sentence: Sentence, value: Value, context: set[str],
+           proxies: dict[str, str]) -> str | None:
+    """The nearest actor (place, organization, or an office holder for their jurisdiction),
+    preferring the value's own clause."""
     clause = sentence.clause_of(value.start)
     best: tuple[int, int, str] | None = None
     for m in sentence.mentions:
         inside = m.start < value.end and value.start < m.end  # "US$550bn" names no owner
-        if m.category != ENTITY or m.target in context or inside:
+        target = proxies.get(m.target, m.target)
+        if m.category != ENTITY or target in context or inside:
             continue
-        if not any(index.registry.of_type(m.target, t) for t in ACTORS):
+        if not any(index.registry.of_type(target, t) for t in ACTORS):
             continue
         distance = value.start - m.end if m.end <= value.start else m.start - value.end
         outside = 0 if clause[0] <= m.start < clause[1] else 1
-        rank = (outside, distance, m.target)
+        rank = (outside, distance, target)
         if best is None or rank < best:
             best = rank
     return best[2] if best else None
@@ -73,7 +104,7 @@ def _belongs(ctx: Context, owner: str | None, subject: str) -> bool:
 
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
     """Entities an article must mention for this claim to be judged at all."""
-    return {claim.content["subject"]}
+    return {claim.content["subject"], *_speakers(ctx, claim.content["subject"])}
 
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
@@ -81,15 +112,16 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     subject = c["subject"]
     expected = c["value"]
     context = set(c.get("context") or ())
-    for sentence in index.with_any([subject]):
-        if not _cues_met(claim, sentence):
+    proxies = _speakers(ctx, subject)
+    for sentence in index.with_any([subject, *proxies]):
+        if not _cues_met(claim, index, sentence):
             continue
         for value in index.values(sentence):
             if value.kind != expected["type"] or not _is_level(index, sentence, value):
                 continue
             if not _comparable(value, expected):
                 continue
-            if not _belongs(ctx, _owner(index, sentence, value, context), subject):
+            if not _belongs(ctx, _owner(index, sentence, value, context, proxies), subject):
                 continue
             lo, hi = sentence.clause_of(value.start)
             mood = modality(index.text[lo:hi])
