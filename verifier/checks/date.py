@@ -18,13 +18,12 @@ from verifier.checks.events import (
     attached,
     co_mentioned_events,
     event_targets,
+    judge_found,
     mentions_with_parts,
-    other_occurrence,
 )
 from verifier.index import ArticleIndex
 from verifier.model import Claim, Evidence
 from verifier.text.dates import date_consistent
-from verifier.text.modality import modality
 from verifier.text.values import Value
 
 KIND = "date"
@@ -61,24 +60,16 @@ def targets(claim: Claim, ctx: Context) -> set[str] | None:
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     wanted = str(claim.content["date"])
-    for mention in mentions_with_parts(claim.content["event"], index):
+    event = claim.content["event"]
+    for mention in mentions_with_parts(event, index):
         dates = _dates(index, mention)
+        lo, hi = mention.clause
         # a weak mention (one participant, no alias) must pin the day; "in October" is too loose
         agree = [d for d in dates if date_consistent(d, wanted)
                  and (mention.strong or _pins_day(d))]
-        lo, hi = mention.clause
-        mood = modality(index.text[lo:hi])
-        if agree:
-            yield index.evidence(mention.sentence, "support",
-                                 f"article dates it '{agree[0].text}'; claim: {wanted}",
-                                 [(d.start, d.end) for d in agree], hedged=mood.hedged)
-            continue
-        if not mention.strong or mood.irrealis or other_occurrence(index, mention):
-            continue
+
         wrong = [d for d in dates if lo <= d.start < hi and attached(index, mention, d.start)
                  and date_consistent(d, wanted) is False
-                 and not _explained(index, ctx, claim.content["event"], mention, d)]
-        if wrong:
-            yield index.evidence(mention.sentence, "contradict",
-                                 f"article dates it '{wrong[0].text}'; claim: {wanted}",
-                                 [(d.start, d.end) for d in wrong], hedged=mood.hedged)
+                 and not _explained(index, ctx, event, mention, d)]
+        yield from judge_found(index, mention, agree, wrong,
+                               lambda d: f"article dates it '{d.text}'; claim: {wanted}")

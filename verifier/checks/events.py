@@ -11,17 +11,27 @@ joint statement issued on October 28, Trump and Takaichi ...") is a weak mention
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
-from verifier.model import Entity
+from verifier.model import Entity, Evidence
 from verifier.registry import ENTITY, WORD, Registry, folded
 from verifier.text.mentions import Mention
+from verifier.text.modality import modality
 
 # Words that put the trigger on another occurrence of the event ("they will meet again").
 OTHER_OCCURRENCE = frozenset({"again", "another", "previous", "previously", "next"})
+
+
+class _HasSpan(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -155,6 +165,26 @@ def attached(index: ArticleIndex, mention: EventMention, start: int) -> bool:
     if trigger is None or start >= trigger.start:
         return True
     return re.search(r"\b(?:and|then)\b", index.text[start:trigger.start]) is None
+
+
+Spanned = TypeVar("Spanned", bound=_HasSpan)
+
+
+def judge_found(index: ArticleIndex, mention: EventMention, agree: Sequence[Spanned],
+                wrong: Sequence[Spanned], said: Callable[[Spanned], str]) -> Iterator[Evidence]:
+    """Shared verdict flow of the date and place checks: what agrees supports; otherwise a
+    firm, asserted mention of this occurrence contradicts with what it found instead."""
+    lo, hi = mention.clause
+    mood = modality(index.text[lo:hi])
+    if agree:
+        yield index.evidence(mention.sentence, "support", said(agree[0]),
+                             [(a.start, a.end) for a in agree], hedged=mood.hedged)
+        return
+    if not mention.strong or mood.irrealis or other_occurrence(index, mention):
+        return
+    if wrong:
+        yield index.evidence(mention.sentence, "contradict", said(wrong[0]),
+                             [(w.start, w.end) for w in wrong], hedged=mood.hedged)
 
 
 def other_occurrence(index: ArticleIndex, mention: EventMention) -> bool:

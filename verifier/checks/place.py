@@ -19,14 +19,13 @@ from verifier.checks.events import (
     attached,
     co_mentioned_events,
     event_targets,
+    judge_found,
     mentions_with_parts,
-    other_occurrence,
 )
 from verifier.index import ArticleIndex
 from verifier.model import Claim, Evidence
 from verifier.registry import ENTITY
 from verifier.text.mentions import Mention
-from verifier.text.modality import modality
 
 KIND = "place"
 _LOCATIVE = re.compile(
@@ -111,19 +110,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         scoped = _scope(index, mention, places)
         # the nearest scope decides; elsewhere in the sentence a place can only support
         agree = [p for p in (scoped or places) if inside(p)]
-        lo, hi = mention.clause
-        mood = modality(index.text[lo:hi])
-        if agree:
-            yield index.evidence(mention.sentence, "support",
-                                 f"article places it at {agree[0].text}; claim: {names}",
-                                 [(p.start, p.end) for p in agree], hedged=mood.hedged)
-            continue
-        if not mention.strong or mood.irrealis or other_occurrence(index, mention):
-            continue
+
         wrong = [p for p in scoped if not consistent(p)
                  and not _explained(index, ctx, claim.content["event"], mention, p.target)]
-        if wrong:
-            yield index.evidence(
-                mention.sentence, "contradict",
-                f"article places it in {wrong[0].text}; claim: {names}",
-                [(p.start, p.end) for p in wrong], hedged=mood.hedged)
+        yield from judge_found(
+            index, mention, agree, wrong,
+            lambda p: f"article places it {'at' if inside(p) else 'in'} {p.text}; claim: {names}")

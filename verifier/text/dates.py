@@ -32,6 +32,9 @@ class DateValue:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
+    # "July 8" with no year: placed in the year nearest the published date, a guess that can
+    # support a recent event but must not contradict a claim about another year
+    year_inferred: bool = False
 
 
 Found = tuple[int, int, DateValue]
@@ -106,8 +109,9 @@ def _day_value(year: str | None, month: int, day: int, published: dt.date | None
         date = _closest_year(month, day, published)
     else:
         return DateValue("day", month=month, day=day)
-    return DateValue("day", date, date, month, day) if date else DateValue("day", month=month,
-                                                                            day=day)
+    if date is None:
+        return DateValue("day", month=month, day=day)
+    return DateValue("day", date, date, month, day, year_inferred=not year)
 
 
 def _absolute(m: re.Match[str], published: dt.date | None) -> DateValue | None:
@@ -319,6 +323,20 @@ def _claim_range(claim: str) -> tuple[dt.date, dt.date, Precision] | None:
     return None
 
 
+def _inside(found: DateValue, first: dt.date, last: dt.date) -> bool:
+    return found.first is not None and found.last is not None \
+        and not (found.last < first or found.first > last)
+
+
+def _month_day(found: DateValue, first: dt.date, precision: Precision) -> bool | None:
+    """Compare only what the text said (month and day) when its year was a guess."""
+    if precision == "year" or found.month is None:
+        return None
+    if found.month != first.month:
+        return False
+    return found.day == first.day if found.day is not None and precision == "day" else True
+
+
 def date_consistent(value: DateValue | _Dated, claim: str) -> bool | None:
     """Whether a found date agrees with a claim date "YYYY", "YYYY-MM" or "YYYY-MM-DD".
 
@@ -333,6 +351,8 @@ def date_consistent(value: DateValue | _Dated, claim: str) -> bool | None:
     first, last, precision = claim_range
     if found.weekday is not None and precision == "day" and first.weekday() != found.weekday:
         return False
+    if found.year_inferred and (precision == "year" or not _inside(found, first, last)):
+        return _month_day(found, first, precision)
     if found.first is not None and found.last is not None:
         return not (found.last < first or found.first > last)
     if found.month is not None and precision != "year":

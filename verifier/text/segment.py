@@ -119,7 +119,9 @@ def _continues(prev: str, nxt: str) -> bool:
             return True
         if len(words) >= 2 and words[-2] in ("the", "a", "an") and words[-1] in _NEEDS_NOUN:
             return True
-    return not ended and nxt[:1].islower()
+    # an unfinished line (no closing mark, or a trailing comma) runs on into lower case or a
+    # number ("on July 8,\n2022.")
+    return not ended and (nxt[:1].islower() or (nxt[:1].isdigit() and bare.endswith(",")))
 
 
 # Short words a Title Case headline leaves in lowercase.
