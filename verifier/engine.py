@@ -6,7 +6,7 @@ claims x text. Never prints.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from verifier.checks import KINDS
 from verifier.checks.context import Context
@@ -17,6 +17,9 @@ from verifier.text.mentions import Matcher
 
 # Enough evidence to judge by; the rest of a long article adds nothing a reader needs.
 MAX_EVIDENCE = 8
+# Raise when verdicts change for a reason the source does not show (a new data file, say):
+# cached verdicts of another version are never reused (verifier.cache also keys on the source).
+VERSION = "1"
 
 
 class Engine:
@@ -31,7 +34,9 @@ class Engine:
         # entities it mentions, so cost follows what articles say, not claims x articles
         self._always: list[Claim] = []
         self._by_target: dict[str, list[Claim]] = {}
+        self._by_id: dict[str, list[Claim]] = {}  # judge_article visits candidates only
         for claim in self.claims:
+            self._by_id.setdefault(claim.id, []).append(claim)
             targets = KINDS[claim.kind].targets(claim, self.context)
             if targets is None:
                 self._always.append(claim)
@@ -49,6 +54,16 @@ class Engine:
         wanted = self.candidates(index)
         return [self.judge(claim, index) if claim.id in wanted
                 else Verdict(claim.id, article.path, "silent") for claim in self.claims]
+
+    def judge_article(self, article: Article,
+                      only: Collection[str] | None = None) -> list[Verdict]:
+        """`verify_article` without the silent verdicts (a large run cannot hold one object per
+        pair), in claim id order; `only`, when given, judges just those claim ids."""
+        index = ArticleIndex(article, self.matcher)
+        wanted = self.candidates(index)
+        ids = sorted(wanted if only is None else wanted.intersection(only))
+        judged = (self.judge(claim, index) for i in ids for claim in self._by_id[i])
+        return [v for v in judged if v.verdict != "silent"]
 
     def judge(self, claim: Claim, index: ArticleIndex) -> Verdict:
         article = index.article

@@ -5,13 +5,15 @@ Built once per set of claims and shared by every article (and every worker proce
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, TypeVar, cast
 
 from verifier.model import Claim, Entity
 from verifier.text.normalize import fold
 
+T = TypeVar("T")
 # Surface-form categories in the automaton.
 ENTITY, TITLE, WORD = "entity", "title", "word"
 
@@ -78,6 +80,7 @@ class Registry:
     words: set[str] = field(default_factory=set)  # folded cue/trigger words
     holders: dict[str, str] = field(default_factory=dict)  # office -> holder, from claims
     _ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
+    _memo: dict[Hashable, Any] = field(default_factory=dict)
     _offices: dict[tuple[str, str | None], frozenset[str]] = field(default_factory=dict)
 
     def add(self, form: Form) -> None:
@@ -88,6 +91,13 @@ class Registry:
     def of_type(self, entity_id: str, type_: str) -> bool:
         entity = self.entities.get(entity_id)
         return entity is not None and entity.type == type_
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once per key: for lookups that checks derive from this registry, which
+        does not change once built (the same for every article)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     def ancestors(self, place_id: str) -> frozenset[str]:
         """The place itself and every place it lies within (transitively)."""

@@ -62,8 +62,10 @@ def _proxies(ctx: Context) -> dict[str, str]:
 
 def _speakers(ctx: Context, subject: str) -> dict[str, str]:
     """The office holders who speak for the subject (or for a place inside it)."""
-    return {p: place for p, place in _proxies(ctx).items()
-            if subject in ctx.registry.ancestors(place)}
+    registry = ctx.registry
+    return registry.memo(("value speakers", subject), lambda: {
+        p: place for p, place in registry.memo("value proxies", lambda: _proxies(ctx)).items()
+        if subject in registry.ancestors(place)})
 
 
 def _owner(index: ArticleIndex, sentence: Sentence, value: Value, context: set[str],

@@ -68,11 +68,13 @@ class Matcher:
         covered = {(m.start, m.end) for m in mentions if m.category != WORD}
         taken = [(m.start, m.end) for m in mentions if m.category != WORD]
         out: list[Mention] = []
-        for match in _CAPITALISED.finditer(text):
-            if not match.group()[0].isupper() or _overlaps(taken, match.start(), match.end()):
-                continue
-            person = self._near_person(match.group())
-            if person is None or (match.start(), match.end()) in covered:
+        # distinct words first (most texts have no near miss at all), then their places
+        near = {w: p for w in set(_CAPITALISED.findall(text))
+                if w[0].isupper() and (p := self._near_person(w)) is not None}
+        for match in _CAPITALISED.finditer(text) if near else ():
+            person = near.get(match.group())
+            if person is None or _overlaps(taken, match.start(), match.end()) \
+                    or (match.start(), match.end()) in covered:
                 continue
             start = _given_name_start(text, match.start(), taken)
             out.append(Mention(ENTITY, person, start, match.end(), text[start : match.end()], True))
