@@ -183,13 +183,29 @@ class Project:
 
 @dataclass(frozen=True)
 class Result:
-    """One verification run: a verdict for every (claim, article) pair, by (article, claim)."""
+    """One verification run: a verdict for every (claim, article) pair, by (article, claim).
+
+    A `sparse` result (a run too large to hold one object per pair) lists only the supported and
+    contradicted pairs; every other pair of the project's claims x articles is silent.
+    """
 
     project: Project
     verdicts: tuple[Verdict, ...]
     stale: tuple[Acknowledgement, ...] = ()
     problems: tuple[Any, ...] = ()  # tuple[Problem, ...]: input problems plus example failures
+    sparse: bool = False
 
     @property
     def unacknowledged(self) -> tuple[Verdict, ...]:
         return tuple(v for v in self.verdicts if v.verdict == "contradicted" and not v.acknowledged)
+
+    def unlisted_silent(self) -> dict[str, int]:
+        """Article path -> silent pairs that `verdicts` leaves out (none unless `sparse`)."""
+        if not self.sparse:
+            return {}
+        listed: dict[str, int] = {}
+        for v in self.verdicts:
+            listed[v.article] = listed.get(v.article, 0) + 1
+        claims = len(self.project.claims)
+        return {a.path: claims - listed.get(a.path, 0) for a in self.project.articles
+                if claims > listed.get(a.path, 0)}

@@ -86,6 +86,7 @@ def context(result: Result) -> dict[str, Any]:
     counts = {s: 0 for s in view.STATES}
     for v in result.verdicts:
         counts[view.state(v)] += 1
+    counts["silent"] += sum(result.unlisted_silent().values())  # a sparse result leaves them out
     return {
         "css": Markup(_template("report.css")), "js": Markup(_template("report.js")),
         "ok": status == runner.CLEAN, "status": status, "counts": counts,

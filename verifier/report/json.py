@@ -39,11 +39,14 @@ def document(result: Result) -> dict[str, Any]:
 
 def summary(result: Result) -> dict[str, Any]:
     counts = Counter(v.verdict for v in result.verdicts)
+    unlisted = sum(result.unlisted_silent().values())  # a sparse result leaves them out
+    counts["silent"] += unlisted
     levels = Counter(p.level for p in result.problems)
     return {
         "claims": len(result.project.claims),
         "articles": len(result.project.articles),
-        "pairs": len(result.verdicts),
+        "pairs": len(result.verdicts) + unlisted,
+        **({"silent_listed": False} if result.sparse else {}),
         **{name: counts[name] for name in VERDICTS},
         "hedged": sum(v.hedged for v in result.verdicts),
         "mixed": sum(v.mixed for v in result.verdicts),

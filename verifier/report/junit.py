@@ -50,6 +50,7 @@ def _article_suite(root: ET.Element, result: Result, path: str) -> None:
     suite = _suite(root, path, cases)
     props = ET.SubElement(suite, "properties")
     counts = Counter(view.state(v) for v in verdicts)
+    counts["silent"] += result.unlisted_silent().get(path, 0)  # a sparse result leaves them out
     for name in view.STATES:
         ET.SubElement(props, "property", name=name, value=str(counts[name]))
     suite.extend(cases)

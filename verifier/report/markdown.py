@@ -56,6 +56,7 @@ def _head(result: Result) -> list[str]:
     counts = {s: 0 for s in view.STATES}
     for v in result.verdicts:
         counts[view.state(v)] += 1
+    counts["silent"] += sum(result.unlisted_silent().values())  # a sparse result leaves them out
     parts = ", ".join(f"{counts[s]} {s}" for s in view.STATES)
     project = result.project
     return [f"## Claim verifier: {verdict}", "",

@@ -100,6 +100,8 @@ def _summary(result: Result) -> list[str]:
         row = counts.setdefault(v.article, Counter())
         row[v.verdict] += 1
         row["acknowledged"] += v.acknowledged
+    for path, silent in result.unlisted_silent().items():  # a sparse result leaves them out
+        counts[path]["silent"] += silent
     total: Counter[str] = sum(counts.values(), Counter())
     paths = sorted(counts)
     if len(paths) > MAX_TABLE_ROWS:
