@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +42,23 @@ class Corpus:
 
 def display_path(root: Path, path: Path) -> str:
     """`path` relative to the project root, POSIX style; outside the root, relative anyway."""
+    fast = _inside(os.path.abspath(path), os.path.abspath(root))
+    if fast is not None:
+        return fast
     absolute = Path(os.path.abspath(path))
     try:
         return absolute.relative_to(Path(os.path.abspath(root))).as_posix()
     except ValueError:
         return Path(os.path.relpath(absolute, os.path.abspath(root))).as_posix()
+
+
+def _inside(absolute: str, base: str) -> str | None:
+    """The relative path by string slicing, where that equals what pathlib gives (POSIX paths,
+    already normalised by abspath, not starting with the special '//'); else None."""
+    if os.sep != "/" or absolute.startswith("//") or base.startswith("//"):
+        return None
+    prefix = base if base.endswith("/") else base + "/"
+    return absolute[len(prefix):] if absolute.startswith(prefix) else None
 
 
 def walk(root: Path, paths: Sequence[Path], suffixes: tuple[str, ...]) -> Iterator[Path | Problem]:
@@ -75,43 +88,60 @@ def walk(root: Path, paths: Sequence[Path], suffixes: tuple[str, ...]) -> Iterat
 
 def read_bytes(root: Path, path: Path, limit: int) -> bytes:
     """The file's bytes; a Problem (raised) if it cannot be read or is larger than `limit`."""
-    name = display_path(root, path)
     try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise ProblemError(Problem(name, 1, 1, "unreadable", f"cannot read the file: "
-                                   f"{error.strerror or error}")) from None
+        raise ProblemError(Problem(display_path(root, path), 1, 1, "unreadable", f"cannot read "
+                                   f"the file: {error.strerror or error}")) from None
     if len(data) > limit:
-        raise ProblemError(Problem(name, 1, 1, "too-large", f"file is larger than {limit:,} "
+        raise ProblemError(Problem(display_path(root, path), 1, 1, "too-large", f"file is "
+                                   f"larger than {limit:,} "
                                    "bytes: split it, or trim it to the part that matters"))
     return data
 
 
-def read_corpus(root: Path, paths: Sequence[Path]) -> Corpus:
+# One article read: the Article (None if unreadable), its problems, its files (text, sidecar).
+Read = tuple[Article | None, list[Problem], list[str]]
+# How read_corpus maps `read_article` over the files: `map`, or a process pool's map.
+Mapper = Callable[[Callable[[Path], Read], Sequence[Path]], Iterable[Read]]
+
+
+def read_corpus(root: Path, paths: Sequence[Path], mapper: Mapper | None = None) -> Corpus:
     """Every article under `paths`; one unreadable article never hides the others."""
     articles: list[Article] = []
     problems: list[Problem] = []
     files: list[str] = []
-    for item in walk(root, paths, (".txt",)):
+    items = list(walk(root, paths, (".txt",)))
+    found = iter((mapper or _serial)(partial(read_article, root),
+                                     [i for i in items if isinstance(i, Path)]))
+    for item in items:
         if isinstance(item, Problem):
             problems.append(item)
             continue
-        name = display_path(root, item)
-        files.append(name)
-        try:
-            data = read_bytes(root, item, MAX_BYTES)
-            text = decode_utf8(name, data, "convert it with `verifier ingest`, which "
-                               "detects the encoding and stores UTF-8")
-        except ProblemError as error:
-            problems.append(error.problem)
-            continue
-        meta, found, meta_file = read_meta(root, item, data)
-        problems.extend(found)
-        files.extend([meta_file] if meta_file else [])
-        articles.append(Article(name, text, meta))
+        article, more, names = next(found)
+        problems.extend(more)
+        files.extend(names)
+        if article is not None:
+            articles.append(article)
     articles.sort(key=lambda a: a.path)
     return Corpus(tuple(articles), tuple(sorted(problems)), tuple(files))
+
+
+def _serial(read: Callable[[Path], Read], items: Sequence[Path]) -> Iterable[Read]:
+    return map(read, items)
+
+
+def read_article(root: Path, item: Path) -> Read:
+    name = display_path(root, item)
+    try:
+        data = read_bytes(root, item, MAX_BYTES)
+        text = decode_utf8(name, data, "convert it with `verifier ingest`, which "
+                           "detects the encoding and stores UTF-8")
+    except ProblemError as error:
+        return None, [error.problem], [name]
+    meta, found, meta_file = read_meta(root, item, data)
+    return Article(name, text, meta), found, [name, *([meta_file] if meta_file else [])]
 
 
 def meta_path(article: Path) -> Path:

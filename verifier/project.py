@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from verifier.consistency import Where, check
-from verifier.corpus import display_path, read_bytes, read_corpus, walk
+from verifier.corpus import Mapper, display_path, read_bytes, read_corpus, walk
 from verifier.model import Acknowledgement, Claim, Entity, Example, Position, Project
 from verifier.problems import Problem, ProblemError
 from verifier.schema import SchemaName, validate
@@ -64,10 +64,13 @@ class _Loaded:
 
 
 def load_project(root: Path, claims_dir: Path | None = None,
-                 article_paths: Sequence[Path] | None = None) -> Project:
-    """Everything under `root` (defaults: root/claims, root/seeds), with every Problem found."""
+                 article_paths: Sequence[Path] | None = None, mapper: Mapper | None = None
+                 ) -> Project:
+    """Everything under `root` (defaults: root/claims, root/seeds), with every Problem found.
+    `mapper` reads the articles (see corpus.read_corpus; verifier.parallel has a process pool's)."""
     claims_dir = root / "claims" if claims_dir is None else claims_dir
-    corpus = read_corpus(root, [root / "seeds"] if article_paths is None else article_paths)
+    corpus = read_corpus(root, [root / "seeds"] if article_paths is None else article_paths,
+                         mapper)
     loaded = _Loaded([], [], [], [], set())
     files: list[str] = []
     for item in walk(root, [claims_dir], (".yaml", ".yml")):
