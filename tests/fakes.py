@@ -58,7 +58,7 @@ def phrase_examples(claim: Claim, entities: Mapping[str, Entity]) -> list[tuple[
 
 
 def fake_load(root: Path, claims_dir: Path | None = None,
-              article_paths: Sequence[Path] | None = None) -> Project:
+              article_paths: Sequence[Path] | None = None, execution: object = None) -> Project:
     root = root.resolve()
     claims_dir = (claims_dir or root / "claims").resolve()
     claims: list[Claim] = []

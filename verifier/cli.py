@@ -20,6 +20,7 @@ import click
 from verifier import runner
 from verifier.baseline import review_due
 from verifier.model import Project, Result
+from verifier.parallel import CACHE_FOLDER, Execution
 from verifier.problems import Problem
 from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
@@ -98,8 +99,35 @@ def project_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def load(root: Path, claims: Path | None, articles: Sequence[Path]) -> Project:
-    return runner.load(root, claims_dir=claims, article_paths=expand(articles) or None)
+def execution_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--jobs, --cache/--no-cache and --scheduler: how `check` runs the engine."""
+    command = click.option(
+        "--scheduler", metavar="ADDRESS", callback=_needs_dask,
+        help="Verify on the Dask cluster at ADDRESS (tcp://HOST:8786), or 'local' for a cluster "
+             "of --jobs workers on this machine; needs pip install 'claim-verifier[dask]'.",
+    )(command)
+    command = click.option(
+        "--cache/--no-cache", default=True, show_default=True,
+        help=f"Keep verdicts in ROOT/{CACHE_FOLDER}; a re-run verifies only what changed.",
+    )(command)
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), default=None,
+        help="Worker processes. Default: one per core (small runs stay in this process).",
+    )(command)
+
+
+def _needs_dask(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from verifier.distributed import INSTALL, available
+
+    if value and not available():
+        raise click.BadParameter(f"needs Dask: {INSTALL}")
+    return value
+
+
+def load(root: Path, claims: Path | None, articles: Sequence[Path],
+         execution: Execution | None = None) -> Project:
+    return runner.load(root, claims_dir=claims, article_paths=expand(articles) or None,
+                       execution=execution)
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
@@ -146,8 +174,10 @@ def validate(root: Path, claims: Path | None, articles: tuple[Path, ...]) -> Non
 @click.option("--changed", is_flag=True, help="Verify only articles and claims changed since "
               "--base (git), and every article against changed claims.")
 @click.option("--base", default="main", show_default=True, help="Base revision for --changed.")
+@execution_options
 def check(root: Path, claims: Path | None, articles: tuple[Path, ...], formats: tuple[str, ...],
-          outputs: tuple[Path, ...], changed: bool = False, base: str = "main") -> None:
+          outputs: tuple[Path, ...], changed: bool = False, base: str = "main",
+          jobs: int | None = None, cache: bool = True, scheduler: str | None = None) -> None:
     """Check every claim against every article and report; exit 1 on a contradiction.
 
     Reports (--format, repeatable): text (terminal; coloured only on a terminal without
@@ -165,7 +195,8 @@ def check(root: Path, claims: Path | None, articles: tuple[Path, ...], formats: 
     input; every requested report is written in all three cases.
     """
     targets = destinations(formats, outputs)
-    project = load(root, claims, articles)
+    execution = Execution(jobs, root / CACHE_FOLDER if cache else None, scheduler)
+    project = load(root, claims, articles, execution)
     verify, partial = None, bool(articles)
     if changed:
         from verifier.ingest.incremental import changed_scope
@@ -173,7 +204,10 @@ def check(root: Path, claims: Path | None, articles: tuple[Path, ...], formats: 
         scope = changed_scope(project, root, base)
         project, verify, partial = scope.project, scope.verify, partial or scope.partial
         click.echo(scope.summary, err=True)
-    result = runner.run(project, verify=verify, partial=partial)
+    result = runner.run(project, verify=verify, partial=partial, execution=execution)
+    if execution.stats.corrupt:
+        click.echo(f"verifier: warning: {execution.stats.corrupt} unreadable cache file(s) in "
+                   f"{root / CACHE_FOLDER} ignored and rebuilt", err=True)
     echo_problems(result.problems, err=True)
     for fmt, output in targets:
         write_report(result, fmt, output)

@@ -16,6 +16,7 @@ import pytest
 
 from verifier import runner
 from verifier.model import VERDICTS, Acknowledgement, Claim, Verdict
+from verifier.parallel import Execution
 from verifier.problems import Problem
 from verifier.report.text import describe_contradiction, describe_example
 
@@ -58,6 +59,8 @@ class Lookup:
             out.counts.setdefault(v.article, Counter())[v.verdict] += 1
             if v.verdict == "contradicted":
                 out.contradicted.setdefault(v.article, []).append(v)
+        for path, silent in result.unlisted_silent().items():  # a sparse result leaves them out
+            out.counts[path]["silent"] += silent
         return out
 
 
@@ -66,6 +69,7 @@ class State:
 
     def __init__(self, root: Path, claims: Path, articles: Path, reports: list[str]) -> None:
         self.root, self.claims, self.articles, self.reports = root, claims, articles, reports
+        self.execution: Execution | None = None  # worker processes and cache (pytest_configure)
         self._run: runner.Run | None = None
         self.lookup = Lookup()
         self.error: str = ""
@@ -77,8 +81,8 @@ class State:
                 paths = None
                 if self.articles != self.root / "seeds":
                     paths = sorted(self.articles.rglob("*.txt"))
-                project = runner.load(self.root, self.claims, paths)
-                self._run = runner.run_detailed(project)
+                project = runner.load(self.root, self.claims, paths, self.execution)
+                self._run = runner.run_detailed(project, execution=self.execution)
                 self.lookup = Lookup.of(self._run)
             except Exception as error:  # reported as one failing item, not an internal error
                 self.error = f"verifier could not run: {type(error).__name__}: {error}"

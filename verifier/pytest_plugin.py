@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from verifier import runner
+from verifier.parallel import CACHE_FOLDER, Execution
 from verifier.pytest_items import STATE, ProblemItem, StaleItem, State, VerifierFile
 from verifier.report import RENDERERS, render
 
@@ -24,6 +25,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                   "setting it turns the verifier plugin on.", default="")
     parser.addini("verifier_articles", "Articles directory (relative to the ini file).",
                   default="seeds")
+    parser.addini("verifier_jobs", "Worker processes verifying the articles: a number, or auto "
+                  "(one per core; small runs stay in-process).", default="auto")
+    parser.addini("verifier_cache", "Keep verdicts in .verifier-cache next to the ini file, so a "
+                  "re-run verifies only what changed.", type="bool", default=True)
     parser.getgroup("verifier").addoption(
         "--verifier-report", action="append", default=[], metavar="FORMAT:PATH",
         help=f"Write the verifier's report at session end; repeatable. "
@@ -45,6 +50,15 @@ def pytest_configure(config: pytest.Config) -> None:
     base = config.inipath.parent if config.inipath else config.rootpath
     articles = str(config.getini("verifier_articles"))
     config.stash[STATE] = State(base, base / claims, base / articles, reports)
+    config.stash[STATE].execution = _execution(config, base)
+
+
+def _execution(config: pytest.Config, base: Path) -> Execution:
+    jobs = str(config.getini("verifier_jobs")).strip().lower()
+    if jobs != "auto" and not (jobs.isdigit() and int(jobs) > 0):
+        raise pytest.UsageError(f"verifier_jobs = {jobs!r}: expected a positive number or auto")
+    cache = base / CACHE_FOLDER if config.getini("verifier_cache") else None
+    return Execution(None if jobs == "auto" else int(jobs), cache)
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -79,11 +93,14 @@ def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.It
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     state = config.stash.get(STATE, None)
     run = state.run() if state and state.collected else None
-    warnings = [p for p in run.result.problems if p.level == "warning"] if run else []
+    warnings = [str(p) for p in run.result.problems if p.level == "warning"] if run else []
+    corrupt = state.execution.stats.corrupt if state and state.execution else 0
+    if corrupt:
+        warnings.append(f"{corrupt} unreadable verdict cache file(s) ignored and rebuilt")
     if warnings:
         terminalreporter.section("verifier warnings")
-        for problem in warnings:
-            terminalreporter.write_line(str(problem))
+        for line in warnings:
+            terminalreporter.write_line(line)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

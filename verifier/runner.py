@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from verifier import baseline
 from verifier.model import (
@@ -25,6 +25,9 @@ from verifier.model import (
     Verdict,
 )
 from verifier.problems import Problem
+
+if TYPE_CHECKING:
+    from verifier.parallel import Execution
 
 VerifyFn = Callable[[Sequence[Claim], Mapping[str, Entity], Sequence[Article]],
                     Sequence[Verdict]]
@@ -62,11 +65,18 @@ class Run:
 
 
 def load(root: Path, claims_dir: Path | None = None,
-         article_paths: Sequence[Path] | None = None) -> Project:
-    """`verifier.project.load_project`, imported on first use."""
+         article_paths: Sequence[Path] | None = None,
+         execution: Execution | None = None) -> Project:
+    """`verifier.project.load_project`, imported on first use; with an `execution`, articles
+    are read by its worker processes."""
     from verifier.project import load_project
 
-    return load_project(root, claims_dir=claims_dir, article_paths=article_paths)
+    if execution is None:
+        return load_project(root, claims_dir=claims_dir, article_paths=article_paths)
+    from verifier.parallel import reader
+
+    return load_project(root, claims_dir=claims_dir, article_paths=article_paths,
+                        mapper=reader(execution))
 
 
 def engine_verify() -> VerifyFn:
@@ -102,10 +112,11 @@ class SharedEngineExamples:
 
 
 def run(project: Project, *, verify: VerifyFn | None = None, examples: ExamplesFn | None = None,
-        partial: bool = False, today: dt.date | None = None) -> Result:
+        partial: bool = False, today: dt.date | None = None,
+        execution: Execution | None = None) -> Result:
     """Verify every claim against every article of `project`; see `run_detailed`."""
     return run_detailed(project, verify=verify, examples=examples, partial=partial,
-                        today=today).result
+                        today=today, execution=execution).result
 
 
 def run_detailed(
@@ -115,10 +126,12 @@ def run_detailed(
     examples: ExamplesFn | None = None,
     partial: bool = False,
     today: dt.date | None = None,
+    execution: Execution | None = None,
 ) -> Run:
     """The whole run. `partial` means the project holds only some of the corpus's articles, so
-    acknowledgements of the others are neither matched nor stale."""
-    verdicts = (verify or engine_verify())(project.claims, project.entities, project.articles)
+    acknowledgements of the others are neither matched nor stale. `execution` says how the
+    engine runs (worker processes, cache, cluster: see verifier.parallel)."""
+    verdicts, sparse = _verdicts(project, verify or engine_verify(), execution)
     applied = baseline.apply(verdicts, project.acknowledgements, today=today,
                              judged=_judged(project, partial))
     examples = examples or engine_examples()
@@ -127,8 +140,24 @@ def run_detailed(
     outcomes = tuple(check_claims(project.claims, project.entities, examples))
     problems = sorted([*project.problems, *applied.warnings,
                        *(example_problem(o) for o in outcomes if not o.passed)])
-    result = Result(project, applied.verdicts, applied.stale, tuple(problems))
+    result = Result(project, applied.verdicts, applied.stale, tuple(problems), sparse)
     return Run(result, outcomes)
+
+
+def _verdicts(project: Project, verify: VerifyFn,
+              execution: Execution | None) -> tuple[Sequence[Verdict], bool]:
+    """The verdicts, and whether silent pairs are left out. The engine itself runs through
+    verifier.parallel (processes, cache, cluster); any other `verify` is called as it is."""
+    from verifier import engine, parallel
+
+    if verify is not engine.verify:
+        return verify(project.claims, project.entities, project.articles), False
+    execution = execution or parallel.Execution()
+    listed = parallel.verify_sparse(project.claims, project.entities, project.articles,
+                                    execution)
+    if len(project.claims) * len(project.articles) > execution.dense_limit:
+        return listed, True
+    return parallel.dense(listed, project.claims, project.articles), False
 
 
 def _judged(project: Project, partial: bool) -> Callable[[Acknowledgement], bool] | None:

@@ -1,0 +1,82 @@
+"""Content digests for the verdict cache: of an article, of a claim, and of a compiled engine.
+
+Digests are SHA-256 over a canonical JSON form: dataclasses by field (private fields, which hold
+lazily filled lookups, left out), mappings with sorted keys, sets sorted, dates as ISO strings.
+Where a claim or entity is written (`position`) and what only documents it (`examples`,
+`provenance`) are left out too: no check reads them, and moving a claim in its file must not
+re-verify it. Anything else unknown is digested by its repr, which at worst misses the cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from verifier.engine import Engine
+from verifier.model import Article, Claim
+
+IGNORED = frozenset({"position", "examples", "provenance"})
+PACKAGE = Path(__file__).resolve().parent
+
+
+def canonical(value: Any) -> Any:
+    """A JSON-ready form of `value` that two equal values share, whatever their insertion order."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [type(value).__name__, {f.name: canonical(getattr(value, f.name))
+                                       for f in dataclasses.fields(value)
+                                       if not f.name.startswith("_") and f.name not in IGNORED}]
+    if isinstance(value, Mapping):
+        return ["map", sorted(([canonical(k), canonical(v)] for k, v in value.items()),
+                              key=_text)]
+    if isinstance(value, (set, frozenset)):
+        return ["set", sorted((canonical(v) for v in value), key=_text)]
+    if isinstance(value, (list, tuple)):
+        return [canonical(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dt.date):
+        return ["date", value.isoformat()]
+    return ["repr", repr(value)]
+
+
+def _text(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def digest(value: Any) -> str:
+    return hashlib.sha256(_text(canonical(value)).encode("utf-8")).hexdigest()
+
+
+def article_key(article: Article) -> str:
+    """Of the path, text and metadata (hashed as bytes: this runs for every article)."""
+    sha = hashlib.sha256(b"article\0")
+    for part in (article.path, article.text, _text(canonical(article.meta))):
+        sha.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return sha.hexdigest()
+
+
+def claim_key(claim: Claim) -> str:
+    return digest(["claim", claim])
+
+
+@cache
+def source_digest() -> str:
+    """Of every Python file of the verifier package: an edited engine never reuses old verdicts."""
+    sha = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        sha.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+        sha.update(path.read_bytes() + b"\0")
+    return sha.hexdigest()
+
+
+def engine_key(engine: Engine, version: str, fmt: int) -> str:
+    """What every claim's verdicts depend on besides the claim and the article: the engine's
+    version and code, and its shared context (the registry, built from the entities and from
+    the claims' cue words and holders, and the claims grouped by event)."""
+    return digest(["engine", fmt, version, source_digest(), engine.context])[:32]
