@@ -64,8 +64,11 @@ def client_for(address: str, jobs: int) -> Iterator[Any]:
             yield client
         return
     cluster_class: Any = distributed.LocalCluster
+    # its HTTP endpoints on a free port of 127.0.0.1 too (a fixed port clashes with a second
+    # cluster, and all interfaces are more than a local run needs)
     with cluster_class(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                       dashboard_address=None) as cluster, client_class(cluster) as client:
+                       dashboard_address="127.0.0.1:0") as cluster, \
+            client_class(cluster) as client:
         yield client
 
 

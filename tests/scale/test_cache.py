@@ -1,0 +1,253 @@
+"""The verdict cache: a re-run judges exactly what changed, and a damaged cache is survived.
+
+Each test runs a small synthetic project with the cache on, changes one input, runs again and
+checks two things: which (article, claims) the engine judged, recorded by a spy on
+Engine.judge_article, and that the result equals a run without any cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import make, run
+
+from benchmarks.project import write_article, write_claims, write_entities
+from verifier import cachekeys, engine
+from verifier.cache import FORMAT, Stats
+from verifier.engine import Engine
+from verifier.model import Article, Claim, Entity
+from verifier.parallel import Execution
+from verifier.project import load_project
+
+Calls = list[tuple[str, frozenset[str] | None]]
+
+
+@pytest.fixture
+def judged(monkeypatch: pytest.MonkeyPatch) -> Calls:
+    """(article path, claim ids judged or None for all) of every engine call, in order."""
+    calls: Calls = []
+    original = Engine.judge_article
+
+    def spy(self: Engine, article: Article, only: frozenset[str] | None = None) -> object:
+        calls.append((article.path, None if only is None else frozenset(only)))
+        return original(self, article, only)
+
+    monkeypatch.setattr(Engine, "judge_article", spy)
+    return calls
+
+
+def cached(folder: Path) -> tuple[object, Stats]:
+    execution = Execution(jobs=1, cache=folder / ".cache")
+    return run(folder, execution), execution.stats
+
+
+def uncached(folder: Path) -> object:
+    return run(folder, Execution(jobs=1))
+
+
+def paths(folder: Path) -> list[str]:
+    return sorted(a.path for a in load_project(folder).articles)
+
+
+def warm(folder: Path, calls: Calls) -> None:
+    cached(folder)
+    calls.clear()
+
+
+def test_a_second_run_judges_nothing_and_gives_the_same_result(small: Path,
+                                                                judged: Calls) -> None:
+    first, stats = cached(small)
+    assert stats == Stats(verified=12) and len(judged) == 12
+    judged.clear()
+    again, stats = cached(small)
+    assert judged == [] and stats == Stats(reused=12)
+    assert again == first == uncached(small)
+
+
+def test_a_changed_claim_is_judged_again_on_every_article_and_nothing_else(
+        small: Path, judged: Calls) -> None:
+    claims = load_project(small).claims
+    warm(small, judged)
+    changed = [_amount(c, 55) if c.id == "value-3" else c for c in claims]
+    write_claims(small, changed)
+    result, stats = cached(small)
+    assert judged == [(path, frozenset({"value-3"})) for path in paths(small)]
+    assert stats == Stats(partial=12)
+    assert result == uncached(small)
+
+
+def test_a_new_claim_is_judged_alone_and_a_removed_one_judges_nothing(small: Path,
+                                                                      judged: Calls) -> None:
+    claims = load_project(small).claims
+    write_claims(small, [c for c in claims if c.id != "spelling-2"])
+    warm(small, judged)
+    write_claims(small, claims)
+    result, _ = cached(small)
+    assert judged == [(path, frozenset({"spelling-2"})) for path in paths(small)]
+    assert result == uncached(small)
+    judged.clear()
+    write_claims(small, [c for c in claims if c.id != "spelling-1"])
+    result, stats = cached(small)
+    assert judged == [] and stats == Stats(reused=12)
+    assert result == uncached(small)
+
+
+def test_a_claim_that_feeds_the_registry_verifies_everything_again(small: Path,
+                                                                   judged: Calls) -> None:
+    """An office claim names the office's holder for every check (registry.holders)."""
+    claims = load_project(small).claims
+    warm(small, judged)
+    write_claims(small, [c for c in claims if c.id != "office-4"])
+    result, stats = cached(small)
+    assert judged == [(path, None) for path in paths(small)] and stats.verified == 12
+    assert result == uncached(small)
+
+
+def test_a_changed_alias_verifies_every_article_again(small: Path, judged: Calls) -> None:
+    entities = load_project(small).entities
+    warm(small, judged)
+    write_entities(small, [_alias(e, "Republic of Moraru") if e.id == "c0" else e
+                           for e in entities.values()])
+    result, stats = cached(small)
+    assert judged == [(path, None) for path in paths(small)]
+    assert stats == Stats(verified=12)
+    assert result == uncached(small)
+
+
+def test_a_changed_article_is_verified_again_alone(small: Path, judged: Calls) -> None:
+    article = load_project(small).articles[5]
+    warm(small, judged)
+    name = article.path.rsplit("/", 1)[-1]
+    write_article(small, name, article.text + "Officials said the talks went on.\n", "edited")
+    result, stats = cached(small)
+    assert judged == [(article.path, None)]
+    assert stats == Stats(reused=11, verified=1)
+    assert result == uncached(small)
+
+
+@pytest.mark.parametrize("what", ["version", "source"])
+def test_another_engine_verifies_every_article_again(small: Path, judged: Calls,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     what: str) -> None:
+    warm(small, judged)
+    if what == "version":
+        monkeypatch.setattr(engine, "VERSION", engine.VERSION + "-next")
+    else:
+        monkeypatch.setattr(cachekeys, "source_digest", lambda: "edited engine source")
+    result, stats = cached(small)
+    assert judged == [(path, None) for path in paths(small)]
+    assert stats == Stats(verified=12)
+    assert result == uncached(small)
+
+
+def entry(folder: Path, article: Article) -> Path:
+    (engine_folder,) = (folder / ".cache" / f"v{FORMAT}").iterdir()
+    key = cachekeys.article_key(article)
+    return engine_folder / key[:2] / f"{key}.json"
+
+
+def _truncate(path: Path, other: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _garbage(path: Path, other: Path) -> None:
+    path.write_bytes(b"\x00\xff garbage \x80" * 40)
+
+
+def _altered(path: Path, other: Path) -> None:  # a changed byte: the checksum no longer holds
+    path.write_bytes(path.read_bytes().replace(b"supported", b"supported ", 1))
+
+
+def _malformed(path: Path, other: Path) -> None:  # a true checksum over a payload of no use
+    from verifier.cache import _write_atomic
+
+    _write_atomic(path, {"article": path.stem, "claims": "0" * 64,
+                         "verdicts": [["value-1", "maybe", False, []]]})
+
+
+def _swapped(path: Path, other: Path) -> None:  # another article's entry under this name
+    path.write_bytes(other.read_bytes())
+
+
+@pytest.mark.parametrize("damage", [_truncate, _garbage, _altered, _malformed, _swapped])
+def test_a_damaged_cache_file_is_ignored_and_rebuilt(small: Path, judged: Calls,
+                                                     damage: object) -> None:
+    articles = load_project(small).articles
+    warm(small, judged)
+    victim = entry(small, articles[3])
+    damage(victim, entry(small, articles[4]))  # type: ignore[operator]
+    result, stats = cached(small)
+    assert judged == [(articles[3].path, None)]
+    assert stats == Stats(reused=11, verified=1, corrupt=1)
+    assert result == uncached(small)
+    judged.clear()
+    cached(small)
+    assert judged == []  # rewritten: trusted again
+
+
+def test_a_damaged_claim_set_means_full_verification(small: Path, judged: Calls) -> None:
+    claims = load_project(small).claims
+    warm(small, judged)
+    (engine_folder,) = (small / ".cache" / f"v{FORMAT}").iterdir()
+    (old,) = (engine_folder / "claims").iterdir()
+    old.write_text("{not json", encoding="utf-8")
+    write_claims(small, [_amount(c, 55) if c.id == "value-3" else c for c in claims])
+    result, stats = cached(small)
+    assert judged == [(path, None) for path in paths(small)]
+    assert stats == Stats(verified=12, corrupt=1)
+    assert result == uncached(small)
+
+
+def test_an_unwritable_cache_only_costs_time(small: Path, judged: Calls) -> None:
+    (small / ".cache").write_text("a file where the cache folder should be", encoding="utf-8")
+    result, stats = cached(small)
+    assert result == uncached(small)
+    assert stats.verified == 12 and stats.unwritable > 0 and stats.corrupt == 0
+
+
+def test_cache_files_are_checksummed_json(small: Path) -> None:
+    cached(small)
+    article = load_project(small).articles[0]
+    head, _, body = entry(small, article).read_bytes().partition(b"\n")
+    assert set(json.loads(head)) == {"format", "sha256"}
+    payload = json.loads(body)
+    assert payload["article"] == cachekeys.article_key(article)
+
+
+def test_partial_verification_agrees_with_a_full_run_on_the_seed_corpus(tmp_path: Path,
+                                                                        judged: Calls) -> None:
+    """The shipped claims have events, places, dates and acknowledgements: a changed amount is
+    judged alone, verdicts change, and the result is the full run's."""
+    root = Path(__file__).resolve().parents[2]
+    for part in ("claims", "seeds"):
+        shutil.copytree(root / part, tmp_path / part)
+    before, _ = cached(tmp_path)
+    judged.clear()
+    claims = tmp_path / "claims" / "economy.yaml"
+    text = claims.read_text(encoding="utf-8")
+    assert "amount: 550000000000" in text
+    claims.write_text(text.replace("amount: 550000000000", "amount: 600000000000"),
+                      encoding="utf-8")
+    after, _ = cached(tmp_path)
+    assert judged == [(path, frozenset({"investment-550bn"})) for path in paths(tmp_path)]
+    assert after == uncached(tmp_path) and after.verdicts != before.verdicts  # type: ignore[attr-defined]
+
+
+def _amount(claim: Claim, amount: int) -> Claim:
+    content = {**claim.content, "value": {**claim.content["value"], "amount": amount}}
+    return dataclasses.replace(claim, content=content, statement=f"{claim.statement} ({amount})")
+
+
+def _alias(entity: Entity, alias: str) -> Entity:
+    return dataclasses.replace(entity, aliases=(*entity.aliases, alias))
+
+
+def test_write_helpers_round_trip(tmp_path: Path) -> None:
+    corpus = make(tmp_path / "p", 2, 6)
+    project = load_project(tmp_path / "p")
+    assert sorted(c.id for c in project.claims) == sorted(c.id for c in corpus.claims)
+    assert not [p for p in project.problems if p.level == "error"]

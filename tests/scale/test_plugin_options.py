@@ -1,0 +1,44 @@
+"""The pytest plugin's ini options verifier_jobs and verifier_cache, on the real engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make
+
+from verifier import parallel
+
+pytest_plugins = ["pytester"]
+FAST = ("-p", "no:hypothesispytest")
+
+
+@pytest.fixture
+def synthetic(pytester: pytest.Pytester) -> pytest.Pytester:
+    make(pytester.path, parallel.MIN_PARALLEL + 2, 12, seed=4)  # writes pytest.ini too
+    return pytester
+
+
+def outcomes(pytester: pytest.Pytester, *options: str) -> dict[str, int]:
+    result = pytester.runpytest(*FAST, *options)
+    return result.parseoutcomes()
+
+
+def test_worker_processes_give_the_same_items(synthetic: pytest.Pytester) -> None:
+    alone = outcomes(synthetic, "-o", "verifier_jobs=1", "-o", "verifier_cache=false")
+    assert alone.get("failed", 0) > 0 and alone.get("passed", 0) > 0
+    assert outcomes(synthetic, "-o", "verifier_jobs=2", "-o", "verifier_cache=false") == alone
+
+
+def test_the_cache_is_on_by_default_and_can_be_turned_off(synthetic: pytest.Pytester) -> None:
+    cache = Path(synthetic.path, parallel.CACHE_FOLDER)
+    first = outcomes(synthetic, "-o", "verifier_cache=false")
+    assert not cache.exists()
+    assert outcomes(synthetic) == first and cache.is_dir()
+    assert outcomes(synthetic) == first  # from the cache
+
+
+def test_a_bad_jobs_value_is_a_usage_error(synthetic: pytest.Pytester) -> None:
+    result = synthetic.runpytest(*FAST, "-o", "verifier_jobs=many")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*verifier_jobs = 'many': expected a positive number or auto*"])
