@@ -65,6 +65,12 @@ def claim_key(claim: Claim) -> str:
     return digest(["claim", claim])
 
 
+def examples_key(claim: Claim) -> str:
+    """Of a claim with its examples and the file it is in (an example's verdict names it)."""
+    return digest(["examples", claim.position.file if claim.position else "", claim,
+                   claim.examples])
+
+
 @cache
 def source_digest() -> str:
     """Of every Python file of the verifier package: an edited engine never reuses old verdicts."""

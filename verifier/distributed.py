@@ -19,8 +19,8 @@ from typing import Any
 
 from verifier import engine as engine_module
 from verifier.cachekeys import digest
-from verifier.model import Article, Claim, Entity, Verdict
-from verifier.parallel import Backend, Task, chunks
+from verifier.model import Claim, Entity, Verdict
+from verifier.parallel import Backend, Task, chunks, judge_task
 
 LOCAL = "local"
 INSTALL = "pip install 'claim-verifier[dask]'"
@@ -86,10 +86,10 @@ _ENGINES: dict[str, engine_module.Engine] = {}  # on a worker: the engine of the
 
 
 def judge_on_worker(key: str, claims: tuple[Claim, ...], entities: dict[str, Entity],
-                    chunk: list[tuple[Article, frozenset[str] | None]]) -> list[list[Verdict]]:
+                    chunk: list[Task]) -> list[list[Verdict]]:
     engine = _ENGINES.get(key)
     if engine is None:
         engine = engine_module.Engine(claims, entities)
         _ENGINES.clear()
         _ENGINES[key] = engine
-    return [engine.judge_article(article, only) for article, only in chunk]
+    return [judge_task(engine, task) for task in chunk]

@@ -3,8 +3,9 @@ processes, or on a Dask cluster; always the same verdicts, in the same order.
 
 `verify_sparse` returns only supported and contradicted verdicts, sorted by (article, claim):
 10,000 articles x 1,000 claims are ten million pairs, almost all silent, and one object per pair
-would not fit in memory. Each worker builds the engine once, from the claims and entities its
-initializer receives, and is then sent chunks of (article, claims to judge).
+would not fit in memory. It can judge the claims' `examples:` in the same pass. Each worker
+builds the engine once, from the claims and entities its initializer receives, and is then sent
+chunks of tasks: (article, claims to judge) or a claim whose examples to judge.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ CHUNK = 32  # articles per task: small enough to balance the workers, large enou
 # Runs with more pairs than this keep (and report) only supported and contradicted verdicts.
 DENSE_LIMIT = 250_000
 
-Task = tuple[Article, frozenset[str] | None]  # an article, and the claim ids to judge (None: all)
+# an article and the claim ids to judge (None: all), or a claim whose examples to judge
+Task = tuple[Article, frozenset[str] | None] | Claim
 Backend = Callable[[Sequence[Claim], Mapping[str, Entity], Sequence[Task]], list[list[Verdict]]]
 
 
@@ -53,29 +55,59 @@ def workers(jobs: int | None) -> int:
     return max(1, jobs if jobs is not None else os.cpu_count() or 1)
 
 
+@dataclass(frozen=True)
+class Judged:
+    verdicts: tuple[Verdict, ...]  # supported and contradicted, by (article path, claim id)
+    examples: dict[str, list[Verdict]]  # claim id -> the verdict on each of its examples
+
+
 def verify_sparse(claims: Sequence[Claim], entities: Mapping[str, Entity],
-                  articles: Sequence[Article], execution: Execution) -> tuple[Verdict, ...]:
-    """Supported and contradicted verdicts of every pair, sorted by (article path, claim id);
-    what the cache already knows is not judged again. Counts land in `execution.stats`."""
-    with _gc_paused():
+                  articles: Sequence[Article], execution: Execution,
+                  examples: Sequence[Claim] = ()) -> Judged:
+    """Supported and contradicted verdicts of every pair, and the verdicts on the examples of
+    the claims in `examples`; what the cache knows is not judged again. Counts land in
+    `execution.stats`."""
+    with gc_paused():
         engine = engine_module.Engine(claims, entities)
         cache = VerdictCache(execution.cache, engine) if execution.cache else None
         ordered = sorted(articles, key=lambda a: a.path)
         lookups = [cache.lookup(a) for a in ordered] if cache else [Lookup(a, (), None)
                                                                     for a in ordered]
-        tasks = [(x.article, x.only) for x in lookups if x.only is None or x.only]
+        known = {c.id: found for c in examples if cache and (found := cache.examples(c))}
+        asked = [c for c in examples if c.id not in known]
+        tasks: list[Task] = [*asked, *((x.article, x.only) for x in lookups
+                                       if x.only is None or x.only)]
         judged = iter(_backend(engine, execution, len(tasks))(engine.claims, entities, tasks))
-        out: list[Verdict] = []
-        for lookup in lookups:
-            verdicts = list(lookup.kept)
-            if lookup.only is None or lookup.only:
-                verdicts = sorted([*verdicts, *next(judged)], key=lambda v: v.claim)
-                if cache:
-                    cache.store(lookup, verdicts)
-            out.extend(verdicts)
+        for claim in asked:
+            known[claim.id] = next(judged)
+            if cache:
+                cache.store_examples(claim, known[claim.id])
+        out = _merge(lookups, judged, cache)
     stats = cache.stats if cache else Stats(verified=len(ordered))
     execution.stats.__dict__.update(stats.__dict__)
-    return tuple(out)
+    return Judged(tuple(out), known)
+
+
+def _merge(lookups: Sequence[Lookup], judged: Iterator[list[Verdict]],
+           cache: VerdictCache | None) -> list[Verdict]:
+    """Cached and new verdicts of each article, in order; new ones go to the cache."""
+    out: list[Verdict] = []
+    for lookup in lookups:
+        verdicts = list(lookup.kept)
+        if lookup.only is None or lookup.only:
+            verdicts = sorted([*verdicts, *next(judged)], key=lambda v: v.claim)
+            if cache:
+                cache.store(lookup, verdicts)
+        out.extend(verdicts)
+    return out
+
+
+def judge_task(engine: Engine, task: Task) -> list[Verdict]:
+    if isinstance(task, Claim):
+        return [v for _, v in engine_module.check_examples(task, engine.registry.entities,
+                                                           engine)]
+    article, only = task
+    return engine.judge_article(article, only)
 
 
 def dense(listed: Sequence[Verdict], claims: Sequence[Claim],
@@ -95,8 +127,7 @@ def _backend(engine: Engine, execution: Execution, count: int) -> Backend:
         return cluster_backend(execution.scheduler, workers(execution.jobs))
     jobs = workers(execution.jobs)
     if jobs == 1 or count < MIN_PARALLEL:
-        return lambda _claims, _entities, tasks: [engine.judge_article(a, only)
-                                                  for a, only in tasks]
+        return lambda _claims, _entities, tasks: [judge_task(engine, t) for t in tasks]
     return lambda claims, entities, tasks: _on_processes(claims, entities, tasks, jobs)
 
 
@@ -143,13 +174,12 @@ def start_worker(claims: tuple[Claim, ...], entities: dict[str, Entity]) -> None
 
 
 def judge_chunk(tasks: list[Task]) -> list[list[Verdict]]:
-    engine = _ENGINE[0]
-    with _gc_paused():
-        return [engine.judge_article(article, only) for article, only in tasks]
+    with gc_paused():
+        return [judge_task(_ENGINE[0], task) for task in tasks]
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while building many small acyclic objects: with hundreds
     of thousands of verdicts alive, its repeated full passes took longer than the work itself.
     Reference counting still frees everything as usual."""

@@ -131,12 +131,15 @@ def run_detailed(
     """The whole run. `partial` means the project holds only some of the corpus's articles, so
     acknowledgements of the others are neither matched nor stale. `execution` says how the
     engine runs (worker processes, cache, cluster: see verifier.parallel)."""
-    verdicts, sparse = _verdicts(project, verify or engine_verify(), execution)
+    examples = examples or engine_examples()
+    shared = isinstance(examples, SharedEngineExamples)
+    verdicts, sparse, judged = _verdicts(project, verify or engine_verify(), execution, shared)
     applied = baseline.apply(verdicts, project.acknowledgements, today=today,
                              judged=_judged(project, partial))
-    examples = examples or engine_examples()
     if isinstance(examples, SharedEngineExamples):
         examples.bind(project.claims)
+    if judged:
+        examples = _precomputed(judged, examples)
     outcomes = tuple(check_claims(project.claims, project.entities, examples))
     problems = sorted([*project.problems, *applied.warnings,
                        *(example_problem(o) for o in outcomes if not o.passed)])
@@ -144,20 +147,36 @@ def run_detailed(
     return Run(result, outcomes)
 
 
-def _verdicts(project: Project, verify: VerifyFn,
-              execution: Execution | None) -> tuple[Sequence[Verdict], bool]:
-    """The verdicts, and whether silent pairs are left out. The engine itself runs through
-    verifier.parallel (processes, cache, cluster); any other `verify` is called as it is."""
+def _verdicts(project: Project, verify: VerifyFn, execution: Execution | None, shared: bool
+              ) -> tuple[Sequence[Verdict], bool, dict[str, list[Verdict]]]:
+    """The verdicts, whether silent pairs are left out, and verdicts on claim examples judged
+    along. The engine itself runs through verifier.parallel (processes, cache, cluster), which
+    judges the examples too when an execution is given and the examples judge is the engine's;
+    any other `verify` is called as it is."""
     from verifier import engine, parallel
 
     if verify is not engine.verify:
-        return verify(project.claims, project.entities, project.articles), False
+        return verify(project.claims, project.entities, project.articles), False, {}
+    ask = [c for c in project.claims if c.examples] if execution and shared else []
     execution = execution or parallel.Execution()
-    listed = parallel.verify_sparse(project.claims, project.entities, project.articles,
-                                    execution)
+    out = parallel.verify_sparse(project.claims, project.entities, project.articles,
+                                 execution, ask)
     if len(project.claims) * len(project.articles) > execution.dense_limit:
-        return listed, True
-    return parallel.dense(listed, project.claims, project.articles), False
+        return out.verdicts, True, out.examples
+    return parallel.dense(out.verdicts, project.claims, project.articles), False, out.examples
+
+
+def _precomputed(judged: Mapping[str, Sequence[Verdict]], rest: ExamplesFn) -> ExamplesFn:
+    """Verdicts on examples judged along with the articles; `rest` judges any others."""
+
+    def examples(claim: Claim, entities: Mapping[str, Entity]
+                 ) -> Sequence[tuple[Example, Verdict]]:
+        found = judged.get(claim.id)
+        if found is None or len(found) != len(claim.examples):
+            return rest(claim, entities)
+        return list(zip(claim.examples, found, strict=True))
+
+    return examples
 
 
 def _judged(project: Project, partial: bool) -> Callable[[Acknowledgement], bool] | None:

@@ -17,7 +17,8 @@ from conftest import make, run
 
 from benchmarks.project import write_article, write_claims, write_entities
 from verifier import cachekeys, engine
-from verifier.cache import FORMAT, Stats
+from verifier.cache import Stats
+from verifier.cachefile import FORMAT
 from verifier.engine import Engine
 from verifier.model import Article, Claim, Entity
 from verifier.parallel import Execution
@@ -37,6 +38,20 @@ def judged(monkeypatch: pytest.MonkeyPatch) -> Calls:
         return original(self, article, only)
 
     monkeypatch.setattr(Engine, "judge_article", spy)
+    return calls
+
+
+@pytest.fixture
+def examples_judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Ids of the claims whose examples the engine judged, in order."""
+    calls: list[str] = []
+    original = engine.check_examples
+
+    def spy(claim: Claim, *args: object) -> object:
+        calls.append(claim.id)
+        return original(claim, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "check_examples", spy)
     return calls
 
 
@@ -163,9 +178,9 @@ def _altered(path: Path, other: Path) -> None:  # a changed byte: the checksum n
 
 
 def _malformed(path: Path, other: Path) -> None:  # a true checksum over a payload of no use
-    from verifier.cache import _write_atomic
+    from verifier.cachefile import write_atomic
 
-    _write_atomic(path, {"article": path.stem, "claims": "0" * 64,
+    write_atomic(path, {"article": path.stem, "claims": "0" * 64,
                          "verdicts": [["value-1", "maybe", False, []]]})
 
 
@@ -251,3 +266,22 @@ def test_write_helpers_round_trip(tmp_path: Path) -> None:
     project = load_project(tmp_path / "p")
     assert sorted(c.id for c in project.claims) == sorted(c.id for c in corpus.claims)
     assert not [p for p in project.problems if p.level == "error"]
+
+
+def test_claim_examples_are_judged_once_and_again_when_they_change(
+        small: Path, examples_judged: list[str]) -> None:
+    claims = load_project(small).claims
+    first, stats = cached(small)
+    assert sorted(examples_judged) == sorted(c.id for c in claims if c.examples)
+    assert not [p for p in first.problems if p.code == "example-mismatch"]
+    examples_judged.clear()
+    again, stats = cached(small)
+    assert examples_judged == [] and stats.examples == len(claims) and again == first
+    edited = [dataclasses.replace(c, examples=(*c.examples[:1], dataclasses.replace(
+        c.examples[1], text="Chancellor Nobody spoke first."))) if c.id == "office-2" else c
+        for c in claims]
+    write_claims(small, edited)
+    result, _ = cached(small)
+    assert examples_judged == ["office-2"]
+    assert result == uncached(small)
+    assert [p for p in result.problems if p.code == "example-mismatch"]  # now judged silent
