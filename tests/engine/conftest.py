@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from verifier.project import load_project
 
 from verifier.engine import Engine
 from verifier.model import Article, ArticleMeta, Project, Verdict
+from verifier.project import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
 
