@@ -2,6 +2,9 @@
 
     ROOT/claims/entities.yaml   the registry
     ROOT/claims/claims.yaml     the claims, with provenance and examples
+    ROOT/claims/acknowledgements.yaml  every planted contradiction, acknowledged: the steady
+                                state of a maintained corpus, and a self-check (a planted one
+                                the verifier misses is a stale acknowledgement: exit 1)
     ROOT/seeds/NNNNNN.txt       the articles, each with a .meta.yaml sidecar (title, published
                                 date, kind, language, sha256)
     ROOT/pytest.ini             so plain `pytest` in ROOT runs the verifier plugin
@@ -61,6 +64,10 @@ def write(folder: Path, corpus: Corpus) -> None:
     (folder / "pytest.ini").write_text(PYTEST_INI, encoding="utf-8")
     planted = sorted([claim, f"seeds/{path.rsplit('/', 1)[-1]}"] for claim, path in corpus.planted)
     (folder / "planted.json").write_text(json.dumps(planted), encoding="utf-8")
+    acks = [{"claim": claim, "article": path, "reason": "planted by benchmarks/synth.py"}
+            for claim, path in planted]
+    (folder / "claims" / "acknowledgements.yaml").write_text(
+        _yaml({"acknowledgements": acks}), encoding="utf-8")
 
 
 def write_entities(folder: Path, entities: Iterable[Entity]) -> None:

@@ -68,7 +68,8 @@ class VerdictCache:
         self.claims = {c.id: claim_key(c) for c in engine.claims}
         self.claim_set = digest(json.dumps(sorted(self.claims.items())).encode())
         self.stats = Stats()
-        self._sets: dict[str, dict[str, str] | None] = {self.claim_set: self.claims}
+        # claim set an entry was judged on -> ids of today's claims it holds good for
+        self._same: dict[str, frozenset[str] | None] = {self.claim_set: frozenset(self.claims)}
         _prepare(folder, top, self.folder)
         path = self.folder / "claims" / f"{self.claim_set}.json"
         if not path.is_file():
@@ -135,12 +136,11 @@ class VerdictCache:
         """Ids of current claims whose digest matches the set an entry was judged on."""
         if not isinstance(claim_set, str):
             raise Corrupt("claim set")
-        if claim_set not in self._sets:
-            self._sets[claim_set] = self._claim_set(claim_set)
-        old = self._sets[claim_set]
-        if old is None:
-            return None
-        return frozenset(i for i, key in self.claims.items() if old.get(i) == key)
+        if claim_set not in self._same:
+            old = self._claim_set(claim_set)
+            self._same[claim_set] = None if old is None else frozenset(
+                i for i, key in self.claims.items() if old.get(i) == key)
+        return self._same[claim_set]
 
     def _claim_set(self, name: str) -> dict[str, str] | None:
         try:

@@ -56,7 +56,8 @@ def digest(value: Any) -> str:
 def article_key(article: Article) -> str:
     """Of the path, text and metadata (hashed as bytes: this runs for every article)."""
     sha = hashlib.sha256(b"article\0")
-    for part in (article.path, article.text, _text(canonical(article.meta))):
+    # the metadata's repr: a frozen dataclass of strings and a date, every field included
+    for part in (article.path, article.text, repr(article.meta)):
         sha.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return sha.hexdigest()
 

@@ -20,7 +20,7 @@ import click
 from verifier import runner
 from verifier.baseline import review_due
 from verifier.model import Project, Result
-from verifier.parallel import CACHE_FOLDER, Execution
+from verifier.parallel import CACHE_FOLDER, Execution, settle
 from verifier.problems import Problem
 from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
@@ -205,6 +205,7 @@ def check(root: Path, claims: Path | None, articles: tuple[Path, ...], formats: 
         project, verify, partial = scope.project, scope.verify, partial or scope.partial
         click.echo(scope.summary, err=True)
     result = runner.run(project, verify=verify, partial=partial, execution=execution)
+    settle()
     if execution.stats.corrupt:
         click.echo(f"verifier: warning: {execution.stats.corrupt} unreadable cache file(s) in "
                    f"{root / CACHE_FOLDER} ignored and rebuilt", err=True)

@@ -178,6 +178,13 @@ def judge_chunk(tasks: list[Task]) -> list[list[Verdict]]:
         return [judge_task(_ENGINE[0], task) for task in tasks]
 
 
+def settle() -> None:
+    """After a run: its project and verdicts live until the process ends, so the cyclic
+    garbage collector stops visiting them (each full pass over a large run, pytest's at the end
+    of a session and the interpreter's at exit included, took a second or more)."""
+    gc.freeze()
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while building many small acyclic objects: with hundreds

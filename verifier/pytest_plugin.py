@@ -16,7 +16,15 @@ import pytest
 
 from verifier import runner
 from verifier.parallel import CACHE_FOLDER, Execution
-from verifier.pytest_items import STATE, ProblemItem, StaleItem, State, VerifierFile
+from verifier.pytest_items import (
+    STATE,
+    SUMMARY_LIMIT,
+    ArticlesDir,
+    ProblemItem,
+    StaleItem,
+    State,
+    VerifierFile,
+)
 from verifier.report import RENDERERS, render
 
 
@@ -29,6 +37,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                   "(one per core; small runs stay in-process).", default="auto")
     parser.addini("verifier_cache", "Keep verdicts in .verifier-cache next to the ini file, so a "
                   "re-run verifies only what changed.", type="bool", default=True)
+    parser.addini("verifier_summaries", "A passing summary item per article: all, failing "
+                  "(only articles with a contradiction or a problem), or auto (all up to "
+                  f"{SUMMARY_LIMIT} articles, else failing).", default="auto")
     parser.getgroup("verifier").addoption(
         "--verifier-report", action="append", default=[], metavar="FORMAT:PATH",
         help=f"Write the verifier's report at session end; repeatable. "
@@ -51,6 +62,11 @@ def pytest_configure(config: pytest.Config) -> None:
     articles = str(config.getini("verifier_articles"))
     config.stash[STATE] = State(base, base / claims, base / articles, reports)
     config.stash[STATE].execution = _execution(config, base)
+    summaries = str(config.getini("verifier_summaries")).strip().lower()
+    if summaries not in ("all", "failing", "auto"):
+        raise pytest.UsageError(f"verifier_summaries = {summaries!r}: expected all, failing "
+                                "or auto")
+    config.stash[STATE].summaries = summaries
 
 
 def _execution(config: pytest.Config, base: Path) -> Execution:
@@ -66,7 +82,17 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Col
     if state is None or not state.owns(file_path):
         return None
     state.collected = True
-    return VerifierFile.from_parent(parent, path=file_path)
+    return None if state.empty(file_path) else VerifierFile.from_parent(parent, path=file_path)
+
+
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """A large corpus's articles folder is collected from the run's results, not walked."""
+    state = parent.config.stash.get(STATE, None)
+    if state is None or path != state.articles or path == state.root \
+            or state.claims.is_relative_to(path) or state.run() is None or state.every_article():
+        return None
+    state.collected = True
+    return ArticlesDir.from_parent(parent, path=path)
 
 
 def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.Item]) -> None:
