@@ -12,9 +12,9 @@ grouped by event), so a changed alias or engine re-verifies everything. `<articl
 article's path, text and metadata. Within one engine, a claim whose digest is unchanged keeps its
 cached verdicts; a new or changed claim is judged again on every article, and only it.
 
-Files are checksummed JSON written atomically (verifier.cachefile); one that is truncated, altered
-or malformed is ignored, counted in `Stats.corrupt` and rewritten. A cache that cannot be written
-only costs time.
+Files are checksummed JSON written atomically (verifier.cachefile), by a few threads, since
+creating files waits on the disk; one that is truncated, altered or malformed is ignored, counted
+in `Stats.corrupt` and rewritten. A cache that cannot be written only costs time.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from verifier.engine import Engine
 from verifier.model import VERDICTS, Article, Claim, Verdict
 
 KEEP_ENGINES = 4  # engine folders kept; older ones (other code or registries) are removed
+WRITERS = 4  # threads writing cache files: creating ten thousand files waits on the disk
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# verifier cache; safe to delete\n"
 DAMAGE = (Corrupt, KeyError, TypeError, ValueError, IndexError, AttributeError)
 
@@ -68,6 +70,8 @@ class VerdictCache:
         self.claims = {c.id: claim_key(c) for c in engine.claims}
         self.claim_set = digest(json.dumps(sorted(self.claims.items())).encode())
         self.stats = Stats()
+        self._writers = ThreadPoolExecutor(WRITERS, thread_name_prefix="verifier-cache")
+        self._pending: list[Future[None]] = []
         # claim set an entry was judged on -> ids of today's claims it holds good for
         self._same: dict[str, frozenset[str] | None] = {self.claim_set: frozenset(self.claims)}
         _prepare(folder, top, self.folder)
@@ -155,10 +159,19 @@ class VerdictCache:
             return None
 
     def _write(self, path: Path, payload: dict[str, Any]) -> None:
-        try:
-            write_atomic(path, payload)
-        except OSError:
-            self.stats.unwritable += 1
+        self._pending.append(self._writers.submit(write_atomic, path, payload))
+
+    def close(self) -> None:
+        """Wait for the writes; one that failed (a full disk, a read-only folder) is counted,
+        and the run goes on."""
+        for future in self._pending:
+            error = future.exception()
+            if isinstance(error, OSError):
+                self.stats.unwritable += 1
+            elif error is not None:
+                raise error
+        self._pending.clear()
+        self._writers.shutdown()
 
 
 def _hex(name: str) -> str:

@@ -27,9 +27,10 @@ from verifier.engine import Engine
 from verifier.model import Article, Claim, Entity, Verdict
 
 CACHE_FOLDER = ".verifier-cache"  # under the project root, unless told otherwise
-# Fewer articles than this to verify run in-process: starting workers would cost more.
+# Fewer tasks than this (articles to verify, claims whose examples to judge) run in-process:
+# starting workers would cost more.
 MIN_PARALLEL = 48
-CHUNK = 32  # articles per task: small enough to balance the workers, large enough to be cheap
+CHUNK = 32  # tasks per message: small enough to balance the workers, large enough to be cheap
 # Runs with more pairs than this keep (and report) only supported and contradicted verdicts.
 DENSE_LIMIT = 250_000
 
@@ -78,11 +79,15 @@ def verify_sparse(claims: Sequence[Claim], entities: Mapping[str, Entity],
         tasks: list[Task] = [*asked, *((x.article, x.only) for x in lookups
                                        if x.only is None or x.only)]
         judged = iter(_backend(engine, execution, len(tasks))(engine.claims, entities, tasks))
-        for claim in asked:
-            known[claim.id] = next(judged)
+        try:
+            for claim in asked:
+                known[claim.id] = next(judged)
+                if cache:
+                    cache.store_examples(claim, known[claim.id])
+            out = _merge(lookups, judged, cache)
+        finally:
             if cache:
-                cache.store_examples(claim, known[claim.id])
-        out = _merge(lookups, judged, cache)
+                cache.close()
     stats = cache.stats if cache else Stats(verified=len(ordered))
     execution.stats.__dict__.update(stats.__dict__)
     return Judged(tuple(out), known)
