@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -69,16 +70,15 @@ def load_project(root: Path, claims_dir: Path | None = None,
     """Everything under `root` (defaults: root/claims, root/seeds), with every Problem found.
     `mapper` reads the articles (see corpus.read_corpus; verifier.parallel has a process pool's)."""
     claims_dir = root / "claims" if claims_dir is None else claims_dir
-    corpus = read_corpus(root, [root / "seeds"] if article_paths is None else article_paths,
-                         mapper)
-    loaded = _Loaded([], [], [], [], set())
-    files: list[str] = []
-    for item in walk(root, [claims_dir], (".yaml", ".yml")):
-        if isinstance(item, Problem):
-            loaded.problems.append(item)
-        else:
-            files.append(display_path(root, item))
-            _read_file(root, item, files[-1], loaded)
+    paths = [root / "seeds"] if article_paths is None else article_paths
+    if mapper is None:
+        corpus = read_corpus(root, paths)
+        loaded, files = _read_claims(root, claims_dir)
+    else:  # worker processes read the articles while this one reads the claim files
+        with ThreadPoolExecutor(1) as background:
+            reading = background.submit(read_corpus, root, paths, mapper)
+            loaded, files = _read_claims(root, claims_dir)
+            corpus = reading.result()
     known = {a.path for a in corpus.articles}
     known |= {a.article for a, _ in loaded.acknowledgements if (root / a.article).is_file()}
     checked = check(loaded.entities, loaded.claims, loaded.acknowledgements, known,
@@ -88,6 +88,18 @@ def load_project(root: Path, claims_dir: Path | None = None,
                    articles=corpus.articles,
                    acknowledgements=checked.acknowledgements,
                    problems=tuple(problems), files=(*files, *corpus.files))
+
+
+def _read_claims(root: Path, claims_dir: Path) -> tuple[_Loaded, list[str]]:
+    loaded = _Loaded([], [], [], [], set())
+    files: list[str] = []
+    for item in walk(root, [claims_dir], (".yaml", ".yml")):
+        if isinstance(item, Problem):
+            loaded.problems.append(item)
+        else:
+            files.append(display_path(root, item))
+            _read_file(root, item, files[-1], loaded)
+    return loaded, files
 
 
 def validate_project(root: Path, claims_dir: Path | None = None,
