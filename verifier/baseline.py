@@ -46,9 +46,8 @@ def apply(
     matched: set[tuple[str, str]] = set()
     out: list[Verdict] = []
     for verdict in verdicts:
-        pair = (verdict.claim, verdict.article)
-        ack = by_pair.get(pair)
-        if ack is not None and verdict.verdict == "contradicted":
+        if verdict.verdict == "contradicted" and (
+                ack := by_pair.get(pair := (verdict.claim, verdict.article))) is not None:
             matched.add(pair)
             out.append(dataclasses.replace(verdict, acknowledged=True, acknowledgement=ack))
         else:

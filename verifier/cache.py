@@ -2,42 +2,53 @@
 
 Layout under the cache folder (default ROOT/.verifier-cache)::
 
-    v1/<engine>/claims/<set>.json     claim id -> digest of the claim, for one set of claims
-    v1/<engine>/<xx>/<article>.json   one article's supported and contradicted verdicts
-    v1/<engine>/examples/<claim>.json the verdicts on one claim's `examples:`
+    v2/memo/<loader>.bin               YAML documents already parsed and found valid (verifier.memo)
+    v2/<engine>/claims/<set>.json      claim id -> digest of the claim, for one set of claims
+    v2/<engine>/pack-<time>-<pid>.bin  verdicts: of articles (by the article's digest), and of
+                                       claims' examples ("examples:" + their digest)
 
 `<engine>` digests the cache format, `engine.VERSION`, the verifier's source code and everything
 the compiled engine shares between claims (the registry built from entities and claims, the claims
-grouped by event), so a changed alias or engine re-verifies everything. `<article>` digests the
-article's path, text and metadata. Within one engine, a claim whose digest is unchanged keeps its
-cached verdicts; a new or changed claim is judged again on every article, and only it.
+grouped by event), so a changed alias or engine re-verifies everything. An article's digest
+covers its path, text and metadata. Within one engine, a claim whose digest is unchanged keeps
+its cached verdicts; a new or changed claim is judged again on every article, and only it.
 
-Files are checksummed JSON written atomically (verifier.cachefile), by a few threads, since
-creating files waits on the disk; one that is truncated, altered or malformed is ignored, counted
-in `Stats.corrupt` and rewritten. A cache that cannot be written only costs time.
+Packs are msgpack maps, checksummed and written atomically (verifier.cachefile). A run reads
+every pack of its engine, oldest first, and decodes an entry only when it asks for it, with
+msgspec into the model's dataclasses, every field's type checked. It writes what it judged as one
+new pack; when there would be more than MAX_PACKS, it writes all it knows into one instead and
+removes the packs it read. Ten thousand small files took 0.8 s to read on a warm run; one pack
+takes 0.05 s. A pack that is truncated, altered or malformed is ignored, counted in
+`Stats.corrupt` and replaced; a cache that cannot be written only costs time.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
+import time
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from verifier import engine as engine_module
-from verifier.cachefile import FORMAT, Corrupt, decode, digest, encode, read, write_atomic
+from verifier.cachefile import FORMAT, Corrupt, digest, read, read_blob, write_atomic, write_blob
 from verifier.cachekeys import article_key, claim_key, engine_key, examples_key
 from verifier.engine import Engine
-from verifier.model import VERDICTS, Article, Claim, Verdict
+from verifier.model import Article, Claim, Verdict
 
 KEEP_ENGINES = 4  # engine folders kept; older ones (other code or registries) are removed
-WRITERS = 4  # threads writing cache files: creating ten thousand files waits on the disk
+MAX_PACKS = 8  # packs read before they are merged into one
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# verifier cache; safe to delete\n"
-DAMAGE = (Corrupt, KeyError, TypeError, ValueError, IndexError, AttributeError)
+DAMAGE = (Corrupt, msgspec.DecodeError, KeyError, TypeError, ValueError)
+_ARTICLE = msgspec.msgpack.Decoder(tuple[str, tuple[Verdict, ...]])
+_EXAMPLES = msgspec.msgpack.Decoder(tuple[tuple[str, Verdict], ...])
+_PACK = msgspec.msgpack.Decoder(dict[str, msgspec.Raw])
 
 
 @dataclass
@@ -70,31 +81,35 @@ class VerdictCache:
         self.claims = {c.id: claim_key(c) for c in engine.claims}
         self.claim_set = digest(json.dumps(sorted(self.claims.items())).encode())
         self.stats = Stats()
-        self._writers = ThreadPoolExecutor(WRITERS, thread_name_prefix="verifier-cache")
-        self._pending: list[Future[None]] = []
         # claim set an entry was judged on -> ids of today's claims it holds good for
-        self._same: dict[str, frozenset[str] | None] = {self.claim_set: frozenset(self.claims)}
+        self._all = frozenset(self.claims)
+        self._same: dict[str, frozenset[str] | None] = {self.claim_set: self._all}
+        self._new: dict[str, msgspec.Raw] = {}  # entries judged in this run
+        self._used: set[str] = set()  # entries this run asked for
         _prepare(folder, top, self.folder)
+        self._packs, self._entries = self._read_packs()
         path = self.folder / "claims" / f"{self.claim_set}.json"
         if not path.is_file():
-            self._write(path, {"claims": self.claims})
+            self._write(lambda: write_atomic(path, {"claims": self.claims}))
 
     def lookup(self, article: Article) -> Lookup:
         key = article_key(article)
+        raw = self._entries.get(key)
+        if raw is None:
+            return self._miss(article, key)
+        self._used.add(key)
         try:
-            payload = read(self._entry(key))
-            if payload is None:
-                return self._miss(article, key)
-            if payload["article"] != key:
+            claim_set, verdicts = _ARTICLE.decode(raw)
+            if not all(v.article == article.path and v.verdict != "silent"
+                       and not v.acknowledged and v.acknowledgement is None for v in verdicts):
                 raise Corrupt("entry of another article")
-            verdicts = [decode(raw, article.path) for raw in payload["verdicts"]]
-            same = self._unchanged(payload["claims"])
+            same = self._unchanged(claim_set)
         except DAMAGE:
             self.stats.corrupt += 1
             return self._miss(article, key)
         if same is None:
             return self._miss(article, key)
-        only = frozenset(self.claims) - same
+        only = self._all - same if same is not self._all else frozenset()
         if only:
             self.stats.partial += 1
         else:
@@ -102,39 +117,37 @@ class VerdictCache:
         return Lookup(article, tuple(v for v in verdicts if v.claim in same), only, key)
 
     def store(self, lookup: Lookup, verdicts: Sequence[Verdict]) -> None:
-        """Keep `verdicts`: every non-silent verdict of the article on the current claims."""
+        """Keep `verdicts`: every non-silent verdict of the article on the current claims (as
+        the engine gives them: acknowledgements are applied on every run)."""
         key = lookup.key or article_key(lookup.article)
-        payload = {"article": key, "claims": self.claim_set,
-                   "verdicts": [encode(v) for v in verdicts]}
-        self._write(self._entry(key), payload)
+        self._new[key] = msgspec.Raw(msgspec.msgpack.encode((self.claim_set, tuple(verdicts))))
 
     def examples(self, claim: Claim) -> list[Verdict] | None:
         """The verdicts on `claim`'s examples, in order, if they are cached."""
-        key = examples_key(claim)
+        key = "examples:" + examples_key(claim, self.claims.get(claim.id))
+        raw = self._entries.get(key)
+        if raw is None:
+            return None
+        self._used.add(key)
         try:
-            payload = read(self.folder / "examples" / f"{key}.json")
-            if payload is None:
-                return None
-            if payload["claim"] != key or len(payload["verdicts"]) != len(claim.examples):
+            found = _EXAMPLES.decode(raw)
+            if len(found) != len(claim.examples) or any(
+                    v.article != article or v.acknowledged for article, v in found):
                 raise Corrupt("examples of another claim")
-            found = [decode(raw, article, VERDICTS) for article, raw in payload["verdicts"]]
         except DAMAGE:
             self.stats.corrupt += 1
             return None
         self.stats.examples += 1
-        return found
+        return [v for _, v in found]
 
     def store_examples(self, claim: Claim, verdicts: Sequence[Verdict]) -> None:
-        key = examples_key(claim)
-        payload = {"claim": key, "verdicts": [[v.article, encode(v)] for v in verdicts]}
-        self._write(self.folder / "examples" / f"{key}.json", payload)
+        key = "examples:" + examples_key(claim, self.claims.get(claim.id))
+        pairs = tuple((v.article, v) for v in verdicts)
+        self._new[key] = msgspec.Raw(msgspec.msgpack.encode(pairs))
 
     def _miss(self, article: Article, key: str) -> Lookup:
         self.stats.verified += 1
         return Lookup(article, (), None, key)
-
-    def _entry(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
 
     def _unchanged(self, claim_set: Any) -> frozenset[str] | None:
         """Ids of current claims whose digest matches the set an entry was judged on."""
@@ -158,20 +171,49 @@ class VerdictCache:
             self.stats.corrupt += 1
             return None
 
-    def _write(self, path: Path, payload: dict[str, Any]) -> None:
-        self._pending.append(self._writers.submit(write_atomic, path, payload))
+    def _read_packs(self) -> tuple[list[Path], dict[str, msgspec.Raw]]:
+        """The packs of this engine, oldest first, and their entries (later ones win)."""
+        try:
+            packs = sorted(self.folder.glob("pack-*.bin"))
+        except OSError:
+            return [], {}
+        entries: dict[str, msgspec.Raw] = {}
+        for pack in packs:
+            try:
+                body = read_blob(pack)
+                if body is not None:  # None: another run merged it away meanwhile
+                    entries.update(_PACK.decode(body))
+            except DAMAGE:
+                self.stats.corrupt += 1
+        return packs, entries
 
     def close(self) -> None:
-        """Wait for the writes; one that failed (a full disk, a read-only folder) is counted,
-        and the run goes on."""
-        for future in self._pending:
-            error = future.exception()
-            if isinstance(error, OSError):
-                self.stats.unwritable += 1
-            elif error is not None:
-                raise error
-        self._pending.clear()
-        self._writers.shutdown()
+        """Write this run's entries as a new pack, or merge every pack into one when there are
+        too many or one was damaged (it is removed then)."""
+        merge = len(self._packs) >= MAX_PACKS or (self.stats.corrupt and self._packs)
+        if not (self._new or merge):
+            return
+        pack = self.folder / f"pack-{time.time_ns():020d}-{os.getpid()}.bin"
+        if not merge:
+            self._write(lambda: write_blob(pack, msgspec.msgpack.encode(self._new)))
+            return
+        kept = {k: v for k, v in self._entries.items() if k in self._used}
+        others = [k for k in self._entries if k not in self._used and k not in self._new]
+        # what this run did not ask for may belong to a run over another part of the corpus:
+        # as many such entries are kept as this run has, newest first
+        for key in reversed(others[-max(len(kept) + len(self._new), 1):]):
+            kept[key] = self._entries[key]
+        if self._write(lambda: write_blob(pack, msgspec.msgpack.encode({**kept, **self._new}))):
+            for old in self._packs:
+                old.unlink(missing_ok=True)
+
+    def _write(self, write: Any) -> bool:
+        try:
+            write()
+        except OSError:  # a full disk, a read-only folder: the run goes on
+            self.stats.unwritable += 1
+            return False
+        return True
 
 
 def _hex(name: str) -> str:
@@ -181,14 +223,18 @@ def _hex(name: str) -> str:
 
 
 def _prepare(folder: Path, top: Path, mine: Path) -> None:
-    """Create the folders, tag the cache for backup tools, and drop the oldest engine folders."""
+    """Create the folders, tag the cache for backup tools, and drop the oldest engine folders
+    and the folders of other cache formats."""
     try:
         mine.mkdir(parents=True, exist_ok=True)
         os.utime(mine)
         if not (folder / "CACHEDIR.TAG").exists():
             (folder / "CACHEDIR.TAG").write_text(TAG, encoding="ascii")
-        others = sorted((p for p in top.iterdir() if p.is_dir() and p != mine),
-                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for other in folder.iterdir():
+            if other != top and other.is_dir() and re.fullmatch(r"v\d+", other.name):
+                shutil.rmtree(other, ignore_errors=True)
+        others = sorted((p for p in top.iterdir() if p.is_dir() and p != mine
+                         and p.name != "memo"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in others[KEEP_ENGINES - 1:]:
             shutil.rmtree(old, ignore_errors=True)
     except OSError:

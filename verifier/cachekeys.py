@@ -27,10 +27,14 @@ PACKAGE = Path(__file__).resolve().parent
 
 def canonical(value: Any) -> Any:
     """A JSON-ready form of `value` that two equal values share, whatever their insertion order."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [type(value).__name__, {f.name: canonical(getattr(value, f.name))
-                                       for f in dataclasses.fields(value)
-                                       if not f.name.startswith("_") and f.name not in IGNORED}]
+    kind: type[object] = type(value)
+    if kind in _PLAIN:  # by exact type first: most values are text, and this runs per value
+        return value
+    if kind is tuple or kind is list:
+        return [canonical(v) for v in value]
+    names = _fields(kind)  # type: ignore[arg-type]  # mypy: type objects are hashable
+    if names is not None:
+        return [kind.__name__, {name: canonical(getattr(value, name)) for name in names}]
     if isinstance(value, Mapping):
         return ["map", sorted(([canonical(k), canonical(v)] for k, v in value.items()),
                               key=_text)]
@@ -43,6 +47,18 @@ def canonical(value: Any) -> Any:
     if isinstance(value, dt.date):
         return ["date", value.isoformat()]
     return ["repr", repr(value)]
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _fields(kind: type) -> tuple[str, ...] | None:
+    """The digested fields of a dataclass type (None for other types), found once per type."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind)
+                 if not f.name.startswith("_") and f.name not in IGNORED)
 
 
 def _text(value: Any) -> str:
@@ -66,10 +82,11 @@ def claim_key(claim: Claim) -> str:
     return digest(["claim", claim])
 
 
-def examples_key(claim: Claim) -> str:
-    """Of a claim with its examples and the file it is in (an example's verdict names it)."""
-    return digest(["examples", claim.position.file if claim.position else "", claim,
-                   claim.examples])
+def examples_key(claim: Claim, key: str | None = None) -> str:
+    """Of a claim (or its `claim_key`, when known) with its examples and the file it is in (an
+    example's verdict names it)."""
+    return digest(["examples", claim.position.file if claim.position else "",
+                   key or claim_key(claim), claim.examples])
 
 
 @cache

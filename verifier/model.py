@@ -7,8 +7,10 @@ Everything here is a frozen dataclass with no I/O, so any stage can be tested on
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 EntityType = Literal["person", "place", "organization", "office", "event"]
@@ -195,7 +197,7 @@ class Result:
     problems: tuple[Any, ...] = ()  # tuple[Problem, ...]: input problems plus example failures
     sparse: bool = False
 
-    @property
+    @cached_property
     def unacknowledged(self) -> tuple[Verdict, ...]:
         return tuple(v for v in self.verdicts if v.verdict == "contradicted" and not v.acknowledged)
 
@@ -203,9 +205,7 @@ class Result:
         """Article path -> silent pairs that `verdicts` leaves out (none unless `sparse`)."""
         if not self.sparse:
             return {}
-        listed: dict[str, int] = {}
-        for v in self.verdicts:
-            listed[v.article] = listed.get(v.article, 0) + 1
+        listed = Counter([v.article for v in self.verdicts])
         claims = len(self.project.claims)
         return {a.path: claims - listed.get(a.path, 0) for a in self.project.articles
                 if claims > listed.get(a.path, 0)}

@@ -89,7 +89,8 @@ def verify_sparse(claims: Sequence[Claim], entities: Mapping[str, Entity],
             if cache:
                 cache.close()
     stats = cache.stats if cache else Stats(verified=len(ordered))
-    execution.stats.__dict__.update(stats.__dict__)
+    for name, count in stats.__dict__.items():  # added: loading counts the memo's files
+        setattr(execution.stats, name, getattr(execution.stats, name) + count)
     return Judged(tuple(out), known)
 
 
@@ -194,11 +195,14 @@ def settle() -> None:
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while building many small acyclic objects: with hundreds
     of thousands of verdicts alive, its repeated full passes took longer than the work itself.
-    Reference counting still frees everything as usual."""
+    Reference counting still frees everything as usual. What was made meanwhile is frozen
+    before collection resumes: else the first collection after it walks every one of those
+    objects (0.45 s after a warm run over 10,000 articles)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()

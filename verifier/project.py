@@ -17,10 +17,12 @@ from typing import Any, NoReturn
 
 from verifier.consistency import Where, check
 from verifier.corpus import Mapper, display_path, read_bytes, read_corpus, walk
+from verifier.memo import DocumentMemo
+from verifier.memo import key as memo_key
 from verifier.model import Acknowledgement, Claim, Entity, Example, Position, Project
 from verifier.problems import Problem, ProblemError
 from verifier.schema import SchemaName, validate
-from verifier.source import MAX_BYTES, load_yaml, parse_path
+from verifier.source import MAX_BYTES, Locations, PathKey, load_yaml, parse_path
 
 COMMON_FIELDS = frozenset({"id", "statement", "kind", "severity", "tags", "provenance",
                            "examples", "valid_from", "valid_until"})
@@ -65,19 +67,20 @@ class _Loaded:
 
 
 def load_project(root: Path, claims_dir: Path | None = None,
-                 article_paths: Sequence[Path] | None = None, mapper: Mapper | None = None
-                 ) -> Project:
+                 article_paths: Sequence[Path] | None = None, mapper: Mapper | None = None,
+                 memo: DocumentMemo | None = None) -> Project:
     """Everything under `root` (defaults: root/claims, root/seeds), with every Problem found.
-    `mapper` reads the articles (see corpus.read_corpus; verifier.parallel has a process pool's)."""
+    `mapper` reads the articles (see corpus.read_corpus; verifier.parallel has a process pool's);
+    `memo` skips parsing and validating files already seen valid (see verifier.memo)."""
     claims_dir = root / "claims" if claims_dir is None else claims_dir
     paths = [root / "seeds"] if article_paths is None else article_paths
     if mapper is None:
-        corpus = read_corpus(root, paths)
-        loaded, files = _read_claims(root, claims_dir)
+        corpus = read_corpus(root, paths, memo=memo)
+        loaded, files = _read_claims(root, claims_dir, memo)
     else:  # worker processes read the articles while this one reads the claim files
         with ThreadPoolExecutor(1) as background:
-            reading = background.submit(read_corpus, root, paths, mapper)
-            loaded, files = _read_claims(root, claims_dir)
+            reading = background.submit(read_corpus, root, paths, mapper, memo)
+            loaded, files = _read_claims(root, claims_dir, memo)
             corpus = reading.result()
     known = {a.path for a in corpus.articles}
     known |= {a.article for a, _ in loaded.acknowledgements if (root / a.article).is_file()}
@@ -90,7 +93,8 @@ def load_project(root: Path, claims_dir: Path | None = None,
                    problems=tuple(problems), files=(*files, *corpus.files))
 
 
-def _read_claims(root: Path, claims_dir: Path) -> tuple[_Loaded, list[str]]:
+def _read_claims(root: Path, claims_dir: Path, memo: DocumentMemo | None = None
+                 ) -> tuple[_Loaded, list[str]]:
     loaded = _Loaded([], [], [], [], set())
     files: list[str] = []
     for item in walk(root, [claims_dir], (".yaml", ".yml")):
@@ -98,7 +102,7 @@ def _read_claims(root: Path, claims_dir: Path) -> tuple[_Loaded, list[str]]:
             loaded.problems.append(item)
         else:
             files.append(display_path(root, item))
-            _read_file(root, item, files[-1], loaded)
+            _read_file(root, item, files[-1], loaded, memo)
     return loaded, files
 
 
@@ -116,15 +120,21 @@ def _schema_of(document: Any) -> SchemaName:
     return "claims"
 
 
-def _read_file(root: Path, path: Path, name: str, loaded: _Loaded) -> None:
+def _read_file(root: Path, path: Path, name: str, loaded: _Loaded,
+               memo: DocumentMemo | None = None) -> None:
     try:
-        document, locations = load_yaml(name, read_bytes(root, path, MAX_BYTES))
+        data = read_bytes(root, path, MAX_BYTES)
+        digest = memo_key("yaml", data) if memo is not None else ""
+        known = _unpack(memo.get(digest)) if memo is not None else None
+        document, locations = known or load_yaml(name, data)
     except ProblemError as error:
         loaded.problems.append(error.problem)
         loaded.complete = False
         return
     schema = _schema_of(document)
-    problems = validate(schema, document, name, locations)
+    problems = [] if known else validate(schema, document, name, locations)
+    if memo is not None and not known and not problems:
+        memo.put(digest, _pack(document, locations))
     loaded.problems.extend(problems)
     items = document.get(schema) if isinstance(document, dict) else None
     if not isinstance(items, list):
@@ -140,6 +150,28 @@ def _read_file(root: Path, path: Path, name: str, loaded: _Loaded) -> None:
                 loaded.dropped_claims.add(raw["id"])
             continue
         out.append((build[schema](raw, where), where))
+
+
+def _pack(document: Any, locations: Locations) -> list[Any]:
+    """A valid document for the memo: the data, and [*path, line, column] of values and keys."""
+    return [document, *([[*path, *at] for path, at in where.items()]
+                        for where in (locations.values, locations.keys))]
+
+
+def _unpack(packed: Any) -> tuple[Any, Locations] | None:
+    """The document and its Locations, if `packed` has the shape `_pack` gives (the memo is
+    data on disk: checked before use); else None, and the file is parsed again."""
+    if not (isinstance(packed, list) and len(packed) == 3 and isinstance(packed[0], dict)
+            and isinstance(packed[1], list) and isinstance(packed[2], list)):
+        return None
+    found: list[dict[PathKey, tuple[int, int]]] = [{}, {}]
+    for out, entries in zip(found, packed[1:], strict=True):
+        for entry in entries:
+            if not (isinstance(entry, list) and len(entry) >= 2 and type(entry[-1]) is int
+                    and type(entry[-2]) is int):
+                return None
+            out[tuple(entry[:-2])] = (entry[-2], entry[-1])
+    return packed[0], Locations(*found)
 
 
 def _position(where: Where, *more: str | int) -> Position:

@@ -73,10 +73,18 @@ def load(root: Path, claims_dir: Path | None = None,
 
     if execution is None:
         return load_project(root, claims_dir=claims_dir, article_paths=article_paths)
-    from verifier.parallel import reader
+    from verifier.memo import DocumentMemo
+    from verifier.parallel import gc_paused, reader
 
-    return load_project(root, claims_dir=claims_dir, article_paths=article_paths,
-                        mapper=reader(execution))
+    memo = DocumentMemo(execution.cache) if execution.cache else None
+    with gc_paused():  # tens of thousands of objects that live on: nothing to collect
+        project = load_project(root, claims_dir=claims_dir, article_paths=article_paths,
+                               mapper=reader(execution), memo=memo)
+    if memo is not None:
+        memo.save()
+        execution.stats.corrupt += memo.corrupt
+        execution.stats.unwritable += memo.unwritable
+    return project
 
 
 def engine_verify() -> VerifyFn:
@@ -235,9 +243,10 @@ def unmentioned_claims(result: Result) -> list[str]:
 
 def disputed_claims(result: Result) -> dict[str, dict[str, list[str]]]:
     """Claims some articles support and others contradict: claim -> verdict -> articles."""
+    contradicted = {v.claim for v in result.verdicts if v.verdict == "contradicted"}
     sides: dict[str, dict[str, list[str]]] = {}
-    for v in result.verdicts:
-        if v.verdict != "silent":
+    for v in result.verdicts:  # only a contradicted claim can be disputed: look at those alone
+        if v.claim in contradicted and v.verdict != "silent":
             sides.setdefault(v.claim, {}).setdefault(v.verdict, []).append(v.article)
     return {claim: {k: sorted(paths) for k, paths in sorted(by.items())}
             for claim, by in sorted(sides.items()) if len(by) == 2}

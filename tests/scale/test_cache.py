@@ -8,17 +8,20 @@ Engine.judge_article, and that the result equals a run without any cache.
 from __future__ import annotations
 
 import dataclasses
-import json
+import hashlib
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import msgspec
 import pytest
 from conftest import make, run
 
 from benchmarks.project import write_article, write_claims, write_entities
 from verifier import cachekeys, engine
-from verifier.cache import Stats
-from verifier.cachefile import FORMAT
+from verifier.cache import MAX_PACKS, Stats
+from verifier.cachefile import FORMAT, read_blob, write_blob
 from verifier.engine import Engine
 from verifier.model import Article, Claim, Entity
 from verifier.parallel import Execution
@@ -159,49 +162,69 @@ def test_another_engine_verifies_every_article_again(small: Path, judged: Calls,
     assert result == uncached(small)
 
 
-def entry(folder: Path, article: Article) -> Path:
-    (engine_folder,) = (folder / ".cache" / f"v{FORMAT}").iterdir()
-    key = cachekeys.article_key(article)
-    return engine_folder / key[:2] / f"{key}.json"
+def pack(folder: Path) -> Path:
+    """The one pack a project's cache has after a run."""
+    (engine_folder,) = [p for p in (folder / ".cache" / f"v{FORMAT}").iterdir()
+                        if p.name != "memo"]
+    (found,) = engine_folder.glob("pack-*.bin")
+    return found
 
 
-def _truncate(path: Path, other: Path) -> None:
+def _truncate(path: Path) -> None:
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
 
 
-def _garbage(path: Path, other: Path) -> None:
+def _garbage(path: Path) -> None:
     path.write_bytes(b"\x00\xff garbage \x80" * 40)
 
 
-def _altered(path: Path, other: Path) -> None:  # a changed byte: the checksum no longer holds
-    path.write_bytes(path.read_bytes().replace(b"supported", b"supported ", 1))
+def _altered(path: Path) -> None:  # a changed byte: the checksum no longer holds
+    data = path.read_bytes()
+    assert b"supported" in data
+    path.write_bytes(data.replace(b"supported", b"supporteD", 1))
 
 
-def _malformed(path: Path, other: Path) -> None:  # a true checksum over a payload of no use
-    from verifier.cachefile import write_atomic
+@pytest.mark.parametrize("damage", [_truncate, _garbage, _altered])
+def test_a_damaged_pack_is_ignored_and_replaced(small: Path, judged: Calls,
+                                                damage: Callable[[Path], None]) -> None:
+    warm(small, judged)
+    damaged = pack(small)
+    damage(damaged)
+    result, stats = cached(small)
+    assert judged == [(path, None) for path in paths(small)]
+    assert stats == Stats(verified=12, corrupt=1)
+    assert result == uncached(small)
+    assert not damaged.exists()  # merged away
+    judged.clear()
+    _, stats = cached(small)
+    assert judged == [] and stats == Stats(reused=12)
 
-    write_atomic(path, {"article": path.stem, "claims": "0" * 64,
-                         "verdicts": [["value-1", "maybe", False, []]]})
+
+def _malformed(entries: dict[str, Any], key: str, other: str) -> None:
+    entries[key] = [entries[key][0], [["value-1", "maybe"]]]  # a true checksum, data of no use
 
 
-def _swapped(path: Path, other: Path) -> None:  # another article's entry under this name
-    path.write_bytes(other.read_bytes())
+def _swapped(entries: dict[str, Any], key: str, other: str) -> None:
+    assert entries[other][1], "the other article has verdicts"
+    entries[key] = entries[other]  # another article's entry under this article's digest
 
 
-@pytest.mark.parametrize("damage", [_truncate, _garbage, _altered, _malformed, _swapped])
-def test_a_damaged_cache_file_is_ignored_and_rebuilt(small: Path, judged: Calls,
-                                                     damage: object) -> None:
+@pytest.mark.parametrize("damage", [_malformed, _swapped])
+def test_a_damaged_entry_is_ignored_and_rebuilt(
+        small: Path, judged: Calls, damage: Callable[[dict[str, Any], str, str], None]) -> None:
     articles = load_project(small).articles
     warm(small, judged)
-    victim = entry(small, articles[3])
-    damage(victim, entry(small, articles[4]))  # type: ignore[operator]
+    path = pack(small)
+    entries = msgspec.msgpack.decode(read_blob(path) or b"")
+    damage(entries, *(cachekeys.article_key(a) for a in articles[3:5]))
+    write_blob(path, msgspec.msgpack.encode(entries))
     result, stats = cached(small)
     assert judged == [(articles[3].path, None)]
     assert stats == Stats(reused=11, verified=1, corrupt=1)
     assert result == uncached(small)
     judged.clear()
     cached(small)
-    assert judged == []  # rewritten: trusted again
+    assert judged == []  # rebuilt: trusted again
 
 
 def test_a_damaged_claim_set_means_full_verification(small: Path, judged: Calls) -> None:
@@ -224,13 +247,31 @@ def test_an_unwritable_cache_only_costs_time(small: Path, judged: Calls) -> None
     assert stats.verified == 12 and stats.unwritable > 0 and stats.corrupt == 0
 
 
-def test_cache_files_are_checksummed_json(small: Path) -> None:
+def test_packs_are_checksummed_msgpack_keyed_by_article_digest(small: Path) -> None:
     cached(small)
-    article = load_project(small).articles[0]
-    head, _, body = entry(small, article).read_bytes().partition(b"\n")
-    assert set(json.loads(head)) == {"format", "sha256"}
-    payload = json.loads(body)
-    assert payload["article"] == cachekeys.article_key(article)
+    head, _, body = pack(small).read_bytes().partition(b"\n")
+    assert head == b"verifier cache %d" % FORMAT
+    checksum, _, body = body.partition(b"\n")
+    assert checksum.decode() == hashlib.sha256(body).hexdigest()
+    keys = set(msgspec.msgpack.decode(body))
+    assert {cachekeys.article_key(a) for a in load_project(small).articles} <= keys
+
+
+def test_runs_add_packs_until_they_are_merged(small: Path, judged: Calls) -> None:
+    """Each run that judges something writes one pack; at MAX_PACKS they become one."""
+    articles = load_project(small).articles
+    warm(small, judged)
+    folder = pack(small).parent
+    for n in range(MAX_PACKS + 1):
+        name = articles[n].path.rsplit("/", 1)[-1]
+        write_article(small, name, articles[n].text + "Talks went on.\n", "edited")
+        result, stats = cached(small)
+        assert stats == Stats(reused=11, verified=1)
+        assert len(list(folder.glob("pack-*.bin"))) == (n + 1) % MAX_PACKS + 1  # 2, 3 .. 8, 1, 2
+    assert result == uncached(small)
+    judged.clear()
+    _, stats = cached(small)
+    assert judged == [] and stats == Stats(reused=12)
 
 
 def test_partial_verification_agrees_with_a_full_run_on_the_seed_corpus(tmp_path: Path,

@@ -1,0 +1,107 @@
+"""What loading learnt, by content: YAML documents already parsed and found schema-valid.
+
+A warm run over 10,000 articles spent most of its loading time parsing and validating sidecars
+and claim files that had not changed. The memo maps the SHA-256 of a file's bytes to the data
+it parsed to (and, for claim files, where each value was written), and keeps only documents
+that validated without a problem, so a memo hit never hides one: a file with problems is parsed
+and validated every time. The memo is one checksummed msgpack file in the cache folder, named
+by the digest of the schemas and of the loader's code: another schema or parser starts afresh.
+
+Like the verdict cache, it is trusted as far as its checksum and shape checks go: whoever can
+write the cache folder can change what a run sees, so CI should cache it per branch, as it does
+the verdicts. A damaged memo is ignored (and rewritten); an unwritable one only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from verifier.cachefile import FORMAT, Corrupt, read_blob, write_blob
+from verifier.schema import SCHEMA_DIRS
+
+LOADER = ("source.py", "schema.py", "corpus.py", "project.py", "memo.py")
+PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def loader_digest() -> str:
+    """Of the loader's code and the schemas: what a parsed, validated document depends on."""
+    sha = hashlib.sha256(b"memo\0")
+    files = [PACKAGE / name for name in LOADER]
+    files += sorted(p for folder in SCHEMA_DIRS if folder.is_dir()
+                    for p in folder.glob("*.schema.json"))
+    for path in files:
+        sha.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return sha.hexdigest()[:32]
+
+
+def key(kind: str, data: bytes) -> str:
+    return hashlib.sha256(kind.encode() + b"\0" + data).hexdigest()
+
+
+class DocumentMemo:
+    """digest of a file -> what it parsed to; `save` writes it back when it learnt something."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / f"v{FORMAT}" / "memo" / f"{loader_digest()}.bin"
+        self.corrupt = 0
+        self.unwritable = 0
+        self._old = self._read()
+        self._used: dict[str, Any] = {}
+        self._changed = False
+
+    def get(self, digest: str) -> Any:
+        found = self._used.get(digest, self._old.get(digest))
+        if found is not None:
+            self._used[digest] = found
+        return found
+
+    def put(self, digest: str, value: Any) -> None:
+        if self._used.get(digest) != value:
+            self._used[digest] = value
+            self._changed = True
+
+    def save(self) -> None:
+        """Keep what this run used, and as many of the other entries (a run over part of the
+        corpus must not forget the rest), so the memo stays within twice a corpus."""
+        others = [k for k in self._old if k not in self._used]
+        if not self._changed and len(others) <= len(self._used):
+            return
+        kept = {k: self._old[k] for k in others[:len(self._used)]}
+        try:
+            write_blob(self.path, _encode({**kept, **self._used}))
+        except OSError:
+            self.unwritable += 1
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            body = read_blob(self.path)
+            found = {} if body is None else msgspec.msgpack.decode(body)
+            if not isinstance(found, dict):
+                raise Corrupt("memo")
+            return found
+        except (Corrupt, msgspec.DecodeError):
+            self.corrupt += 1
+            return {}
+
+
+def _encode(entries: dict[str, Any]) -> bytes:
+    """msgpack of the entries; one msgpack cannot hold (an integer beyond 64 bits, written in
+    a claim) is left out, and that file is parsed on every run."""
+    try:
+        return msgspec.msgpack.encode(entries)
+    except (OverflowError, TypeError):
+        return msgspec.msgpack.encode({k: v for k, v in entries.items() if _fits(v)})
+
+
+def _fits(value: Any) -> bool:
+    try:
+        msgspec.msgpack.encode(value)
+    except (OverflowError, TypeError):
+        return False
+    return True
