@@ -270,5 +270,20 @@ def wants_color() -> bool:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="verifier")
+    """Console-script entry point. Once the output is flushed the process ends at once
+    (os._exit): freeing a large run's objects one by one took 0.2 s at 10,000 articles, and
+    every file is closed and every worker joined by then."""
+    try:
+        cli(prog_name="verifier")
+    except SystemExit as end:
+        if end.code is not None and not isinstance(end.code, int):
+            raise
+        status = end.code or 0
+    else:
+        status = 0
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe (`verifier check | head`): nothing more can be said
+        status = status or 1
+    os._exit(status)

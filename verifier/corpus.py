@@ -22,11 +22,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard, get_args
 
 from verifier.memo import DocumentMemo
 from verifier.memo import key as memo_key
-from verifier.model import Article, ArticleMeta
+from verifier.model import Article, ArticleKind, ArticleMeta
 from verifier.problems import Problem, ProblemError
 from verifier.schema import validate
 from verifier.source import decode_utf8, load_yaml, parse_path
@@ -167,17 +167,16 @@ def read_corpus(root: Path, paths: Sequence[Path], mapper: Mapper | None = None,
     problems: list[Problem] = []
     files: list[str] = []
     items = list(walk(root, paths, (".txt",)))
-    known = {}
-    if memo is not None:
-        known = {i: hit for i in items if isinstance(i, Path)
-                 and (hit := read_known(root, i, memo)) is not None}
-    found = iter((mapper or _serial)(partial(read_article, root),
-                                     [i for i in items if isinstance(i, Path) and i not in known]))
+    found = [i for i in items if isinstance(i, Path)]
+    known = [read_known(root, i, memo) for i in found] if memo is not None else [None] * len(found)
+    missed = [i for i, hit in zip(found, known, strict=True) if hit is None]
+    rest = iter((mapper or _serial)(partial(read_article, root), missed))
+    hits = iter(known)
     for item in items:
         if isinstance(item, Problem):
             problems.append(item)
             continue
-        article, more, names, learnt = known.get(item) or next(found)
+        article, more, names, learnt = next(hits) or next(rest)
         problems.extend(more)
         files.extend(names)
         if article is not None:
@@ -206,31 +205,61 @@ def read_article(root: Path, item: Path) -> Read:
 
 def read_known(root: Path, item: Path, memo: DocumentMemo) -> Read | None:
     """The article, if its sidecar is one the memo has seen valid and nothing is wrong; None
-    sends it down the full path (read_article), which reports whatever is."""
-    sidecar = meta_path(item)
+    sends it down the full path (read_article), which reports whatever is. Plain os calls on
+    strings: this runs for every article of a warm run."""
+    path = str(item)
+    sidecar = path.removesuffix(".txt") + META_SUFFIX
     try:
-        if not stat.S_ISREG(os.lstat(sidecar).st_mode):
-            return None
-        meta = read_bytes(root, sidecar, MAX_BYTES)
-        fields = memo.get(memo_key("article", meta))
+        meta = _regular_file(sidecar)
+        fields = memo.get(memo_key("article", meta)) if meta is not None else None
         if not _plain(fields):
             return None
-        data = read_bytes(root, item, MAX_BYTES)
-        name = display_path(root, item)
-        text = decode_utf8(name, data, "")
-    except (OSError, ProblemError):
+        data = _regular_file(path)
+        if data is None:
+            return None
+        text = data.decode("utf-8")
+    except (OSError, UnicodeError):
         return None
-    meta_name = display_path(root, sidecar)
+    name = display_path(root, item)
+    meta_name = name.removesuffix(".txt") + META_SUFFIX
     if _check_sha256(root, item, data, fields, meta_name, (1, 1)):
         return None
     return Article(name, text, _meta(fields)), [], [name, meta_name], None
 
 
-def _plain(fields: Any) -> bool:
-    """A memo value read_meta could have stored: text fields it knows (the memo is data on
-    disk, so it is checked before use)."""
-    return isinstance(fields, dict) and all(
-        k in _KNOWN and isinstance(v, str) for k, v in fields.items())
+_NOFOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _regular_file(path: str) -> bytes | None:
+    """The bytes of a regular file within MAX_BYTES, else None (a link, a folder, too large,
+    or grown while read: the full path reports it)."""
+    if not _NOFOLLOW & getattr(os, "O_NOFOLLOW", 0) and os.path.islink(path):
+        return None
+    handle = os.open(path, _NOFOLLOW)
+    try:
+        found = os.fstat(handle)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_BYTES:
+            return None
+        data = os.read(handle, found.st_size + 1)
+        while len(data) < found.st_size and (more := os.read(handle, found.st_size - len(data))):
+            data += more
+    finally:
+        os.close(handle)
+    return data if len(data) == found.st_size else None
+
+
+def _plain(fields: Any) -> TypeGuard[dict[str, str]]:
+    """A memo value read_meta could have stored: text fields the schema knows, a known kind,
+    a real date (the memo is data on disk, so it is checked before use)."""
+    if not (isinstance(fields, dict) and all(
+            k in _KNOWN and isinstance(v, str) for k, v in fields.items())
+            and fields.get("kind", "article") in get_args(ArticleKind)):
+        return False
+    try:
+        dt.date.fromisoformat(fields.get("published") or "2000-01-01")
+    except ValueError:
+        return False
+    return True
 
 
 def meta_path(article: Path) -> Path:

@@ -24,6 +24,7 @@ import msgspec
 from verifier.cachefile import FORMAT, Corrupt, read_blob, write_blob
 from verifier.schema import SCHEMA_DIRS
 
+LIMIT = 100_000  # entries kept at most, unless one run uses more
 LOADER = ("source.py", "schema.py", "corpus.py", "project.py", "memo.py")
 PACKAGE = Path(__file__).resolve().parent
 
@@ -67,12 +68,14 @@ class DocumentMemo:
             self._changed = True
 
     def save(self) -> None:
-        """Keep what this run used, and as many of the other entries (a run over part of the
-        corpus must not forget the rest), so the memo stays within twice a corpus."""
-        others = [k for k in self._old if k not in self._used]
-        if not self._changed and len(others) <= len(self._used):
+        """Write the memo back if this run learnt something. Entries this run did not use may
+        belong to a run over another part of the corpus and are kept, the oldest dropped past
+        LIMIT entries (or four times what this run used, if more)."""
+        if not self._changed:
             return
-        kept = {k: self._old[k] for k in others[:len(self._used)]}
+        others = {k: v for k, v in self._old.items() if k not in self._used}
+        room = max(LIMIT, 4 * len(self._used)) - len(self._used)
+        kept = dict(list(others.items())[-room:]) if room > 0 else {}
         try:
             write_blob(self.path, _encode({**kept, **self._used}))
         except OSError:

@@ -124,32 +124,54 @@ def _read_file(root: Path, path: Path, name: str, loaded: _Loaded,
                memo: DocumentMemo | None = None) -> None:
     try:
         data = read_bytes(root, path, MAX_BYTES)
-        digest = memo_key("yaml", data) if memo is not None else ""
-        known = _unpack(memo.get(digest)) if memo is not None else None
-        document, locations = known or load_yaml(name, data)
+    except ProblemError as error:
+        loaded.problems.append(error.problem)
+        loaded.complete = False
+        return
+    digest = memo_key("yaml", data) if memo is not None else ""
+    known = _unpack(memo.get(digest)) if memo is not None else None
+    if known is not None:
+        try:  # the memo is data on disk: what it holds must still build, else parse afresh
+            schema = _schema_of(known[0])
+            getattr(loaded, schema).extend(_build(schema, name, *known, set()))
+            return
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
+    try:
+        document, locations = load_yaml(name, data)
     except ProblemError as error:
         loaded.problems.append(error.problem)
         loaded.complete = False
         return
     schema = _schema_of(document)
-    problems = [] if known else validate(schema, document, name, locations)
-    if memo is not None and not known and not problems:
+    problems = validate(schema, document, name, locations)
+    if memo is not None and not problems:
         memo.put(digest, _pack(document, locations))
     loaded.problems.extend(problems)
+    broken = {parts[1] for p in problems if len(parts := parse_path(p.json_path)) > 1}
+    getattr(loaded, schema).extend(_build(schema, name, document, locations, broken))
+    if schema == "claims" and isinstance(document, dict):
+        claims = document.get("claims")
+        loaded.dropped_claims.update(
+            raw["id"] for index, raw in enumerate(claims if isinstance(claims, list) else [])
+            if index in broken and isinstance(raw, dict) and isinstance(raw.get("id"), str))
+
+
+def _build(schema: SchemaName, name: str, document: Any, locations: Locations,
+           broken: set[Any]) -> list[tuple[Any, Where]]:
+    """The objects of a file's items, each with where it was read; items with schema errors
+    (`broken`, by index) are left out."""
     items = document.get(schema) if isinstance(document, dict) else None
     if not isinstance(items, list):
-        return
-    broken = {parts[1] for p in problems if len(parts := parse_path(p.json_path)) > 1}
+        return []
     build: dict[str, Callable[[dict[str, Any], Where], Any]] = {
         "entities": _entity, "claims": _claim, "acknowledgements": _acknowledgement}
-    out: list[Any] = getattr(loaded, schema)
+    out = []
     for index, raw in enumerate(items):
         where = Where(name, locations, (schema, index))
-        if index in broken:
-            if schema == "claims" and isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                loaded.dropped_claims.add(raw["id"])
-            continue
-        out.append((build[schema](raw, where), where))
+        if index not in broken:
+            out.append((build[schema](raw, where), where))
+    return out
 
 
 def _pack(document: Any, locations: Locations) -> list[Any]:
@@ -168,7 +190,8 @@ def _unpack(packed: Any) -> tuple[Any, Locations] | None:
     for out, entries in zip(found, packed[1:], strict=True):
         for entry in entries:
             if not (isinstance(entry, list) and len(entry) >= 2 and type(entry[-1]) is int
-                    and type(entry[-2]) is int):
+                    and type(entry[-2]) is int
+                    and all(type(part) in (str, int) for part in entry[:-2])):
                 return None
             out[tuple(entry[:-2])] = (entry[-2], entry[-1])
     return packed[0], Locations(*found)
