@@ -7,10 +7,11 @@ fails the run, like a strict xfail. A review-by date in the past is a warning, n
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+import msgspec
 
 from verifier.model import Acknowledgement, Verdict
 from verifier.problems import Problem
@@ -49,7 +50,7 @@ def apply(
         if verdict.verdict == "contradicted" and (
                 ack := by_pair.get(pair := (verdict.claim, verdict.article))) is not None:
             matched.add(pair)
-            out.append(dataclasses.replace(verdict, acknowledged=True, acknowledgement=ack))
+            out.append(msgspec.structs.replace(verdict, acknowledged=True, acknowledgement=ack))
         else:
             out.append(verdict)
     stale = tuple(

@@ -1,7 +1,8 @@
 """The data that flows through the harness, one way:
 files -> claims/articles -> evidence -> verdicts.
 
-Everything here is a frozen dataclass with no I/O, so any stage can be tested on hand-made values.
+Everything here is frozen (dataclasses; the verdicts msgspec Structs) with no I/O, so any stage
+can be tested on hand-made values.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
+
+import msgspec
 
 EntityType = Literal["person", "place", "organization", "office", "event"]
 ClaimKind = Literal[
@@ -113,8 +116,10 @@ class Article:
         return self.path.rsplit("/", 1)[-1]
 
 
-@dataclass(frozen=True)
-class Span:
+# Span, Evidence and Verdict are msgspec Structs, not dataclasses: frozen, compared and hashed
+# by field all the same, but a warm run over 10,000 articles decodes 700,000 of them from the
+# verdict cache, and msgspec builds Structs about twice as fast (gc=False: they hold no cycles).
+class Span(msgspec.Struct, frozen=True, gc=False, array_like=True):
     """A matched stretch of the original article text: [start, end) offsets, line:col of start."""
 
     start: int
@@ -124,8 +129,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(msgspec.Struct, frozen=True, gc=False, array_like=True):
     """Why a verdict leans one way: the sentence, where it is, what matched, a one-line reason."""
 
     polarity: Polarity
@@ -149,8 +153,9 @@ class Acknowledgement:
     position: Position | None = None
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(msgspec.Struct, frozen=True, gc=False, array_like=True):
+    """One claim on one article; a Struct like Evidence (replace with msgspec.structs.replace)."""
+
     claim: str
     article: str
     verdict: VerdictName

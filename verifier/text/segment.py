@@ -157,13 +157,15 @@ def _heading(line: str, following: str) -> bool:
     ("Conclusion\nThe meeting ..."; but "Former Prime Minister Shinzo\nAbe, who ..." runs on)."""
     words = line.split()
     opener = following.split(None, 1)[0].lower() if following.strip() else ""
+    first = following.lstrip()[:1]
     item = bool(_WRAP_BREAK.match(following)) and not (
         opener[:1].isdigit() and line.split()[-1].lower().rstrip(".") in _BEFORE_DIGIT)
     titled = _titled(line)  # short Title Case lines may be a name cut off mid-sentence
     capitalised = titled or (len(words) <= 3 and all(w[0].isupper() for w in words))
     return item or line.startswith("#") or _ends_sentence(line, opener) \
         or (titled and len(words) >= 6) or (capitalised and opener in _OPENERS) \
-        or (len(line) <= 60 and bool(_DATELINE.search(line)))
+        or (len(line) <= 60 and bool(_DATELINE.search(line))
+            and not (first.isdigit() or first.islower()))  # "on 8 July\n2022." runs on
 
 
 def _paragraphs(text: str, lines: list[Line]) -> list[Line]:
