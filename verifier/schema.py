@@ -14,11 +14,13 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import re2
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+
+if TYPE_CHECKING:  # jsonschema is imported when first needed: a warm run validates nothing
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 from verifier.problems import Problem
 from verifier.source import Locations, PathKey, json_path
@@ -70,6 +72,8 @@ def _re2(instance: object) -> bool:
 
 @cache
 def validator(name: SchemaName) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
     checker = FormatChecker()
     checker.checks("partial-date", raises=ValueError)(_partial_date)
     checker.checks("re2", raises=ValueError)(_re2)
@@ -119,6 +123,8 @@ def _allowed(schema: Mapping[str, Any], instance: Mapping[str, Any]) -> tuple[se
     """Fields this object may have, and which branch (e.g. " for kind 'office'") decided it."""
     names = set(schema.get("properties", {}))
     branches = list(_branches(schema))
+    from jsonschema import Draft202012Validator
+
     matched = [(c, then) for c, then in branches if Draft202012Validator(c).is_valid(instance)]
     # no branch applies when the discriminator itself is wrong: that error is reported on its
     # own, so accept every branch's fields rather than flag them all as unknown
