@@ -34,6 +34,7 @@ from verifier.source import decode_utf8, load_yaml, parse_path
 MAX_BYTES = 5 << 20
 META_SUFFIX = ".meta.yaml"
 _META_FIELDS = ("title", "outlet", "url", "retrieved", "kind", "language", "sha256")
+_KINDS = frozenset(get_args(ArticleKind))
 _KNOWN = frozenset({*_META_FIELDS, "published", "original", "author", "source"})  # the schema's
 
 
@@ -224,7 +225,11 @@ def read_known(root: Path, item: Path, memo: DocumentMemo) -> Read | None:
     meta_name = name.removesuffix(".txt") + META_SUFFIX
     if _check_sha256(root, item, data, fields, meta_name, (1, 1)):
         return None
-    return Article(name, text, _meta(fields)), [], [name, meta_name], None
+    try:
+        parsed = _meta(fields)
+    except ValueError:  # not a date: no valid sidecar says so, nor can the memo
+        return None
+    return Article(name, text, parsed), [], [name, meta_name], None
 
 
 _NOFOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
@@ -249,17 +254,11 @@ def _regular_file(path: str) -> bytes | None:
 
 
 def _plain(fields: Any) -> TypeGuard[dict[str, str]]:
-    """A memo value read_meta could have stored: text fields the schema knows, a known kind,
-    a real date (the memo is data on disk, so it is checked before use)."""
-    if not (isinstance(fields, dict) and all(
-            k in _KNOWN and isinstance(v, str) for k, v in fields.items())
-            and fields.get("kind", "article") in get_args(ArticleKind)):
-        return False
-    try:
-        dt.date.fromisoformat(fields.get("published") or "2000-01-01")
-    except ValueError:
-        return False
-    return True
+    """A memo value read_meta could have stored: text fields the schema knows and a known kind
+    (the memo is data on disk, so it is checked before use; `_meta` checks the date)."""
+    return isinstance(fields, dict) and all(
+        k in _KNOWN and isinstance(v, str) for k, v in fields.items()) \
+        and fields.get("kind", "article") in _KINDS
 
 
 def meta_path(article: Path) -> Path:
