@@ -149,22 +149,32 @@ def compare_pytest(folder: Path, check: Row, args: argparse.Namespace) -> None:
 
 
 def incremental(folder: Path, args: argparse.Namespace) -> None:
-    """Warm the cache, add one article, re-run; then take the article away again."""
+    """Warm the cache, re-run unchanged, then add one new article and re-run, several times
+    (each time another article, the previous one taken away again): best and median."""
     cache = folder / ".verifier-cache"
     shutil.rmtree(cache, ignore_errors=True)
     command = check_command(folder, args.jobs, "--format", f"sarif:{folder / 'warm.sarif'}")
     first = measure.run(command, folder)
-    same = measure.run(command, folder)
-    new = build(1, 3, seed=SEED + 1).articles[0]
-    added = write_article(folder, "zz-added.txt", new.text, "added")
-    try:
-        again = measure.run(command, folder)
-    finally:
-        added.unlink()
-        added.with_name("zz-added.meta.yaml").unlink()
-    print(f"\nincremental ({cache}): first run {first.wall:.2f} s (fills the cache), "
-          f"unchanged re-run {same.wall:.2f} s, after adding one article {again.wall:.2f} s "
-          f"(RSS {again.process_mb:.0f} MB)")
+    same = [measure.run(command, folder) for _ in range(max(3, args.repeat))]
+    added = []
+    for k in range(max(5, args.repeat)):
+        new = build(1, 3, seed=SEED + 1 + k).articles[0]
+        path = write_article(folder, f"zz-added-{k}.txt", new.text, "added")
+        try:
+            added.append(measure.run(command, folder))
+        finally:
+            path.unlink()
+            path.with_name(f"zz-added-{k}.meta.yaml").unlink()
+    print(f"\nincremental ({cache}):\n  first run {first.wall:.2f} s (fills the cache)\n"
+          f"  unchanged re-run {_spread(same)}\n  after adding one article {_spread(added)} "
+          f"(RSS {max(m.process_mb for m in added):.0f} MB)")
+
+
+def _spread(runs: Sequence[measure.Measured]) -> str:
+    walls = sorted(m.wall for m in runs)
+    cpus = sorted(m.cpu for m in runs)
+    return (f"best {walls[0]:.2f} s, median {walls[len(walls) // 2]:.2f} s of {len(walls)} "
+            f"(CPU median {cpus[len(cpus) // 2]:.2f} s)")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ MB = 1 << 20
 @dataclass(frozen=True)
 class Measured:
     wall: float  # seconds
+    cpu: float  # user + system seconds of the process and the children it waited for
     tree_mb: float  # peak of the summed RSS of the process tree (sampled)
     process_mb: float  # peak RSS of the largest single process
     status: int
@@ -41,7 +42,8 @@ def run(command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     sampler.stop()
-    return Measured(wall, sampler.peak / MB, usage.ru_maxrss / 1024, proc.returncode, stderr)
+    return Measured(wall, usage.ru_utime + usage.ru_stime, sampler.peak / MB,
+                    usage.ru_maxrss / 1024, proc.returncode, stderr)
 
 
 class _Sampler(threading.Thread):

@@ -200,8 +200,10 @@ def read_article(root: Path, item: Path) -> Read:
                            "detects the encoding and stores UTF-8")
     except ProblemError as error:
         return None, [error.problem], [name], None
-    meta, found, meta_file, learnt = read_meta(root, item, data)
-    return Article(name, text, meta), found, [name, *([meta_file] if meta_file else [])], learnt
+    digest = hashlib.sha256(data).hexdigest()
+    meta, found, meta_file, learnt = read_meta(root, item, digest)
+    files = [name, *([meta_file] if meta_file else [])]
+    return _article(name, text, meta, digest), found, files, learnt
 
 
 def read_known(root: Path, item: Path, memo: DocumentMemo) -> Read | None:
@@ -223,13 +225,22 @@ def read_known(root: Path, item: Path, memo: DocumentMemo) -> Read | None:
         return None
     name = display_path(root, item)
     meta_name = name.removesuffix(".txt") + META_SUFFIX
-    if _check_sha256(root, item, data, fields, meta_name, (1, 1)):
+    digest = hashlib.sha256(data).hexdigest()
+    if _check_sha256(root, item, digest, fields, meta_name, (1, 1)):
         return None
     try:
         parsed = _meta(fields)
     except ValueError:  # not a date: no valid sidecar says so, nor can the memo
         return None
-    return Article(name, text, parsed), [], [name, meta_name], None
+    return _article(name, text, parsed, digest), [], [name, meta_name], None
+
+
+def _article(name: str, text: str, meta: ArticleMeta, digest: str) -> Article:
+    """The Article, its `digest` filled from the bytes already hashed (the text is those bytes
+    decoded, so they are equal): the cache keys every article by it."""
+    article = Article(name, text, meta)
+    article.__dict__["digest"] = digest
+    return article
 
 
 _NOFOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
@@ -265,7 +276,7 @@ def meta_path(article: Path) -> Path:
     return article.with_name(article.name.removesuffix(".txt") + META_SUFFIX)
 
 
-def read_meta(root: Path, article: Path, data: bytes
+def read_meta(root: Path, article: Path, digest: str
               ) -> tuple[ArticleMeta, list[Problem], str, tuple[str, dict[str, Any]] | None]:
     """The sidecar's metadata, its Problems, its path ("" when there is none), and what the
     memo may learn (only a sidecar without problems)."""
@@ -289,7 +300,7 @@ def read_meta(root: Path, article: Path, data: bytes
         return ArticleMeta(), problems, name, None
     bad = {parts[0] for p in problems if (parts := parse_path(p.json_path))}
     fields = {k: v for k, v in raw.items() if k not in bad}
-    problems += _check_sha256(root, article, data, fields, name, locations.at(("sha256",)))
+    problems += _check_sha256(root, article, digest, fields, name, locations.at(("sha256",)))
     learnt = None if problems or not _plain(fields) else (memo_key("article", raw_bytes), fields)
     return _meta(fields), problems, name, learnt
 
@@ -300,8 +311,9 @@ def _meta(fields: dict[str, Any]) -> ArticleMeta:
     return ArticleMeta(**values, published=dt.date.fromisoformat(published) if published else None)
 
 
-def _check_sha256(root: Path, article: Path, data: bytes, fields: dict[str, Any], name: str,
+def _check_sha256(root: Path, article: Path, digest: str, fields: dict[str, Any], name: str,
                   where: tuple[int, int]) -> list[Problem]:
+    """`digest`: the SHA-256 of the text's bytes, in hex."""
     recorded, original = fields.get("sha256"), fields.get("original")
     if not recorded:
         return []
@@ -317,7 +329,7 @@ def _check_sha256(root: Path, article: Path, data: bytes, fields: dict[str, Any]
             return [Problem(name, *where, "sha256", f"{what} named in `original` cannot be "
                             "read: restore it, or remove `original` and `sha256`", "$.original")]
     else:
-        actual = hashlib.sha256(data).hexdigest()
+        actual = digest
     if actual == recorded:
         return []
     return [Problem(name, *where, "sha256", f"{what} does not match the recorded sha256: corpus "

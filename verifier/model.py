@@ -8,6 +8,7 @@ can be tested on hand-made values.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -114,6 +115,12 @@ class Article:
     @property
     def name(self) -> str:
         return self.path.rsplit("/", 1)[-1]
+
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the text as stored (UTF-8), in hex; the loader fills it from the bytes it
+        read. Not a field: a copy with another text (dataclasses.replace) computes its own."""
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # Span, Evidence and Verdict are msgspec Structs, not dataclasses: frozen, compared and hashed
