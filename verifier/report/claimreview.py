@@ -10,11 +10,11 @@ the metadata has them. No dates of the run itself: the output is the same on eve
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from verifier.model import Article, Claim, Result, Verdict
 from verifier.report import view
+from verifier.report.jsontext import dumps
 
 AUTHOR = {"@type": "Organization", "name": "claim-verifier"}
 TRUE = {"@type": "Rating", "ratingValue": 5, "bestRating": 5, "worstRating": 1,
@@ -24,7 +24,7 @@ FALSE = {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
 
 
 def render(result: Result) -> str:
-    return json.dumps(document(result), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return dumps(document(result))
 
 
 def document(result: Result) -> dict[str, Any]:

@@ -6,19 +6,19 @@ or goes away (adding a field does not).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any
 
 from verifier import runner
 from verifier.model import VERDICTS, Acknowledgement, Article, Claim, Evidence, Result, Verdict
 from verifier.problems import Problem
+from verifier.report.jsontext import dumps
 
 VERSION = 1
 
 
 def render(result: Result) -> str:
-    return json.dumps(document(result), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return dumps(document(result))
 
 
 def document(result: Result) -> dict[str, Any]:

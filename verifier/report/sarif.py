@@ -9,13 +9,13 @@ unacknowledged ones are errors. Columns count Unicode code points (run.columnKin
 from __future__ import annotations
 
 import hashlib
-import json
 from importlib.metadata import version
 from typing import Any
 
 from verifier.model import Acknowledgement, Article, Evidence, Result, Verdict
 from verifier.problems import Problem
 from verifier.report import view
+from verifier.report.jsontext import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL = "claim-verifier"
@@ -23,7 +23,7 @@ STALE = "stale-acknowledgement"
 
 
 def render(result: Result) -> str:
-    return json.dumps(document(result), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return dumps(document(result))
 
 
 def document(result: Result) -> dict[str, Any]:

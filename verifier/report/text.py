@@ -5,7 +5,9 @@ Colour is the caller's decision (`color=True`); the registry's plain `render` ne
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from operator import attrgetter
 
 import click
 
@@ -94,12 +96,14 @@ def _problems(result: Result, style: Style) -> list[str]:
 
 
 def _summary(result: Result) -> list[str]:
-    # plain dicts and one pass: Counters summed with sum() took 0.4 s over 10,000 articles
+    # counted in C (attrgetter, Counter) and rows filled per (article, verdict) pair, not
+    # per verdict: a warm run over 10,000 articles has 170,000 verdicts to count
+    verdicts = result.verdicts
+    pairs = Counter(map(attrgetter("article", "verdict"), verdicts))
+    pairs.update((v.article, "acknowledged") for v in verdicts if v.acknowledged)
     counts = {a.path: dict.fromkeys(COLUMNS, 0) for a in result.project.articles}
-    for v in result.verdicts:
-        row = counts.get(v.article) or counts.setdefault(v.article, dict.fromkeys(COLUMNS, 0))
-        row[v.verdict] += 1
-        row["acknowledged"] += v.acknowledged
+    for (path, column), n in pairs.items():
+        counts.setdefault(path, dict.fromkeys(COLUMNS, 0))[column] += n
     for path, silent in result.unlisted_silent().items():  # a sparse result leaves them out
         counts[path]["silent"] += silent
     total = {c: sum(row[c] for row in counts.values()) for c in COLUMNS}
