@@ -35,11 +35,13 @@ def canonical(value: Any) -> Any:
     names = _fields(kind)  # type: ignore[arg-type]  # mypy: type objects are hashable
     if names is not None:
         return [kind.__name__, {name: canonical(getattr(value, name)) for name in names}]
+    # entries of mappings and sets are ordered by their repr: deterministic for these JSON-like
+    # values, and cheaper than json.dumps (the engine key sorts thousands of them)
     if isinstance(value, Mapping):
         return ["map", sorted(([canonical(k), canonical(v)] for k, v in value.items()),
-                              key=_text)]
+                              key=repr)]
     if isinstance(value, (set, frozenset)):
-        return ["set", sorted((canonical(v) for v in value), key=_text)]
+        return ["set", sorted((canonical(v) for v in value), key=repr)]
     if isinstance(value, (list, tuple)):
         return [canonical(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):

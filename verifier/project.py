@@ -186,14 +186,13 @@ def _unpack(packed: Any) -> tuple[Any, Locations] | None:
     if not (isinstance(packed, list) and len(packed) == 3 and isinstance(packed[0], dict)
             and isinstance(packed[1], list) and isinstance(packed[2], list)):
         return None
-    found: list[dict[PathKey, tuple[int, int]]] = [{}, {}]
-    for out, entries in zip(found, packed[1:], strict=True):
-        for entry in entries:
-            if not (isinstance(entry, list) and len(entry) >= 2 and type(entry[-1]) is int
-                    and type(entry[-2]) is int
-                    and all(type(part) in (str, int) for part in entry[:-2])):
-                return None
-            out[tuple(entry[:-2])] = (entry[-2], entry[-1])
+    found: list[dict[PathKey, tuple[int, int]]] = []
+    for entries in packed[1:]:  # checked a set at a time: a claim file has thousands of nodes
+        if not all(isinstance(e, list) and len(e) >= 2 for e in entries) \
+                or not {type(part) for e in entries for part in e} <= {str, int} \
+                or not {type(e[-1]) for e in entries} | {type(e[-2]) for e in entries} <= {int}:
+            return None
+        found.append({tuple(e[:-2]): (e[-2], e[-1]) for e in entries})
     return packed[0], Locations(*found)
 
 
