@@ -22,6 +22,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = Path(args.data)
     sizes = [(a, c) for a in (ARTICLES[:2] if args.quick else ARTICLES) for c in CLAIMS]
     print(f"verifier check --no-cache --jobs {args.jobs}, best of {args.repeat}; "
-          f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}", flush=True)
+          f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f}; {probe()}", flush=True)
     print(f"{'articles':>8} {'claims':>6} {'wall s':>7} {'art/s':>7} {'MB/s':>6} "
           f"{'RSS MB':>7} {'tree MB':>8} {'found':>11} {'unexpected':>10}", flush=True)
     rows = []
@@ -168,9 +169,19 @@ def incremental(folder: Path, args: argparse.Namespace) -> None:
         finally:
             path.unlink()
             path.with_name(f"zz-added-{k}.meta.yaml").unlink()
-    print(f"\nincremental ({cache}):\n  first run {first.wall:.2f} s (fills the cache)\n"
+    print(f"\nincremental ({cache}; {probe()}):\n  first run {first.wall:.2f} s (fills the cache)\n"
           f"  unchanged re-run {_spread(same)}\n  after adding one article {_spread(added)} "
           f"(RSS {max(m.process_mb for m in added):.0f} MB)")
+
+
+def probe() -> str:
+    """How fast this host runs Python right now: shared machines drift (the same loop was seen
+    taking 0.84 s and 1.47 s minutes apart), so figures are read against it."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return f"host probe {time.perf_counter() - start:.2f} s (a fixed 5M-step loop)"
 
 
 def _spread(runs: Sequence[measure.Measured]) -> str:

@@ -62,10 +62,19 @@ def _proxies(ctx: Context) -> dict[str, str]:
 
 def _speakers(ctx: Context, subject: str) -> dict[str, str]:
     """The office holders who speak for the subject (or for a place inside it)."""
-    registry = ctx.registry
-    return registry.memo(("value speakers", subject), lambda: {
-        p: place for p, place in registry.memo("value proxies", lambda: _proxies(ctx)).items()
-        if subject in registry.ancestors(place)})
+    by_subject: dict[str, dict[str, str]] = ctx.registry.memo(
+        "value speakers", lambda: _speakers_by_subject(ctx))
+    return by_subject.get(subject, {})
+
+
+def _speakers_by_subject(ctx: Context) -> dict[str, dict[str, str]]:
+    """Every place or body -> the holders who speak for it or for a place inside it, built in
+    one pass over the holders (asking per claim's subject walked them all again each time)."""
+    out: dict[str, dict[str, str]] = {}
+    for holder, place in ctx.registry.memo("value proxies", lambda: _proxies(ctx)).items():
+        for above in ctx.registry.ancestors(place):
+            out.setdefault(above, {})[holder] = place
+    return out
 
 
 def _owner(index: ArticleIndex, sentence: Sentence, value: Value, context: set[str],
