@@ -56,17 +56,18 @@ def write_atomic(path: Path, payload: dict[str, Any]) -> None:
     _replace(path, header + b"\n" + body)
 
 
-def read_blob(path: Path) -> bytes | None:
+def read_blob(path: Path) -> memoryview | None:
     """The body of a binary cache file (see write_blob), None if there is none; Corrupt if it
-    is truncated or altered."""
+    is truncated or altered. A view, not a copy: a pack of 10,000 articles is 46 MB."""
     try:
         data = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
         raise Corrupt(str(error)) from None
-    head, body = data[:len(BLOB) + 65], data[len(BLOB) + 65:]
-    if not head.startswith(BLOB) or head[len(BLOB):] != digest(body).encode() + b"\n":
+    head, body = data[:len(BLOB) + 65], memoryview(data)[len(BLOB) + 65:]
+    if not head.startswith(BLOB) or head[len(BLOB):] != hashlib.sha256(body).hexdigest().encode() \
+            + b"\n":
         raise Corrupt("header or checksum")
     return body
 
