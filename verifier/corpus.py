@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import os
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -26,12 +27,13 @@ from typing import Any, TypeGuard, get_args
 
 from verifier.memo import DocumentMemo
 from verifier.memo import key as memo_key
-from verifier.model import Article, ArticleKind, ArticleMeta
+from verifier.model import Article, ArticleKind, ArticleMeta, StoredArticle
 from verifier.problems import Problem, ProblemError
 from verifier.schema import validate
 from verifier.source import decode_utf8, load_yaml, parse_path
 
 MAX_BYTES = 5 << 20
+SETTLE_NS = 2_000_000_000  # a file changed more recently is read again on the next run
 META_SUFFIX = ".meta.yaml"
 _META_FIELDS = ("title", "outlet", "url", "retrieved", "kind", "language", "sha256")
 _KINDS = frozenset(get_args(ArticleKind))
@@ -209,22 +211,30 @@ def read_article(root: Path, item: Path) -> Read:
 def read_known(root: Path, item: Path, memo: DocumentMemo) -> Read | None:
     """The article, if its sidecar is one the memo has seen valid and nothing is wrong; None
     sends it down the full path (read_article), which reports whatever is. Plain os calls on
-    strings: this runs for every article of a warm run."""
+    strings: this runs for every article of a warm run. When neither file changed since this
+    function last read them (size, times, inode), the text is left on disk (StoredArticle)."""
     path = str(item)
     sidecar = path.removesuffix(".txt") + META_SUFFIX
+    name = display_path(root, item)
+    meta_name = name.removesuffix(".txt") + META_SUFFIX
+    unchanged = _unchanged(memo.get("stat:" + name), path, sidecar)
+    if unchanged is not None:
+        digest, key = unchanged
+        stored = _stored(name, memo.get(key), os.path.join(os.getcwd(), path), digest)
+        if stored is not None:
+            return stored, [], [name, meta_name], None
     try:
-        meta = _regular_file(sidecar)
-        fields = memo.get(memo_key("article", meta)) if meta is not None else None
+        meta, meta_stat = _regular_file(sidecar) or (None, None)
+        key = memo_key("article", meta) if meta is not None else ""
+        fields = memo.get(key) if meta is not None else None
         if not _plain(fields):
             return None
-        data = _regular_file(path)
+        data, text_stat = _regular_file(path) or (None, None)
         if data is None:
             return None
         text = data.decode("utf-8")
     except (OSError, UnicodeError):
         return None
-    name = display_path(root, item)
-    meta_name = name.removesuffix(".txt") + META_SUFFIX
     digest = hashlib.sha256(data).hexdigest()
     if _check_sha256(root, item, digest, fields, meta_name, (1, 1)):
         return None
@@ -232,7 +242,42 @@ def read_known(root: Path, item: Path, memo: DocumentMemo) -> Read | None:
         parsed = _meta(fields)
     except ValueError:  # not a date: no valid sidecar says so, nor can the memo
         return None
+    if text_stat and meta_stat:
+        memo.put("stat:" + name, [text_stat, meta_stat, digest, key])
     return _article(name, text, parsed, digest), [], [name, meta_name], None
+
+
+def _unchanged(seen: Any, path: str, sidecar: str) -> tuple[str, str] | None:
+    """(text digest, sidecar memo key) if both files still have the size, times and inode
+    recorded when they were last read (`seen`, a memo entry: checked before use)."""
+    if not (isinstance(seen, list) and len(seen) == 4 and isinstance(seen[2], str)
+            and isinstance(seen[3], str)):
+        return None
+    try:
+        now = [_stat(os.lstat(path)), _stat(os.lstat(sidecar))]
+    except OSError:
+        return None
+    return (seen[2], seen[3]) if now == seen[:2] else None
+
+
+def _stored(name: str, fields: Any, source: str, digest: str) -> StoredArticle | None:
+    """An article whose text is left on disk; None if its metadata cannot be trusted as is (a
+    named `original` is hashed on every run: it may change on its own)."""
+    if not _plain(fields) or "original" in fields or (
+            fields.get("sha256") not in (None, digest)):
+        return None
+    try:
+        return StoredArticle(name, _meta(fields), source, digest)
+    except ValueError:
+        return None
+
+
+def _stat(found: os.stat_result) -> list[int] | None:
+    """What says a regular file is unchanged: size, modification and change times, inode,
+    device (the change time moves on every write, and no tool sets it back)."""
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev]
 
 
 def _article(name: str, text: str, meta: ArticleMeta, digest: str) -> Article:
@@ -246,9 +291,10 @@ def _article(name: str, text: str, meta: ArticleMeta, digest: str) -> Article:
 _NOFOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _regular_file(path: str) -> bytes | None:
-    """The bytes of a regular file within MAX_BYTES, else None (a link, a folder, too large,
-    or grown while read: the full path reports it)."""
+def _regular_file(path: str) -> tuple[bytes, list[int] | None] | None:
+    """The bytes of a regular file within MAX_BYTES and what its descriptor said of it (see
+    _stat), else None (a link, a folder, too large, or grown while read: the full path reports
+    it)."""
     if not _NOFOLLOW & getattr(os, "O_NOFOLLOW", 0) and os.path.islink(path):
         return None
     handle = os.open(path, _NOFOLLOW)
@@ -259,9 +305,15 @@ def _regular_file(path: str) -> bytes | None:
         data = os.read(handle, found.st_size + 1)
         while len(data) < found.st_size and (more := os.read(handle, found.st_size - len(data))):
             data += more
+        after = _stat(os.fstat(handle))
     finally:
         os.close(handle)
-    return data if len(data) == found.st_size else None
+    if len(data) != found.st_size:
+        return None
+    # only a file that stood still while read, and not within the last seconds (a write in the
+    # same clock tick can leave every time unchanged), may later be trusted by its stat alone
+    settled = after == _stat(found) and time.time_ns() - found.st_ctime_ns > SETTLE_NS
+    return data, after if settled else None
 
 
 def _plain(fields: Any) -> TypeGuard[dict[str, str]]:

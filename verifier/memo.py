@@ -63,9 +63,9 @@ class DocumentMemo:
         return found
 
     def put(self, digest: str, value: Any) -> None:
-        if self._used.get(digest) != value:
-            self._used[digest] = value
+        if self._used.get(digest, self._old.get(digest)) != value:
             self._changed = True
+        self._used[digest] = value
 
     def save(self) -> None:
         """Write the memo back if this run learnt something. Entries this run did not use may
