@@ -35,7 +35,7 @@ from verifier.source import decode_utf8, load_yaml, parse_path
 MAX_BYTES = 5 << 20
 SETTLE_NS = 2_000_000_000  # a file changed more recently is read again on the next run
 META_SUFFIX = ".meta.yaml"
-_META_FIELDS = ("title", "outlet", "url", "retrieved", "kind", "language", "sha256")
+_META_FIELDS = frozenset({"title", "outlet", "url", "retrieved", "kind", "language", "sha256"})
 _KINDS = frozenset(get_args(ArticleKind))
 _KNOWN = frozenset({*_META_FIELDS, "published", "original", "author", "source"})  # the schema's
 
@@ -171,7 +171,9 @@ def read_corpus(root: Path, paths: Sequence[Path], mapper: Mapper | None = None,
     files: list[str] = []
     items = list(walk(root, paths, (".txt",)))
     found = [i for i in items if isinstance(i, Path)]
-    known = [read_known(root, i, memo) for i in found] if memo is not None else [None] * len(found)
+    cwd = os.getcwd()
+    known = [read_known(root, i, memo, cwd) for i in found] if memo is not None \
+        else [None] * len(found)
     missed = [i for i, hit in zip(found, known, strict=True) if hit is None]
     rest = iter((mapper or _serial)(partial(read_article, root), missed))
     hits = iter(known)
@@ -208,7 +210,7 @@ def read_article(root: Path, item: Path) -> Read:
     return _article(name, text, meta, digest), found, files, learnt
 
 
-def read_known(root: Path, item: Path, memo: DocumentMemo) -> Read | None:
+def read_known(root: Path, item: Path, memo: DocumentMemo, cwd: str = "") -> Read | None:
     """The article, if its sidecar is one the memo has seen valid and nothing is wrong; None
     sends it down the full path (read_article), which reports whatever is. Plain os calls on
     strings: this runs for every article of a warm run. When neither file changed since this
@@ -220,7 +222,7 @@ def read_known(root: Path, item: Path, memo: DocumentMemo) -> Read | None:
     unchanged = _unchanged(memo.get("stat:" + name), path, sidecar)
     if unchanged is not None:
         digest, key = unchanged
-        stored = _stored(name, memo.get(key), os.path.join(os.getcwd(), path), digest)
+        stored = _stored(name, memo.get(key), os.path.join(cwd or os.getcwd(), path), digest)
         if stored is not None:
             return stored, [], [name, meta_name], None
     try:
@@ -319,8 +321,8 @@ def _regular_file(path: str) -> tuple[bytes, list[int] | None] | None:
 def _plain(fields: Any) -> TypeGuard[dict[str, str]]:
     """A memo value read_meta could have stored: text fields the schema knows and a known kind
     (the memo is data on disk, so it is checked before use; `_meta` checks the date)."""
-    return isinstance(fields, dict) and all(
-        k in _KNOWN and isinstance(v, str) for k, v in fields.items()) \
+    return isinstance(fields, dict) and fields.keys() <= _KNOWN \
+        and {type(v) for v in fields.values()} <= {str} \
         and fields.get("kind", "article") in _KINDS
 
 
@@ -359,7 +361,7 @@ def read_meta(root: Path, article: Path, digest: str
 
 def _meta(fields: dict[str, Any]) -> ArticleMeta:
     published = fields.get("published")
-    values = {k: fields[k] for k in _META_FIELDS if k in fields}
+    values = {k: v for k, v in fields.items() if k in _META_FIELDS}
     return ArticleMeta(**values, published=dt.date.fromisoformat(published) if published else None)
 
 
