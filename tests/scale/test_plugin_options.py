@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import make
 
-from verifier import parallel
+from verifier import parallel, pytest_items
 
 pytest_plugins = ["pytester"]
 FAST = ("-p", "no:hypothesispytest")
@@ -63,3 +64,31 @@ def test_summaries_failing_collects_only_articles_with_something_to_report(
 def test_a_bad_summaries_value_is_a_usage_error(synthetic: pytest.Pytester) -> None:
     result = synthetic.runpytest(*FAST, "-o", "verifier_summaries=some")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
+
+
+def test_many_claims_make_one_examples_item_per_claim(synthetic: pytest.Pytester,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    each = synthetic.runpytest(*FAST, "--collect-only", "-q", "-o", "verifier_cache=false")
+    per_example = [line for line in each.outlines if line.startswith("claims/")]
+    claims = {"::".join(line.split("::")[:2]) for line in per_example}
+    assert len(per_example) > len(claims) > 1  # several examples per claim, one node each
+    monkeypatch.setattr(pytest_items, "EXAMPLE_ITEMS_LIMIT", len(claims) - 1)
+    grouped = synthetic.runpytest(*FAST, "--collect-only", "-q", "-o", "verifier_cache=false")
+    assert {line for line in grouped.outlines if line.startswith("claims/")} == claims
+    assert outcomes(synthetic, "-o", "verifier_cache=false")["passed"] == outcomes(
+        synthetic)["passed"]
+
+
+def test_a_grouped_claim_fails_with_each_mismatching_example(
+        synthetic: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = synthetic.path / "claims" / "claims.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    claim = next(c for c in document["claims"] if c.get("examples", {}).get("supported"))
+    claim["examples"]["supported"][0] = "Nothing about anyone here."
+    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True),
+                    encoding="utf-8")
+    monkeypatch.setattr(pytest_items, "EXAMPLE_ITEMS_LIMIT", 0)
+    result = synthetic.runpytest(*FAST, "-o", "verifier_cache=false")
+    assert result.parseoutcomes()["failed"] == 1
+    result.stdout.fnmatch_lines(["*example:  Nothing about anyone here.",
+                                 f"FAILED claims/claims.yaml::{claim['id']} - *"])
