@@ -24,18 +24,15 @@ class Corrupt(ValueError):
     """A cache file that cannot be trusted."""
 
 
-def digest(data: bytes) -> str:
+def digest(data: bytes | memoryview) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
 def read(path: Path) -> Any:
     """The payload of a cache file, None if there is none; Corrupt if it cannot be trusted."""
-    try:
-        data = path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):
+    data = _bytes(path)
+    if data is None:
         return None
-    except OSError as error:
-        raise Corrupt(str(error)) from None
     head, newline, body = data.partition(b"\n")
     try:
         header = json.loads(head)
@@ -59,17 +56,23 @@ def write_atomic(path: Path, payload: dict[str, Any]) -> None:
 def read_blob(path: Path) -> memoryview | None:
     """The body of a binary cache file (see write_blob), None if there is none; Corrupt if it
     is truncated or altered. A view, not a copy: a pack of 10,000 articles is 46 MB."""
+    data = _bytes(path)
+    if data is None:
+        return None
+    head, body = data[:len(BLOB) + 65], memoryview(data)[len(BLOB) + 65:]
+    if head != BLOB + digest(body).encode() + b"\n":
+        raise Corrupt("header or checksum")
+    return body
+
+
+def _bytes(path: Path) -> bytes | None:
+    """The file's bytes; None if there is no such file, Corrupt if it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
         raise Corrupt(str(error)) from None
-    head, body = data[:len(BLOB) + 65], memoryview(data)[len(BLOB) + 65:]
-    if not head.startswith(BLOB) or head[len(BLOB):] != hashlib.sha256(body).hexdigest().encode() \
-            + b"\n":
-        raise Corrupt("header or checksum")
-    return body
 
 
 def write_blob(path: Path, body: bytes) -> None:

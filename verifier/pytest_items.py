@@ -47,6 +47,7 @@ class Lookup:
     contradicted: dict[str, list[Verdict]] = field(default_factory=dict)
     counts: dict[str, Counter[str]] = field(default_factory=dict)
     by_id: dict[str, Claim] = field(default_factory=dict)
+    grouped: bool = False  # each claim's examples one item (above EXAMPLE_ITEMS_LIMIT claims)
 
     @classmethod
     def of(cls, run: runner.Run) -> Lookup:
@@ -58,6 +59,7 @@ class Lookup:
             out.by_id[c.id] = c
             if c.position and c.examples:
                 out.claims.setdefault(c.position.file, []).append(c)
+        out.grouped = sum(map(len, out.claims.values())) > EXAMPLE_ITEMS_LIMIT
         for o in run.examples:
             out.examples.setdefault(o.claim.id, []).append(o)
         for a in result.stale:
@@ -161,9 +163,8 @@ class VerifierFile(pytest.File):
         for problem in found.problems.get(rel, ()):
             name = _unique(f"{problem.code}:{problem.line}:{problem.column}", seen)
             yield ProblemItem.from_parent(self, name=name, problem=problem)
-        many = sum(map(len, found.claims.values())) > EXAMPLE_ITEMS_LIMIT
         for with_examples in found.claims.get(rel, ()):
-            if many:  # one item per claim: a thousand claims' examples were 5,000 nodes
+            if found.grouped:  # one item per claim: a thousand claims' examples were 5,000 nodes
                 yield ClaimExamplesItem.from_parent(
                     self, name=with_examples.id, claim=with_examples,
                     outcomes=found.examples.get(with_examples.id, []))

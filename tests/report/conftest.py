@@ -4,6 +4,7 @@ Result (report_sample.py) with every corner the seeds may not have."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,12 @@ def handmade() -> Result:
 @pytest.fixture(scope="session", params=["seed", "handmade"])
 def any_result(request: pytest.FixtureRequest) -> Result:
     return request.getfixturevalue(request.param)  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def contradicted(pytester: pytest.Pytester) -> pytest.Pytester:
+    """A pytester folder holding tests/data/projects/contradicted, with the plugin switched on."""
+    shutil.copytree(ROOT / "tests" / "data" / "projects" / "contradicted", pytester.path,
+                    dirs_exist_ok=True)
+    pytester.makeini("[pytest]\nverifier_claims = claims\nverifier_articles = seeds\n")
+    return pytester

@@ -17,8 +17,6 @@ from conftest import ROOT
 from verifier import cli, runner
 from verifier.report import RENDERERS
 
-PROJECTS = ROOT / "tests" / "data" / "projects"
-
 
 def invoke(*args: str) -> Result:
     return CliRunner().invoke(cli.cli, list(args), catch_exceptions=False)
@@ -106,14 +104,8 @@ def test_explain_unknown_names(claim: str, article: str, message: str) -> None:
     assert result.exit_code == 2 and message in result.stderr
 
 
-def test_pytest_verifier_report_writes_the_new_formats(pytester: pytest.Pytester) -> None:
-    project = PROJECTS / "contradicted"
-    for path in project.rglob("*"):
-        if path.is_file():
-            target = pytester.path / path.relative_to(project)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(path.read_bytes())
-    pytester.makeini("[pytest]\nverifier_claims = claims\nverifier_articles = seeds\n")
+def test_pytest_verifier_report_writes_the_new_formats(contradicted: pytest.Pytester) -> None:
+    pytester = contradicted
     specs = [f"--verifier-report={fmt}:out/report.{fmt}" for fmt in ("html", "sarif", "markdown")]
     result = pytester.runpytest(*specs, "-p", "no:cacheprovider")
     assert result.ret == 1

@@ -4,14 +4,11 @@ and pytest's own --junitxml carries the evidence of a contradiction in the failu
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from verifier.model import Result
 from verifier.report import junit, render, view
-
-PROJECTS = Path(__file__).resolve().parents[1] / "data" / "projects"
 
 
 def tree(result: Result) -> ET.Element:
@@ -72,14 +69,8 @@ def test_silent_pairs_are_counted_in_properties(handmade: Result) -> None:
     assert set(props) == set(view.STATES)
 
 
-def test_pytest_junitxml_carries_the_evidence(pytester: pytest.Pytester) -> None:
-    project = PROJECTS / "contradicted"
-    for path in project.rglob("*"):
-        if path.is_file():
-            target = pytester.path / path.relative_to(project)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(path.read_bytes())
-    pytester.makeini("[pytest]\nverifier_claims = claims\nverifier_articles = seeds\n")
+def test_pytest_junitxml_carries_the_evidence(contradicted: pytest.Pytester) -> None:
+    pytester = contradicted
     result = pytester.runpytest("--junitxml=junit.xml", "-p", "no:cacheprovider")
     result.assert_outcomes(failed=1, passed=result.parseoutcomes().get("passed", 0),
                            xfailed=result.parseoutcomes().get("xfailed", 0))

@@ -39,3 +39,17 @@ def small(tmp_path: Path) -> Path:
     """12 articles x 30 claims."""
     make(tmp_path / "small", 12, 30)
     return tmp_path / "small"
+
+
+# Ways to damage a cache file, for the cache and memo tests.
+def truncated(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def garbage(path: Path) -> None:
+    path.write_bytes(b"\x00\xff garbage \x80" * 40)
+
+
+def altered(path: Path) -> None:  # a changed byte: the checksum no longer holds
+    data = path.read_bytes()
+    path.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))

@@ -16,7 +16,7 @@ from typing import Any
 
 import msgspec
 import pytest
-from conftest import make, run
+from conftest import altered, garbage, make, run, truncated
 
 from benchmarks.project import write_article, write_claims, write_entities
 from verifier import cachekeys, engine
@@ -170,21 +170,7 @@ def pack(folder: Path) -> Path:
     return found
 
 
-def _truncate(path: Path) -> None:
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-
-
-def _garbage(path: Path) -> None:
-    path.write_bytes(b"\x00\xff garbage \x80" * 40)
-
-
-def _altered(path: Path) -> None:  # a changed byte: the checksum no longer holds
-    data = path.read_bytes()
-    assert b"supported" in data
-    path.write_bytes(data.replace(b"supported", b"supporteD", 1))
-
-
-@pytest.mark.parametrize("damage", [_truncate, _garbage, _altered])
+@pytest.mark.parametrize("damage", [truncated, garbage, altered])
 def test_a_damaged_pack_is_ignored_and_replaced(small: Path, judged: Calls,
                                                 damage: Callable[[Path], None]) -> None:
     warm(small, judged)

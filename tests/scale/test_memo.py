@@ -16,6 +16,7 @@ from typing import Any
 
 import msgspec
 import pytest
+from conftest import altered, garbage, truncated
 
 from benchmarks.project import write_article, write_claims
 from verifier import corpus, project, runner
@@ -167,19 +168,6 @@ def test_an_edited_text_still_fails_its_recorded_sha256_on_a_warm_load(small: Pa
         parsed.clear()
 
 
-def _truncate(path: Path) -> None:
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-
-
-def _garbage(path: Path) -> None:
-    path.write_bytes(b"\x00\xff garbage \x80" * 40)
-
-
-def _altered(path: Path) -> None:  # a changed byte: the checksum no longer holds
-    data = path.read_bytes()
-    path.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
-
-
 def _not_a_map(path: Path) -> None:  # a true checksum over msgpack of the wrong type
     write_blob(path, msgspec.msgpack.encode([1, 2]))
 
@@ -188,7 +176,7 @@ def _not_msgpack(path: Path) -> None:  # a true checksum over bytes msgpack cann
     write_blob(path, b"\xc1")
 
 
-@pytest.mark.parametrize("damage", [_truncate, _garbage, _altered, _not_a_map, _not_msgpack])
+@pytest.mark.parametrize("damage", [truncated, garbage, altered, _not_a_map, _not_msgpack])
 def test_a_damaged_memo_is_ignored_and_rewritten(small: Path, parsed: Calls,
                                                  damage: Callable[[Path], None]) -> None:
     warm(small, parsed)
