@@ -33,8 +33,12 @@ from verifier.model import VERDICTS, Article, ArticleMeta, Claim, Entity, Verdic
 S3, S4 = "003_e6b66d70c2f9b6b5.txt", "004_9a43893ff614ee79.txt"
 # Typographic quotes, written as escapes: the seeds use them, and so must the rewrites.
 RSQ, LSQ, LDQ, RDQ = "\u2019", "\u2018", "\u201c", "\u201d"
-FEW = settings(max_examples=40, deadline=None)
-FEWER = settings(max_examples=12, deadline=None)
+# Derandomized: the same examples on every run, so the CI gate cannot fail by the draw. These
+# properties probe heuristics (segmentation, boilerplate) where a rare draw can build text that is
+# ambiguous on purpose, e.g. three one-word lines before a sentence read as a menu. To explore,
+# set derandomize=False locally and turn real findings into fixed cases (tests/data/text).
+FEW = settings(max_examples=40, deadline=None, derandomize=True)
+FEWER = settings(max_examples=12, deadline=None, derandomize=True)
 
 WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
