@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import msgspec
 
-from verifier.model import Acknowledgement, Verdict
+from verifier.model import Acknowledgement, Verdict, Verdicts
 from verifier.problems import Problem
 
 EXPIRED = "acknowledgement-review-due"
@@ -23,7 +23,7 @@ EXPIRED = "acknowledgement-review-due"
 class Baseline:
     """Verdicts with acknowledgements applied, plus what the acknowledgements file got wrong."""
 
-    verdicts: tuple[Verdict, ...]
+    verdicts: Sequence[Verdict]
     stale: tuple[Acknowledgement, ...]
     warnings: tuple[Problem, ...]
 
@@ -45,19 +45,22 @@ def apply(
     for a in acks:
         by_pair.setdefault((a.claim, a.article), a)
     matched: set[tuple[str, str]] = set()
-    out: list[Verdict] = []
-    for verdict in verdicts:
-        if verdict.verdict == "contradicted" and (
-                ack := by_pair.get(pair := (verdict.claim, verdict.article))) is not None:
-            matched.add(pair)
-            out.append(msgspec.structs.replace(verdict, acknowledged=True, acknowledgement=ack))
-        else:
-            out.append(verdict)
+
+    def mark(verdict: Verdict) -> Verdict:
+        if (ack := by_pair.get(pair := (verdict.claim, verdict.article))) is None:
+            return verdict
+        matched.add(pair)
+        return msgspec.structs.replace(verdict, acknowledged=True, acknowledgement=ack)
+
+    # only contradictions change: Verdicts leaves the others as they are, maybe still encoded
+    out: Sequence[Verdict] = verdicts.replace_contradicted(mark) \
+        if isinstance(verdicts, Verdicts) else tuple(
+            mark(v) if v.verdict == "contradicted" else v for v in verdicts)
     stale = tuple(
         a for a in acks
         if (a.claim, a.article) not in matched and (judged is None or judged(a))
     )
-    return Baseline(tuple(out), stale, tuple(review_due(acks, today or dt.date.today())))
+    return Baseline(out, stale, tuple(review_due(acks, today or dt.date.today())))
 
 
 def review_due(acks: Iterable[Acknowledgement], today: dt.date) -> list[Problem]:

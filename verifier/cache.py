@@ -15,10 +15,12 @@ its cached verdicts; a new or changed claim is judged again on every article, an
 
 Packs are msgpack maps, checksummed and written atomically (verifier.cachefile). A run reads
 every pack of its engine, oldest first, and decodes an entry only when it asks for it, with
-msgspec into the model's dataclasses, every field's type checked. It writes what it judged as one
-new pack; when there would be more than MAX_PACKS, it writes all it knows into one instead and
-removes the packs it read. Ten thousand small files took 0.8 s to read on a warm run; one pack
-takes 0.05 s. A pack that is truncated, altered or malformed is ignored, counted in
+msgspec into the model's types, every field's type checked; an article's supported verdicts
+stay encoded even then (model.Encoded) until something reads them, which the text, SARIF and
+GitHub reports never do: decoding 170,000 of them was a third of a warm run. It writes what it
+judged as one new pack; when there would be more than MAX_PACKS, it writes all it knows into one
+instead and removes the packs it read. Ten thousand small files took 0.8 s to read on a warm
+run; one pack takes 0.05 s. A pack that is truncated, altered or malformed is ignored, counted in
 `Stats.corrupt` and replaced; a cache that cannot be written only costs time.
 """
 
@@ -40,14 +42,16 @@ from verifier import engine as engine_module
 from verifier.cachefile import FORMAT, Corrupt, digest, read, read_blob, write_atomic, write_blob
 from verifier.cachekeys import article_key, claim_key, engine_key, examples_key
 from verifier.engine import Engine
-from verifier.model import Article, Claim, Verdict
+from verifier.model import Article, Claim, Encoded, Verdict
 
 KEEP_ENGINES = 4  # engine folders kept; older ones (other code or registries) are removed
-JUDGED = ("supported", "contradicted")  # silent verdicts are never stored
 MAX_PACKS = 8  # packs read before they are merged into one
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# verifier cache; safe to delete\n"
 DAMAGE = (Corrupt, msgspec.DecodeError, KeyError, TypeError, ValueError)
-_ARTICLE = msgspec.msgpack.Decoder(tuple[str, tuple[Verdict, ...]])
+# an article's entry: claim set, article path, contradicted verdicts, supported claim ids,
+# supported verdicts (left encoded: see model.Encoded)
+_ARTICLE = msgspec.msgpack.Decoder(
+    tuple[str, str, tuple[Verdict, ...], tuple[str, ...], msgspec.Raw])
 _EXAMPLES = msgspec.msgpack.Decoder(tuple[tuple[str, Verdict], ...])
 _PACK = msgspec.msgpack.Decoder(dict[str, msgspec.Raw])
 
@@ -64,11 +68,12 @@ class Stats:
 
 @dataclass(frozen=True)
 class Lookup:
-    """What the cache knows of one article: verdicts still valid, and what to judge now
-    (`only`: None for every claim, an empty set for nothing)."""
+    """What the cache knows of one article: verdicts still valid (all of them, still partly
+    encoded, when `only` is empty), and what to judge now (`only`: None for every claim, an
+    empty set for nothing)."""
 
     article: Article
-    kept: tuple[Verdict, ...]
+    kept: Encoded | tuple[Verdict, ...]
     only: frozenset[str] | None
     key: str = ""  # the article's digest, its name in the cache
 
@@ -100,13 +105,18 @@ class VerdictCache:
             return self._miss(article, key)
         self._used.add(key)
         try:
-            claim_set, verdicts = _ARTICLE.decode(raw)
+            claim_set, path, contradicted, claims, supported = _ARTICLE.decode(raw)
             # one set of what matters, rather than a test per verdict: this runs 10,000 times
-            if not {(v.article, v.verdict, v.acknowledged, v.acknowledgement)
-                    for v in verdicts} <= {(article.path, n, False, None) for n in JUDGED}:
+            if path != article.path or {(v.article, v.verdict, v.acknowledged, v.acknowledgement)
+                                        for v in contradicted} - {(path, "contradicted", False,
+                                                                   None)}:
                 raise Corrupt("entry of another article")
             same = self._unchanged(claim_set)
-        except DAMAGE:
+            encoded = Encoded(article.path, contradicted, claims, supported)
+            kept: Encoded | tuple[Verdict, ...] = encoded
+            if same is not None and same is not self._all:  # some claims changed since
+                kept = tuple(v for v in encoded.decode() if v.claim in same)
+        except (*DAMAGE, RuntimeError):
             self.stats.corrupt += 1
             return self._miss(article, key)
         if same is None:
@@ -116,14 +126,17 @@ class VerdictCache:
             self.stats.partial += 1
         else:
             self.stats.reused += 1
-        kept = verdicts if same is self._all else tuple(v for v in verdicts if v.claim in same)
         return Lookup(article, kept, only, key)
 
     def store(self, lookup: Lookup, verdicts: Sequence[Verdict]) -> None:
         """Keep `verdicts`: every non-silent verdict of the article on the current claims (as
         the engine gives them: acknowledgements are applied on every run)."""
         key = lookup.key or article_key(lookup.article)
-        self._new[key] = msgspec.Raw(msgspec.msgpack.encode((self.claim_set, tuple(verdicts))))
+        contradicted = tuple(v for v in verdicts if v.verdict == "contradicted")
+        supported = tuple(v for v in verdicts if v.verdict == "supported")
+        self._new[key] = msgspec.Raw(msgspec.msgpack.encode(
+            (self.claim_set, lookup.article.path, contradicted, tuple(v.claim for v in supported),
+             supported)))
 
     def examples(self, claim: Claim) -> list[Verdict] | None:
         """The verdicts on `claim`'s examples, in order, if they are cached."""

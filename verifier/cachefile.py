@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2
+FORMAT = 3
 BLOB = b"verifier cache %d\n" % FORMAT
 _COUNTER = itertools.count()
 

@@ -24,7 +24,7 @@ from verifier import engine as engine_module
 from verifier.cache import Lookup, Stats, VerdictCache
 from verifier.corpus import Mapper, Read
 from verifier.engine import Engine
-from verifier.model import Article, Claim, Entity, Verdict
+from verifier.model import Article, Claim, Encoded, Entity, Verdict, Verdicts
 
 CACHE_FOLDER = ".verifier-cache"  # under the project root, unless told otherwise
 # Fewer tasks than this (articles to verify, claims whose examples to judge) run in-process:
@@ -58,7 +58,7 @@ def workers(jobs: int | None) -> int:
 
 @dataclass(frozen=True)
 class Judged:
-    verdicts: tuple[Verdict, ...]  # supported and contradicted, by (article path, claim id)
+    verdicts: Verdicts  # supported and contradicted, by (article path, claim id)
     examples: dict[str, list[Verdict]]  # claim id -> the verdict on each of its examples
 
 
@@ -91,21 +91,23 @@ def verify_sparse(claims: Sequence[Claim], entities: Mapping[str, Entity],
     stats = cache.stats if cache else Stats(verified=len(ordered))
     for name, count in stats.__dict__.items():  # added: loading counts the memo's files
         setattr(execution.stats, name, getattr(execution.stats, name) + count)
-    return Judged(tuple(out), known)
+    return Judged(out, known)
 
 
 def _merge(lookups: Sequence[Lookup], judged: Iterator[list[Verdict]],
-           cache: VerdictCache | None) -> list[Verdict]:
+           cache: VerdictCache | None) -> Verdicts:
     """Cached and new verdicts of each article, in order; new ones go to the cache."""
-    out: list[Verdict] = []
+    out: list[Encoded | Sequence[Verdict]] = []
     for lookup in lookups:
-        verdicts = list(lookup.kept)
         if lookup.only is None or lookup.only:
-            verdicts = sorted([*verdicts, *next(judged)], key=lambda v: v.claim)
+            kept = lookup.kept.decode() if isinstance(lookup.kept, Encoded) else lookup.kept
+            verdicts = sorted([*kept, *next(judged)], key=lambda v: v.claim)
             if cache:
                 cache.store(lookup, verdicts)
-        out.extend(verdicts)
-    return out
+            out.append(verdicts)
+        else:
+            out.append(lookup.kept)
+    return Verdicts(out)
 
 
 def judge_task(engine: Engine, task: Task) -> list[Verdict]:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from verifier import runner
-from verifier.model import VERDICTS, Acknowledgement, Claim, Verdict
+from verifier.model import VERDICTS, Acknowledgement, Claim, Verdict, contradicted, listed
 from verifier.parallel import Execution, settle
 from verifier.problems import Problem
 from verifier.report.text import describe_contradiction, describe_example
@@ -65,13 +65,13 @@ class Lookup:
         for a in result.stale:
             out.stale.setdefault(a.position.file if a.position else "", []).append(a)
         out.counts = {a.path: Counter() for a in result.project.articles}
-        for v in result.verdicts:
-            row = out.counts.get(v.article)
+        for article, _, verdict in listed(result.verdicts):  # (listed: nothing decoded)
+            row = out.counts.get(article)
             if row is None:  # (not setdefault: that builds a Counter per verdict)
-                row = out.counts[v.article] = Counter()
-            row[v.verdict] += 1
-            if v.verdict == "contradicted":
-                out.contradicted.setdefault(v.article, []).append(v)
+                row = out.counts[article] = Counter()
+            row[verdict] += 1
+        for v in contradicted(result.verdicts):
+            out.contradicted.setdefault(v.article, []).append(v)
         for path, silent in result.unlisted_silent().items():  # a sparse result leaves them out
             out.counts[path]["silent"] += silent
         return out

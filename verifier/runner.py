@@ -23,6 +23,8 @@ from verifier.model import (
     Project,
     Result,
     Verdict,
+    contradicted,
+    listed,
 )
 from verifier.problems import Problem
 
@@ -237,16 +239,16 @@ def exit_status(result: Result) -> int:
 
 def unmentioned_claims(result: Result) -> list[str]:
     """Claims no article judges: silent on every article (so nothing checks them yet)."""
-    judged = {v.claim for v in result.verdicts if v.verdict != "silent"}
+    judged = {claim for _, claim, verdict in listed(result.verdicts) if verdict != "silent"}
     return sorted(c.id for c in result.project.claims if c.id not in judged)
 
 
 def disputed_claims(result: Result) -> dict[str, dict[str, list[str]]]:
     """Claims some articles support and others contradict: claim -> verdict -> articles."""
-    contradicted = {v.claim for v in result.verdicts if v.verdict == "contradicted"}
+    against = {v.claim for v in contradicted(result.verdicts)}
     sides: dict[str, dict[str, list[str]]] = {}
-    for v in result.verdicts:  # only a contradicted claim can be disputed: look at those alone
-        if v.claim in contradicted and v.verdict != "silent":
-            sides.setdefault(v.claim, {}).setdefault(v.verdict, []).append(v.article)
+    for article, claim, verdict in listed(result.verdicts):
+        if claim in against and verdict != "silent":  # only a contradicted claim is disputed
+            sides.setdefault(claim, {}).setdefault(verdict, []).append(article)
     return {claim: {k: sorted(paths) for k, paths in sorted(by.items())}
             for claim, by in sorted(sides.items()) if len(by) == 2}

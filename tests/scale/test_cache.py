@@ -191,7 +191,7 @@ def _malformed(entries: dict[str, Any], key: str, other: str) -> None:
 
 
 def _swapped(entries: dict[str, Any], key: str, other: str) -> None:
-    assert entries[other][1], "the other article has verdicts"
+    assert entries[other][3], "the other article has supported verdicts"
     entries[key] = entries[other]  # another article's entry under this article's digest
 
 

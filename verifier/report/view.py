@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from verifier.model import Article, Claim, Evidence, Result, Verdict
+from verifier.model import Article, Claim, Evidence, Result, Verdict, contradicted
 
 State = Literal["supported", "contradicted", "acknowledged", "silent", "hedged"]
 # Display order of the matrix legend: what needs attention first.
@@ -60,8 +60,7 @@ class Matrix:
 
 def contradictions(result: Result) -> list[Verdict]:
     """Contradicted pairs, sorted by (article, claim)."""
-    return sorted((v for v in result.verdicts if v.verdict == "contradicted"),
-                  key=lambda v: (v.article, v.claim))
+    return sorted(contradicted(result.verdicts), key=lambda v: (v.article, v.claim))
 
 
 def claims_by_id(result: Result) -> dict[str, Claim]:
