@@ -146,7 +146,7 @@ def reader(execution: Execution) -> Mapper | None:
     if jobs == 1:
         return None
 
-    def read(function: Callable[[Path], Read], paths: Sequence[Path]) -> Iterable[Read]:
+    def read(function: Callable[[str], Read], paths: Sequence[str]) -> Iterable[Read]:
         if len(paths) < MIN_PARALLEL:
             return map(function, paths)
         context = multiprocessing.get_context(start_method())
