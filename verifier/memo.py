@@ -52,19 +52,22 @@ class DocumentMemo:
         self.path = folder / f"v{FORMAT}" / "memo" / f"{loader_digest()}.bin"
         self.corrupt = 0
         self.unwritable = 0
+        # entries stay msgpack until asked for: a run uses few of them, or writes them back
         self._old = self._read()
-        self._used: dict[str, Any] = {}
+        self._used: dict[str, Any] = {}  # decoded, as asked for or put
+        self._fresh: set[str] = set()  # put with a value the file does not hold
         self._changed = False
 
     def get(self, digest: str) -> Any:
-        found = self._used.get(digest, self._old.get(digest))
-        if found is not None:
-            self._used[digest] = found
+        found = self._used.get(digest)
+        if found is None and (raw := self._old.get(digest)) is not None:
+            found = self._used[digest] = msgspec.msgpack.decode(raw)
         return found
 
     def put(self, digest: str, value: Any) -> None:
-        if self._used.get(digest, self._old.get(digest)) != value:
+        if self.get(digest) != value:
             self._changed = True
+            self._fresh.add(digest)
         self._used[digest] = value
 
     def save(self) -> None:
@@ -76,21 +79,23 @@ class DocumentMemo:
         others = {k: v for k, v in self._old.items() if k not in self._used}
         room = max(LIMIT, 4 * len(self._used)) - len(self._used)
         kept = dict(list(others.items())[-room:]) if room > 0 else {}
+        used = {k: self._old[k] if k in self._old and k not in self._fresh else v
+                for k, v in self._used.items()}  # what did not change is copied as it was
         try:
-            write_blob(self.path, _encode({**kept, **self._used}))
+            write_blob(self.path, _encode({**kept, **used}))
         except OSError:
             self.unwritable += 1
 
-    def _read(self) -> dict[str, Any]:
+    def _read(self) -> dict[str, msgspec.Raw]:
         try:
             body = read_blob(self.path)
-            found = {} if body is None else msgspec.msgpack.decode(body)
-            if not isinstance(found, dict):
-                raise Corrupt("memo")
-            return found
+            return {} if body is None else _ENTRIES.decode(body)
         except (Corrupt, msgspec.DecodeError):
             self.corrupt += 1
             return {}
+
+
+_ENTRIES = msgspec.msgpack.Decoder(dict[str, msgspec.Raw])
 
 
 def _encode(entries: dict[str, Any]) -> bytes:
