@@ -2,9 +2,11 @@
 
 Layout under the cache folder (default ROOT/.verifier-cache)::
 
-    v2/memo/<loader>.bin               YAML documents already parsed and found valid (verifier.memo)
-    v2/<engine>/claims/<set>.json      claim id -> digest of the claim, for one set of claims
-    v2/<engine>/pack-<time>-<pid>.bin  verdicts: of articles (by the article's digest), and of
+    v3/memo/<loader>.bin               YAML documents already parsed and found valid (verifier.memo)
+    v3/keys/<fingerprint>.json         the keys below, for one set of claims and entities (they
+                                       took 0.1 s to compute for 1,000 claims; cachekeys.Keys)
+    v3/<engine>/claims/<set>.json      claim id -> digest of the claim, for one set of claims
+    v3/<engine>/pack-<time>-<pid>.bin  verdicts: of articles (by the article's digest), and of
                                        claims' examples ("examples:" + their digest)
 
 `<engine>` digests the cache format, `engine.VERSION`, the verifier's source code and everything
@@ -40,11 +42,12 @@ import msgspec
 
 from verifier import engine as engine_module
 from verifier.cachefile import FORMAT, Corrupt, digest, read, read_blob, write_atomic, write_blob
-from verifier.cachekeys import article_key, claim_key, engine_key, examples_key
+from verifier.cachekeys import Keys, article_key, examples_key, fingerprint, keys
 from verifier.engine import Engine
 from verifier.model import Article, Claim, Encoded, Verdict
 
 KEEP_ENGINES = 4  # engine folders kept; older ones (other code or registries) are removed
+KEEP_KEYS = 8  # files of keys kept (each names the keys of one set of claims and entities)
 MAX_PACKS = 8  # packs read before they are merged into one
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# verifier cache; safe to delete\n"
 DAMAGE = (Corrupt, msgspec.DecodeError, KeyError, TypeError, ValueError)
@@ -83,10 +86,12 @@ class VerdictCache:
 
     def __init__(self, folder: Path, engine: Engine) -> None:
         top = folder / f"v{FORMAT}"
-        self.folder = top / engine_key(engine, engine_module.VERSION, FORMAT)
-        self.claims = {c.id: claim_key(c) for c in engine.claims}
-        self.claim_set = digest(json.dumps(sorted(self.claims.items())).encode())
         self.stats = Stats()
+        self._keys = self._read_keys(top / "keys", engine)
+        self.folder = top / self._keys.engine
+        self.claims = self._keys.claims
+        self.claim_set = digest(json.dumps(sorted(self.claims.items())).encode())
+        self._bound = {c.id: c for c in engine.claims}  # the claims the keys are of
         # claim set an entry was judged on -> ids of today's claims it holds good for
         self._all = frozenset(self.claims)
         self._same: dict[str, frozenset[str] | None] = {self.claim_set: self._all}
@@ -140,7 +145,7 @@ class VerdictCache:
 
     def examples(self, claim: Claim) -> list[Verdict] | None:
         """The verdicts on `claim`'s examples, in order, if they are cached."""
-        key = "examples:" + examples_key(claim, self.claims.get(claim.id))
+        key = "examples:" + self._examples_key(claim)
         raw = self._entries.get(key)
         if raw is None:
             return None
@@ -157,9 +162,37 @@ class VerdictCache:
         return [v for _, v in found]
 
     def store_examples(self, claim: Claim, verdicts: Sequence[Verdict]) -> None:
-        key = "examples:" + examples_key(claim, self.claims.get(claim.id))
+        key = "examples:" + self._examples_key(claim)
         pairs = tuple((v.article, v) for v in verdicts)
         self._new[key] = msgspec.Raw(msgspec.msgpack.encode(pairs))
+
+    def _examples_key(self, claim: Claim) -> str:
+        if self._bound.get(claim.id) is claim:
+            return self._keys.examples[claim.id]
+        return examples_key(claim, self.claims.get(claim.id))
+
+    def _read_keys(self, folder: Path, engine: Engine) -> Keys:
+        """The keys of `engine`, from the file named by their inputs' fingerprint if there is
+        one (checked: the ids must be the engine's claims'), else computed and written."""
+        version = engine_module.VERSION
+        path = folder / f"{fingerprint(engine, version, FORMAT)}.json"
+        ids = {c.id for c in engine.claims}
+        try:
+            found = read(path)
+            if found is not None:
+                known = Keys(found["engine"], found["claims"], found["examples"])
+                if not (_is_text(known.engine) and known.claims.keys() == ids
+                        and known.examples.keys() == ids
+                        and all(map(_is_text, [*known.claims.values(),
+                                               *known.examples.values()]))):
+                    raise Corrupt("keys")
+                return known
+        except DAMAGE:
+            self.stats.corrupt += 1
+        made = keys(engine, version, FORMAT)
+        if self._write(lambda: write_atomic(path, made.__dict__)):
+            _prune(folder, KEEP_KEYS)
+        return made
 
     def _miss(self, article: Article, key: str) -> Lookup:
         self.stats.verified += 1
@@ -232,6 +265,20 @@ class VerdictCache:
         return True
 
 
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 64
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Remove all but the `keep` newest files of `folder`."""
+    try:
+        files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in files[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _hex(name: str) -> str:
     if len(name) != 64 or any(c not in "0123456789abcdef" for c in name):
         raise Corrupt("not a digest")
@@ -250,7 +297,8 @@ def _prepare(folder: Path, top: Path, mine: Path) -> None:
             if other != top and other.is_dir() and re.fullmatch(r"v\d+", other.name):
                 shutil.rmtree(other, ignore_errors=True)
         others = sorted((p for p in top.iterdir() if p.is_dir() and p != mine
-                         and p.name != "memo"), key=lambda p: p.stat().st_mtime, reverse=True)
+                         and p.name not in ("memo", "keys")), key=lambda p: p.stat().st_mtime,
+                        reverse=True)
         for old in others[KEEP_ENGINES - 1:]:
             shutil.rmtree(old, ignore_errors=True)
     except OSError:

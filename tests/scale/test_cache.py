@@ -19,9 +19,10 @@ import pytest
 from conftest import altered, garbage, make, run, truncated
 
 from benchmarks.project import write_article, write_claims, write_entities
+from verifier import cache as cache_module
 from verifier import cachekeys, engine
 from verifier.cache import MAX_PACKS, Stats
-from verifier.cachefile import FORMAT, read_blob, write_blob
+from verifier.cachefile import FORMAT, read, read_blob, write_atomic, write_blob
 from verifier.engine import Engine
 from verifier.model import Article, Claim, Entity
 from verifier.parallel import Execution
@@ -162,11 +163,16 @@ def test_another_engine_verifies_every_article_again(small: Path, judged: Calls,
     assert result == uncached(small)
 
 
+def engine_folder(folder: Path) -> Path:
+    """The one engine folder of a project's cache (beside the memo and the keys)."""
+    (found,) = [p for p in (folder / ".cache" / f"v{FORMAT}").iterdir()
+                if p.name not in ("memo", "keys")]
+    return found
+
+
 def pack(folder: Path) -> Path:
     """The one pack a project's cache has after a run."""
-    (engine_folder,) = [p for p in (folder / ".cache" / f"v{FORMAT}").iterdir()
-                        if p.name != "memo"]
-    (found,) = engine_folder.glob("pack-*.bin")
+    (found,) = engine_folder(folder).glob("pack-*.bin")
     return found
 
 
@@ -213,11 +219,60 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(
     assert judged == []  # rebuilt: trusted again
 
 
+@pytest.fixture
+def keyed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many claims' keys each run computed (runs that read them from the cache: none)."""
+    counts: list[int] = []
+    original = cachekeys.keys
+
+    def spy(engine: Engine, *args: Any) -> cachekeys.Keys:
+        counts.append(len(engine.claims))
+        return original(engine, *args)
+
+    monkeypatch.setattr(cachekeys, "keys", spy)
+    monkeypatch.setattr(cache_module, "keys", spy)
+    return counts
+
+
+def keys_file(folder: Path) -> Path:
+    (found,) = (folder / ".cache" / f"v{FORMAT}" / "keys").glob("*.json")
+    return found
+
+
+def test_keys_are_computed_once_per_set_of_claims(small: Path, keyed: list[int]) -> None:
+    claims = load_project(small).claims
+    cached(small)
+    cached(small)
+    assert keyed == [30]
+    write_claims(small, [_amount(c, 55) if c.id == "value-3" else c for c in claims])
+    result, stats = cached(small)
+    assert keyed == [30, 30] and stats == Stats(partial=12)
+    assert result == uncached(small)
+
+
+def _other_claims(path: Path) -> None:  # a true checksum, the keys of other claims
+    payload = read(path)
+    payload["claims"] = {k + "x": v for k, v in payload["claims"].items()}
+    write_atomic(path, payload)
+
+
+@pytest.mark.parametrize("damage", [truncated, garbage, altered, _other_claims])
+def test_a_damaged_keys_file_is_ignored_and_rebuilt(
+        small: Path, judged: Calls, keyed: list[int], damage: Callable[[Path], None]) -> None:
+    warm(small, judged)
+    damage(keys_file(small))
+    result, stats = cached(small)
+    assert keyed == [30, 30] and judged == []
+    assert stats == Stats(reused=12, corrupt=1)
+    assert result == uncached(small)
+    cached(small)
+    assert keyed == [30, 30]  # rebuilt: trusted again
+
+
 def test_a_damaged_claim_set_means_full_verification(small: Path, judged: Calls) -> None:
     claims = load_project(small).claims
     warm(small, judged)
-    (engine_folder,) = (small / ".cache" / f"v{FORMAT}").iterdir()
-    (old,) = (engine_folder / "claims").iterdir()
+    (old,) = (engine_folder(small) / "claims").iterdir()
     old.write_text("{not json", encoding="utf-8")
     write_claims(small, [_amount(c, 55) if c.id == "value-3" else c for c in claims])
     result, stats = cached(small)
