@@ -230,9 +230,9 @@ def read_known(root: Path, path: str, memo: DocumentMemo, cwd: str = "") -> Read
     meta_name = name.removesuffix(".txt") + META_SUFFIX
     unchanged = _unchanged(memo.get("stat:" + name), path, sidecar)
     if unchanged is not None:
-        digest, key = unchanged
+        digest, key, article_key = unchanged
         source = path if os.path.isabs(path) else cwd + os.sep + path
-        stored = _stored(name, memo.get(key), source, digest)
+        stored = _stored(name, memo.get(key), source, digest, article_key)
         if stored is not None:
             return stored, [], [name, meta_name], None
     try:
@@ -254,32 +254,34 @@ def read_known(root: Path, path: str, memo: DocumentMemo, cwd: str = "") -> Read
         parsed = _meta(fields)
     except ValueError:  # not a date: no valid sidecar says so, nor can the memo
         return None
+    article = _article(name, text, parsed, digest)
     if text_stat and meta_stat:
-        memo.put("stat:" + name, [text_stat, meta_stat, digest, key])
-    return _article(name, text, parsed, digest), [], [name, meta_name], None
+        memo.put("stat:" + name, [text_stat, meta_stat, digest, key, article.key])
+    return article, [], [name, meta_name], None
 
 
-def _unchanged(seen: Any, path: str, sidecar: str) -> tuple[str, str] | None:
-    """(text digest, sidecar memo key) if both files still have the size, times and inode
-    recorded when they were last read (`seen`, a memo entry: checked before use)."""
-    if not (isinstance(seen, list) and len(seen) == 4 and isinstance(seen[2], str)
-            and isinstance(seen[3], str)):
+def _unchanged(seen: Any, path: str, sidecar: str) -> tuple[str, str, str] | None:
+    """(text digest, sidecar memo key, Article.key) if both files still have the size, times
+    and inode recorded when they were last read (`seen`, a memo entry: checked before use)."""
+    if not (isinstance(seen, list) and len(seen) == 5
+            and {type(seen[2]), type(seen[3]), type(seen[4])} == {str}):
         return None
     try:
         now = [_stat(os.lstat(path)), _stat(os.lstat(sidecar))]
     except OSError:
         return None
-    return (seen[2], seen[3]) if now == seen[:2] else None
+    return (seen[2], seen[3], seen[4]) if now == seen[:2] else None
 
 
-def _stored(name: str, fields: Any, source: str, digest: str) -> StoredArticle | None:
+def _stored(name: str, fields: Any, source: str, digest: str, key: str
+            ) -> StoredArticle | None:
     """An article whose text is left on disk; None if its metadata cannot be trusted as is (a
     named `original` is hashed on every run: it may change on its own)."""
     if not _plain(fields) or "original" in fields or (
             fields.get("sha256") not in (None, digest)):
         return None
     try:
-        return StoredArticle(name, _meta(fields), source, digest)
+        return StoredArticle(name, _meta(fields), source, digest, key)
     except ValueError:
         return None
 

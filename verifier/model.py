@@ -122,6 +122,14 @@ class Article:
         read. Not a field: a copy with another text (dataclasses.replace) computes its own."""
         return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
+    @cached_property
+    def key(self) -> str:
+        """The article's name in the verdict cache: a digest of its path, its text's digest and
+        its metadata (whose repr covers every field of a frozen dataclass of text and a date)."""
+        return hashlib.sha256(b"article\0" + "\0".join(
+            (self.path, self.digest, repr(self.meta))).encode("utf-8", "surrogatepass")
+        ).hexdigest()
+
 
 class StoredArticle(Article):
     """An Article whose text stays on disk until something asks for it: a warm run over 10,000
@@ -130,10 +138,13 @@ class StoredArticle(Article):
     against `digest` when read: a file changed since the loader looked is an error, not a silent
     mix of old verdicts and new text. Make a changed copy with Article(...), not replace()."""
 
-    def __init__(self, path: str, meta: ArticleMeta, source: str, digest: str) -> None:
+    def __init__(self, path: str, meta: ArticleMeta, source: str, digest: str,
+                 key: str = "") -> None:
         object.__setattr__(self, "path", path)
         object.__setattr__(self, "meta", meta)
         self.__dict__.update(_source=source, digest=digest)
+        if key:  # as recorded when the article was last read: the same, cheaper
+            self.__dict__["key"] = key
 
     @property
     def text(self) -> str:

@@ -42,6 +42,9 @@ def warm(folder: Path) -> Project:
 def test_unchanged_articles_stay_on_disk_until_read(small: Path, settled: None) -> None:
     project = warm(small)
     assert stored(project) == [a.path for a in project.articles]
+    # their cache keys are the ones recorded, and those of the articles read in full
+    assert [a.key for a in project.articles] == [
+        Article(a.path, a.text, a.meta).key for a in load_project(small).articles]
     assert not any("_text" in a.__dict__ for a in project.articles)  # nothing read yet
     assert project.articles == load_project(small).articles  # reads them, and they are equal
     assert project == load_project(small)
