@@ -180,9 +180,10 @@ class VerdictCache:
         try:
             found = read(path)
             if found is not None:
-                known = Keys(found["engine"], found["claims"], found["examples"])
-                if not (_is_text(known.engine) and known.claims.keys() == ids
-                        and known.examples.keys() == ids
+                known = Keys(found.get("engine"), found.get("claims"), found.get("examples"))
+                if not (_is_text(known.engine) and isinstance(known.claims, dict)
+                        and isinstance(known.examples, dict)
+                        and known.claims.keys() == ids == known.examples.keys()
                         and all(map(_is_text, [*known.claims.values(),
                                                *known.examples.values()]))):
                     raise Corrupt("keys")

@@ -256,7 +256,11 @@ def _other_claims(path: Path) -> None:  # a true checksum, the keys of other cla
     write_atomic(path, payload)
 
 
-@pytest.mark.parametrize("damage", [truncated, garbage, altered, _other_claims])
+def _not_maps(path: Path) -> None:  # a true checksum, values of the wrong types
+    write_atomic(path, {"engine": "0" * 32, "claims": ["value-3"], "examples": None})
+
+
+@pytest.mark.parametrize("damage", [truncated, garbage, altered, _other_claims, _not_maps])
 def test_a_damaged_keys_file_is_ignored_and_rebuilt(
         small: Path, judged: Calls, keyed: list[int], damage: Callable[[Path], None]) -> None:
     warm(small, judged)
