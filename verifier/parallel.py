@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
+
 from verifier import engine as engine_module
 from verifier.cache import Lookup, Stats, VerdictCache
 from verifier.corpus import Mapper, Read
@@ -169,7 +171,8 @@ def _on_processes(claims: Sequence[Claim], entities: Mapping[str, Entity],
     context = multiprocessing.get_context(start_method())
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker,
                              initargs=(tuple(claims), dict(entities))) as pool:
-        return [v for part in pool.map(judge_chunk, chunks(tasks)) for v in part]
+        return [v for part in pool.map(judge_chunk, chunks(tasks))
+                for v in _CHUNK.decode(part)]
 
 
 def start_method() -> str:
@@ -187,9 +190,14 @@ def start_worker(claims: tuple[Claim, ...], entities: dict[str, Entity]) -> None
     _ENGINE[:] = [engine_module.Engine(claims, entities)]
 
 
-def judge_chunk(tasks: list[Task]) -> list[list[Verdict]]:
+def judge_chunk(tasks: list[Task]) -> bytes:
+    """A chunk's verdicts, as msgpack: 6x cheaper for the worker than pickling them, and 2x
+    for the parent to decode (2-3% of a cold run's work)."""
     with gc_paused():
-        return [judge_task(_ENGINE[0], task) for task in tasks]
+        return msgspec.msgpack.encode([judge_task(_ENGINE[0], task) for task in tasks])
+
+
+_CHUNK = msgspec.msgpack.Decoder(list[list[Verdict]])
 
 
 def settle() -> None:
