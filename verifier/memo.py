@@ -61,7 +61,12 @@ class DocumentMemo:
     def get(self, digest: str) -> Any:
         found = self._used.get(digest)
         if found is None and (raw := self._old.get(digest)) is not None:
-            found = self._used[digest] = msgspec.msgpack.decode(raw)
+            try:
+                found = self._used[digest] = msgspec.msgpack.decode(raw)
+            except (msgspec.DecodeError, ValueError):  # a bad string inside a true checksum
+                self.corrupt += 1
+                del self._old[digest]
+                self._changed = True  # written back without it
         return found
 
     def put(self, digest: str, value: Any) -> None:
@@ -90,7 +95,7 @@ class DocumentMemo:
         try:
             body = read_blob(self.path)
             return {} if body is None else _ENTRIES.decode(body)
-        except (Corrupt, msgspec.DecodeError):
+        except (Corrupt, msgspec.DecodeError, ValueError):
             self.corrupt += 1
             return {}
 

@@ -241,8 +241,11 @@ class Encoded(msgspec.Struct, frozen=True, gc=False):
     def decode(self) -> tuple[Verdict, ...]:
         """Every verdict, by claim id; a supported part that is not what `claims` says is an
         error (the cache checks its packs' checksums, so only a forged entry gets here)."""
-        supported = _SUPPORTED.decode(self.supported)
-        if tuple(v.claim for v in supported) != self.claims or any(
+        try:
+            supported = _SUPPORTED.decode(self.supported)
+        except (msgspec.DecodeError, ValueError):
+            supported = None
+        if supported is None or tuple(v.claim for v in supported) != self.claims or any(
                 v.article != self.article or v.verdict != "supported" or v.acknowledged
                 for v in supported):
             raise RuntimeError(f"the verdict cache entry of {self.article} is damaged: delete "

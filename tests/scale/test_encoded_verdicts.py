@@ -128,3 +128,9 @@ def test_an_encoded_part_of_another_article_is_refused() -> None:
     forged = Encoded(_ARTICLES[0], (), ("a",), msgspec.msgpack.encode((verdict,)))
     with pytest.raises(RuntimeError, match=r"verdict cache entry of seeds/000\.txt is damaged"):
         list(Verdicts([forged]))
+
+
+def test_an_encoded_part_that_does_not_decode_is_refused() -> None:
+    broken = Encoded(_ARTICLES[0], (), ("a",), b"\x91\xa2\xff\xfe")  # a string that is not UTF-8
+    with pytest.raises(RuntimeError, match=r"verdict cache entry of seeds/000\.txt is damaged"):
+        Verdicts([broken]).decoded()

@@ -228,6 +228,24 @@ def test_a_memo_entry_of_the_wrong_shape_is_not_trusted(small: Path, parsed: Cal
     assert parsed == [] and stats == Stats()  # rebuilt: trusted again
 
 
+@pytest.mark.parametrize(("name", "kind"), [(SIDECAR, "article"), (CLAIMS, "yaml")])
+def test_a_memo_entry_that_does_not_decode_is_counted_and_rebuilt(
+        small: Path, parsed: Calls, name: str, kind: str) -> None:
+    """Entries are decoded when asked for: one holding a string that is not UTF-8 (under a true
+    checksum, so only a forged memo) costs a parse, not the run."""
+    warm(small, parsed)
+    path = memo_file(small)
+    entries = msgspec.msgpack.Decoder(dict[str, msgspec.Raw]).decode(read_blob(path) or b"")
+    entries[key(kind, (small / name).read_bytes())] = msgspec.Raw(b"\xa2\xff\xfe")
+    write_blob(path, msgspec.msgpack.encode(entries))
+    found, stats = load(small)
+    assert parsed == each(name) and stats == Stats(corrupt=1)
+    assert view(found) == plain(small)
+    parsed.clear()
+    _, stats = load(small)
+    assert parsed == [] and stats == Stats()  # rebuilt: trusted again
+
+
 def test_a_claim_too_big_for_msgpack_leaves_the_rest_memoised(small: Path,
                                                               parsed: Calls) -> None:
     claims = load_project(small).claims
