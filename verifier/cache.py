@@ -33,7 +33,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ import msgspec
 
 from verifier import engine as engine_module
 from verifier.cachefile import FORMAT, Corrupt, digest, read, read_blob, write_atomic, write_blob
-from verifier.cachekeys import Keys, article_key, examples_key, fingerprint, keys
+from verifier.cachekeys import Keys, examples_key, fingerprint, keys
 from verifier.engine import Engine
 from verifier.model import Article, Claim, Encoded, Verdict
 
@@ -78,7 +78,6 @@ class Lookup:
     article: Article
     kept: Encoded | tuple[Verdict, ...]
     only: frozenset[str] | None
-    key: str = ""  # the article's digest, its name in the cache
 
 
 class VerdictCache:
@@ -104,10 +103,10 @@ class VerdictCache:
             self._write(lambda: write_atomic(path, {"claims": self.claims}))
 
     def lookup(self, article: Article) -> Lookup:
-        key = article_key(article)
+        key = article.key
         raw = self._entries.get(key)
         if raw is None:
-            return self._miss(article, key)
+            return self._miss(article)
         self._used.add(key)
         try:
             claim_set, path, contradicted, claims, supported = _ARTICLE.decode(raw)
@@ -123,20 +122,20 @@ class VerdictCache:
                 kept = tuple(v for v in encoded.decode() if v.claim in same)
         except (*DAMAGE, RuntimeError):
             self.stats.corrupt += 1
-            return self._miss(article, key)
+            return self._miss(article)
         if same is None:
-            return self._miss(article, key)
+            return self._miss(article)
         only = self._all - same if same is not self._all else frozenset()
         if only:
             self.stats.partial += 1
         else:
             self.stats.reused += 1
-        return Lookup(article, kept, only, key)
+        return Lookup(article, kept, only)
 
     def store(self, lookup: Lookup, verdicts: Sequence[Verdict]) -> None:
         """Keep `verdicts`: every non-silent verdict of the article on the current claims (as
         the engine gives them: acknowledgements are applied on every run)."""
-        key = lookup.key or article_key(lookup.article)
+        key = lookup.article.key
         contradicted = tuple(v for v in verdicts if v.verdict == "contradicted")
         supported = tuple(v for v in verdicts if v.verdict == "supported")
         self._new[key] = msgspec.Raw(msgspec.msgpack.encode(
@@ -192,12 +191,12 @@ class VerdictCache:
             self.stats.corrupt += 1
         made = keys(engine, version, FORMAT)
         if self._write(lambda: write_atomic(path, made.__dict__)):
-            _prune(folder, KEEP_KEYS)
+            _drop_oldest(folder.glob("*.json"), KEEP_KEYS, lambda p: p.unlink(missing_ok=True))
         return made
 
-    def _miss(self, article: Article, key: str) -> Lookup:
+    def _miss(self, article: Article) -> Lookup:
         self.stats.verified += 1
-        return Lookup(article, (), None, key)
+        return Lookup(article, (), None)
 
     def _unchanged(self, claim_set: Any) -> frozenset[str] | None:
         """Ids of current claims whose digest matches the set an entry was judged on."""
@@ -270,14 +269,13 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, str) and 0 < len(value) <= 64
 
 
-def _prune(folder: Path, keep: int) -> None:
-    """Remove all but the `keep` newest files of `folder`."""
+def _drop_oldest(paths: Iterable[Path], keep: int, remove: Callable[[Path], None]) -> None:
+    """`remove` all but the `keep` most recently modified of `paths`."""
     try:
-        files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in files[keep:]:
-            old.unlink(missing_ok=True)
+        for old in sorted(paths, key=lambda p: p.stat().st_mtime_ns, reverse=True)[keep:]:
+            remove(old)
     except OSError:
-        pass
+        pass  # one vanished meanwhile (another run pruned it): the next run prunes again
 
 
 def _hex(name: str) -> str:
@@ -297,10 +295,8 @@ def _prepare(folder: Path, top: Path, mine: Path) -> None:
         for other in folder.iterdir():
             if other != top and other.is_dir() and re.fullmatch(r"v\d+", other.name):
                 shutil.rmtree(other, ignore_errors=True)
-        others = sorted((p for p in top.iterdir() if p.is_dir() and p != mine
-                         and p.name not in ("memo", "keys")), key=lambda p: p.stat().st_mtime,
-                        reverse=True)
-        for old in others[KEEP_ENGINES - 1:]:
-            shutil.rmtree(old, ignore_errors=True)
+        engines = [p for p in top.iterdir()
+                   if p.is_dir() and p != mine and p.name not in ("memo", "keys")]
+        _drop_oldest(engines, KEEP_ENGINES - 1, lambda p: shutil.rmtree(p, ignore_errors=True))
     except OSError:
         pass  # an unwritable cache only costs time: every write is counted as it fails

@@ -1,4 +1,5 @@
-"""Content digests for the verdict cache: of an article, of a claim, and of a compiled engine.
+"""Content digests for the verdict cache: of a claim, its examples, and a compiled engine (an
+article's is `Article.key`).
 
 Digests are SHA-256 over a canonical JSON form: dataclasses by field (private fields, which hold
 lazily filled lookups, left out), mappings with sorted keys, sets sorted, dates as ISO strings.
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier.engine import Engine
-from verifier.model import Article, Claim
+from verifier.model import Claim
 
 IGNORED = frozenset({"position", "examples", "provenance"})
 PACKAGE = Path(__file__).resolve().parent
@@ -69,11 +70,6 @@ def _text(value: Any) -> str:
 
 def digest(value: Any) -> str:
     return hashlib.sha256(_text(canonical(value)).encode("utf-8")).hexdigest()
-
-
-def article_key(article: Article) -> str:
-    """Of the path, the text's digest and the metadata: `Article.key`."""
-    return article.key
 
 
 def claim_key(claim: Claim) -> str:

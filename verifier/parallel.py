@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -25,6 +26,9 @@ from verifier.cache import Lookup, Stats, VerdictCache
 from verifier.corpus import Mapper, Read
 from verifier.engine import Engine
 from verifier.model import Article, Claim, Encoded, Entity, Verdict, Verdicts
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 CACHE_FOLDER = ".verifier-cache"  # under the project root, unless told otherwise
 # Fewer tasks than this (articles to verify, claims whose examples to judge) run in-process:
@@ -149,11 +153,7 @@ def reader(execution: Execution) -> Mapper | None:
     def read(function: Callable[[str], Read], paths: Sequence[str]) -> Iterable[Read]:
         if len(paths) < MIN_PARALLEL:
             return map(function, paths)
-        import multiprocessing  # here: 30 ms of imports a warm run does without
-        from concurrent.futures import ProcessPoolExecutor
-
-        context = multiprocessing.get_context(start_method())
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with _pool(jobs) as pool:
             return list(pool.map(function, paths, chunksize=CHUNK))
 
     return read
@@ -165,14 +165,18 @@ def chunks(tasks: Sequence[Task], size: int = CHUNK) -> list[list[Task]]:
 
 def _on_processes(claims: Sequence[Claim], entities: Mapping[str, Entity],
                   tasks: Sequence[Task], jobs: int) -> list[list[Verdict]]:
+    with _pool(jobs, initializer=start_worker, initargs=(tuple(claims), dict(entities))) as pool:
+        return [v for part in pool.map(judge_chunk, chunks(tasks))
+                for v in _CHUNK.decode(part)]
+
+
+def _pool(jobs: int, **options: Any) -> ProcessPoolExecutor:
+    """A pool of `jobs` worker processes, started the safe way (start_method)."""
     import multiprocessing  # here: 30 ms of imports a warm run does without
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context(start_method())
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker,
-                             initargs=(tuple(claims), dict(entities))) as pool:
-        return [v for part in pool.map(judge_chunk, chunks(tasks))
-                for v in _CHUNK.decode(part)]
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(start_method()),
+                               **options)
 
 
 def start_method() -> str:

@@ -27,14 +27,13 @@ SUFFIXES = {".yaml", ".yml"}
 # articles with something to report are collected (pytest's cost per item and per file is what
 # a large corpus pays, and ten thousand passing summaries tell a reader nothing)
 SUMMARY_LIMIT = 1000
+# Above this many claims with examples, each claim's examples are one item, not one each.
+EXAMPLE_ITEMS_LIMIT = 200
 
 
 class VerifierFailure(Exception):
     """A failure whose message is the whole report: shown as is, without a traceback."""
 
-
-# Above this many claims with examples, each claim's examples are one item, not one each.
-EXAMPLE_ITEMS_LIMIT = 200
 
 @dataclass
 class Lookup:
@@ -119,10 +118,8 @@ class State:
 
     def summarised(self, rel: str) -> bool:
         """Whether an article gets a summary item (see SUMMARY_LIMIT)."""
-        found = self.lookup
-        every = self.summaries == "all" or (
-            self.summaries == "auto" and len(found.counts) <= SUMMARY_LIMIT)
-        return every or rel in found.contradicted or rel in found.problems
+        return self.every_article() or rel in self.lookup.contradicted \
+            or rel in self.lookup.problems
 
     def every_article(self) -> bool:
         """Whether every article is collected (a summary each), so pytest's own walk is right."""

@@ -208,7 +208,7 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(
     warm(small, judged)
     path = pack(small)
     entries = msgspec.msgpack.decode(read_blob(path) or b"")
-    damage(entries, *(cachekeys.article_key(a) for a in articles[3:5]))
+    damage(entries, *(a.key for a in articles[3:5]))
     write_blob(path, msgspec.msgpack.encode(entries))
     result, stats = cached(small)
     assert judged == [(articles[3].path, None)]
@@ -299,7 +299,7 @@ def test_packs_are_checksummed_msgpack_keyed_by_article_digest(small: Path) -> N
     checksum, _, body = body.partition(b"\n")
     assert checksum.decode() == hashlib.sha256(body).hexdigest()
     keys = set(msgspec.msgpack.decode(body))
-    assert {cachekeys.article_key(a) for a in load_project(small).articles} <= keys
+    assert {a.key for a in load_project(small).articles} <= keys
 
 
 def test_runs_add_packs_until_they_are_merged(small: Path, judged: Calls) -> None:
