@@ -76,6 +76,8 @@ class ArticleIndex:
         self._attachments: dict[int, list[Attachment]] = {}
         self._values: dict[int, list[val.Value]] = {}
         self.events: dict[str, Any] = {}  # event id -> mentions, filled by checks.events
+        # candidate contradictions the binding step turned down, kept only for `explain`
+        self.rejected: list[Evidence] | None = None
 
     def with_any(self, targets: Iterable[str]) -> list[Sentence]:
         """Sentences that mention any of these entities or words, in order."""
@@ -110,6 +112,12 @@ class ArticleIndex:
         line, column = self._norm.line_col(original)
         return Span(original, self._norm.original_offset(max(start, end - 1)) + 1, line, column,
                     self.text[start:end])
+
+    def reject(self, sentence: Sentence, why: str, spans: Iterable[tuple[int, int]] = ()) -> None:
+        """Record a candidate contradiction that did not bind to the claim (see
+        checks.binding); a no-op unless `rejected` was set to a list, as `explain` does."""
+        if self.rejected is not None:
+            self.rejected.append(self.evidence(sentence, "contradict", why, spans))
 
     def evidence(self, sentence: Sentence, polarity: Polarity, reason: str,
                  spans: Iterable[tuple[int, int]] = (), hedged: bool = False) -> Evidence:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from verifier.checks.binding import event_binding, year_modifier
 from verifier.checks.context import Context
 from verifier.checks.events import (
     EventMention,
@@ -53,6 +54,13 @@ def _explained(index: ArticleIndex, ctx: Context, event: str, mention: EventMent
     return False
 
 
+def _bound(index: ArticleIndex, mention: EventMention, value: Value) -> bool:
+    why = year_modifier(index, value) or event_binding(index, mention, value.start, value.end)
+    if why:
+        index.reject(mention.sentence, why, [(value.start, value.end)])
+    return why is None
+
+
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
     """Entities an article must mention for this claim to be judged at all."""
     return event_targets(claim.content["event"], ctx)
@@ -70,6 +78,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
 
         wrong = [d for d in dates if lo <= d.start < hi and attached(index, mention, d.start)
                  and date_consistent(d, wanted) is False
-                 and not _explained(index, ctx, event, mention, d)]
+                 and not _explained(index, ctx, event, mention, d)
+                 and _bound(index, mention, d)]
         yield from judge_found(index, mention, agree, wrong,
                                lambda d: f"article dates it '{d.text}'; claim: {wanted}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from verifier.checks.binding import headline
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence, Polarity
@@ -144,14 +145,31 @@ def targets(claim: Claim, ctx: Context) -> set[str]:
     return {claim.content["holder"], *([place] if place else map(title_key, office.titles))}
 
 
+def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachment) -> str | None:
+    """Why a contradicting attachment does not bind to the claim (None when it does)."""
+    if _historic(index, sentence, claim):
+        return "the sentence is dated before the claim's validity"
+    if a.holder and a.holder.startswith("name:") and headline(sentence):
+        return f"'{a.holder[5:]}' stands in a Title Case headline, where capitals mark no name"
+    published = index.published
+    if a.holder != claim.content["holder"] and published is not None \
+            and published == claim.valid_from:
+        return "the article is from the day of the handover, when both held the office"
+    return None
+
+
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     facts = _Facts.of(claim, ctx)
     for sentence in index.with_any(targets(claim, ctx)):
         for a in index.attachments(sentence):
             judged = _judge(ctx, facts, a) or _descriptor(index, facts, a)
-            if judged is None or (judged[0] == "contradict" and _historic(index, sentence, claim)):
+            if judged is None:
                 continue
             spans = [(a.start, a.end)] if a.title else []
             if a.holder_start >= 0:
                 spans.append((a.holder_start, a.holder_end))
+            why = _unbound(index, sentence, claim, a) if judged[0] == "contradict" else None
+            if why:
+                index.reject(sentence, f"{judged[1]}: not bound, {why}", spans)
+                continue
             yield index.evidence(sentence, judged[0], judged[1], spans)

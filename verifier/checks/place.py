@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from verifier.checks.binding import event_binding
 from verifier.checks.context import Context
 from verifier.checks.events import (
     EventMention,
@@ -73,6 +74,13 @@ def _explained(index: ArticleIndex, ctx: Context, event: str, mention: EventMent
     return False
 
 
+def _bound(index: ArticleIndex, mention: EventMention, place: Mention) -> bool:
+    why = event_binding(index, mention, place.start, place.end)
+    if why:
+        index.reject(mention.sentence, why, [(place.start, place.end)])
+    return why is None
+
+
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
     """Entities an article must mention for this claim to be judged at all."""
     return event_targets(claim.content["event"], ctx)
@@ -112,7 +120,8 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         agree = [p for p in (scoped or places) if inside(p)]
 
         wrong = [p for p in scoped if not consistent(p)
-                 and not _explained(index, ctx, claim.content["event"], mention, p.target)]
+                 and not _explained(index, ctx, claim.content["event"], mention, p.target)
+                 and _bound(index, mention, p)]
         yield from judge_found(
             index, mention, agree, wrong,
             lambda p: f"article places it {'at' if inside(p) else 'in'} {p.text}; claim: {names}")

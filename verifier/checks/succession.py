@@ -17,6 +17,7 @@ from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
 from verifier.registry import ENTITY
+from verifier.text.normalize import fold
 
 KIND = "succession"
 _ACTIVE = re.compile(r"\b(?:succeed(?:s|ed|ing)?|replac(?:e|es|ed|ing)|t(?:ook|akes|aking) "
@@ -107,6 +108,24 @@ def _pairs(index: ArticleIndex, sentence: Sentence) -> Iterator[tuple[Person, Pe
                     sentence.start + cue.end()
 
 
+# "replaced Lind as party leader": the office the succession is about
+_AS_OFFICE = re.compile(
+    r"\bas\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?P<office>[^,.;:()]{2,60})")
+
+
+def _other_office(index: ArticleIndex, sentence: Sentence, end: int, ctx: Context,
+                  office: str) -> str | None:
+    """The office named by "as ..." after the pair, when it is not the claim's office."""
+    found = _AS_OFFICE.search(index.text, end, sentence.end)
+    if found is None or found.start() - end > 40:
+        return None
+    named = fold(found.group("office"))
+    entity = ctx.registry.entities[office]
+    if any(fold(t) in named for t in (*entity.titles, entity.name)):
+        return None
+    return f"'{found.group().strip()}' names another office than {entity.name}"
+
+
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     holder, predecessor = claim.content["holder"], claim.content["predecessor"]
     want = ctx.registry.entities[predecessor].name
@@ -120,6 +139,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             shown = f"{index.text[after[1]:after[2]]} succeeded {index.text[before[1]:before[2]]}"
             if after[0] == holder and before[0] == predecessor:
                 yield index.evidence(sentence, "support", f"article says {shown}", spans)
+            elif why := _other_office(index, sentence, max(e, after[2], before[2]), ctx,
+                                      claim.content["office"]):
+                index.reject(sentence, why, spans)
             else:
                 yield index.evidence(sentence, "contradict",
                                      f"article says {shown}; claim: "

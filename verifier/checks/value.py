@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from verifier.checks.binding import value_binding
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
@@ -113,6 +114,16 @@ def _belongs(ctx: Context, owner: str | None, subject: str) -> bool:
     return owner is not None and subject in ctx.registry.ancestors(owner)
 
 
+def measure_words(claim: Claim) -> frozenset[str]:
+    """The cue words and the unit, in singular and plural: what a figure must count."""
+    words = [w for group in claim.content.get("cues", ()) for w in group]
+    words += str(claim.content["value"].get("unit", "")).split()
+    out: set[str] = set()
+    for word in folded(tuple(words)):
+        out.update({word, word + "s", word.removesuffix("s")})
+    return frozenset(out)
+
+
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
     """Entities an article must mention for this claim to be judged at all."""
     return {claim.content["subject"], *_speakers(ctx, claim.content["subject"])}
@@ -124,6 +135,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     expected = c["value"]
     context = set(c.get("context") or ())
     proxies = _speakers(ctx, subject)
+    measure = measure_words(claim)
     for sentence in index.with_any([subject, *proxies]):
         if not _cues_met(claim, index, sentence):
             continue
@@ -143,6 +155,10 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             if same_amount(value, expected, float(c.get("tolerance", 0))):
                 yield index.evidence(sentence, "support", f"article gives {said} for {want}",
                                      [(value.start, value.end)], hedged=mood.hedged)
+                continue
+            unbound = value_binding(index, sentence, value, measure, expected["type"] == "number")
+            if unbound:
+                index.reject(sentence, unbound, [(value.start, value.end)])
             else:
                 yield index.evidence(
                     sentence, "contradict",

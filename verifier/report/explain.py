@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from verifier.checks import KINDS
 from verifier.engine import Engine
 from verifier.index import ArticleIndex, Sentence
-from verifier.model import Acknowledgement, Article, Claim, Project, Verdict
+from verifier.model import Acknowledgement, Article, Claim, Evidence, Project, Verdict
 from verifier.registry import ENTITY, TITLE
 from verifier.text import segment, values
 from verifier.text.offices import Attachment
@@ -53,13 +53,15 @@ def explain(project: Project, claim_id: str, article_name: str) -> str:
     claim, article = find_claim(project, claim_id), find_article(project, article_name)
     engine = Engine(project.claims, project.entities)
     index = ArticleIndex(article, engine.matcher)
+    index.rejected = []  # the binding step records what it turned down (checks.binding)
     targets = KINDS[claim.kind].targets(claim, engine.context)
     verdict = engine.judge(claim, index) if claim.id in engine.candidates(index) \
         else Verdict(claim.id, article.path, "silent")
     ack = next((a for a in project.acknowledgements
                 if (a.claim, a.article) == (claim.id, article.path)), None)
     lines = [*_header(claim, article), *_considered(index, targets),
-             *_evidence(verdict), *_why(claim, article, index, targets, verdict, ack)]
+             *_evidence(verdict), *_rejected(index.rejected),
+             *_why(claim, article, index, targets, verdict, ack)]
     return "\n".join(lines) + "\n"
 
 
@@ -121,6 +123,16 @@ def _evidence(verdict: Verdict) -> list[str]:
         spans = "; ".join(f"{s.line}:{s.column} {s.text!r}" for s in e.spans)
         lines += [f"  {e.polarity}{hedged} at {e.line}:{e.column}: {e.reason}",
                   f"    | {e.text}", f"    matched: {spans or '-'}"]
+    return [*lines, ""]
+
+
+def _rejected(rejected: Sequence[Evidence]) -> list[str]:
+    """Candidate contradictions the binding step turned down, and which binding failed."""
+    if not rejected:
+        return []
+    lines = ["not bound (candidate contradictions set aside, so they do not count):"]
+    for e in rejected:
+        lines += [f"  at {e.line}:{e.column}: {e.reason}", f"    | {e.text}"]
     return [*lines, ""]
 
 

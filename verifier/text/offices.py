@@ -50,6 +50,8 @@ _NOT_NAMES = frozenset(
     fold(w) for w in "The A An This That He She It They We I Said Says And But Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday Who Which".split()
 )
+# What may follow an apposition's title: its closing comma, the end, or a conjunction.
+_CLOSED = re.compile(r"\s*(?:[,.;:)!?\"']|$|-\s|\s*(?:and|who|since|until|from)\b)")
 _BEFORE_TITLE = re.compile(
     r"^\s*(?:,|:|\()\s*(?:\d{1,3},\s*)?(?:who\s+(?:is|was|became|becomes|has\s+become|had\s+been|has\s+been|"
     r"remains|serves\s+as|served\s+as)\s+)?$|^\s+(?:is|was|became|becomes|has\s+become|remains)\s+$"
@@ -120,10 +122,11 @@ def _attach(text: str, lo: int, hi: int, s: int, e: int, people: list[Mention],
     jurisdiction, status = jurisdiction or left_j, status or left_status
     core = text[core_s:core_e]
     offices = registry.offices_for(fold(core).strip(), jurisdiction)
-    holder = _holder_after(text, phrase_e, hi, people) or _holder_before(text, lo, left_s, people)
+    holder = _holder_after(text, phrase_e, hi, people) \
+        or _holder_before(text, lo, left_s, phrase_e, hi, people)
     name, h_s, h_e, near = holder if holder else (None, -1, -1, False)
     if 0 <= h_e <= s:
-        status = _clause_status(text, lo, h_e, left_s) or status
+        status = _clause_status(text, lo, h_e, s) or status
     return Attachment(offices, core, core_s, core_e, jurisdiction is not None, status, name,
                       h_s, h_e, near)
 
@@ -184,7 +187,10 @@ def _left_context(text: str, lo: int, s: int, places: list[Mention]
     pos = s
     words = list(_WORD.finditer(text, lo, s))
     for word in reversed(words[-6:]):
-        if text[word.end():pos].strip(" -"):
+        gap = text[word.end():pos]
+        # "OSAKA, Japan - President ...": a spaced dash ends the phrase (a dateline's place
+        # is where the report was filed, not the title's jurisdiction)
+        if gap.strip(" -") or ("-" in gap and " " in gap):
             break
         place = next((p.target for p in places if p.start <= word.start() < p.end), None)
         if place:
@@ -209,22 +215,35 @@ def _holder_after(text: str, e: int, hi: int, people: list[Mention]
                 return None  # "the Prime Minister, Trump said": not an apposition
             return p.target, p.start, p.end, p.near_miss
     name = _NAME.match(text, at, hi)
-    if name and not gap.group(1) and fold(name.group().split()[0]) not in _NOT_NAMES:
+    if name and not gap.group(1) and fold(name.group().split()[0]) not in _NOT_NAMES \
+            and not any(at < p.start < name.end() for p in people):
+        # ("PM Hands Trump ...": a known person inside an unknown name is no name at all)
         return "name:" + name.group(), name.start(), name.end(), False
     return None
 
 
-def _holder_before(text: str, lo: int, s: int, people: list[Mention]
+def _holder_before(text: str, lo: int, s: int, e: int, hi: int, people: list[Mention]
                    ) -> tuple[str, int, int, bool] | None:
     for p in reversed(people):
-        if lo <= p.end <= s and _BEFORE_TITLE.match(text[p.end:s]):
+        link = text[p.end:s]
+        if lo <= p.end <= s and _BEFORE_TITLE.match(link):
+            if link.strip()[:1] in (",", "(") and not _CLOSED.match(text, e, hi) \
+                    and "who" not in link:
+                return None  # "Greer, Nordland PM sign a deal": a list, not an apposition
             return p.target, p.start, p.end, p.near_miss
     return None
+
+
+_APPOINTED = re.compile(
+    r"\b(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:named|appointed|elected|chosen|made|"
+    r"sworn in(?: as)?|nominated|confirmed|installed|picked|tapped|selected|promoted)\b")
 
 
 def _clause_status(text: str, lo: int, holder_end: int, title_start: int) -> str | None:
     """ "Abe, who was Japan's prime minister": a past-tense link makes the title a former one."""
     link = text[holder_end:title_start]
+    if _APPOINTED.search(link):
+        return None  # "was named finance minister", "who was appointed ...": a new holder
     if re.search(r"\b(?:was|had been|served as)\b", link):
         return "former"
     return None

@@ -1,0 +1,65 @@
+"""Precision: every false-alarm pattern met on real pages (issue 12) stays quiet, and its bound
+twin still contradicts. Rows are data (tests/data/precision/cases.yaml), about an invented world
+whose claims and registry are in tests/data/precision/claims/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from verifier.engine import Engine
+from verifier.index import ArticleIndex
+from verifier.model import Article, ArticleMeta
+from verifier.project import load_project
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "precision"
+CASES: dict[str, Any] = yaml.safe_load((DATA / "cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    project = load_project(DATA, claims_dir=DATA / "claims", article_paths=[])
+    assert not [p for p in project.problems if p.level == "error"], project.problems
+    return Engine(project.claims, project.entities)
+
+
+def _row_id(row: dict[str, Any]) -> str:
+    return f"{row['pattern']}-{row['claim']}-{row['expect']}"
+
+
+@pytest.mark.parametrize("row", CASES["cases"], ids=_row_id)
+def test_pattern(engine: Engine, row: dict[str, Any]) -> None:
+    published = row.get("published", CASES["published"])
+    meta = ArticleMeta(published=dt.date.fromisoformat(published) if published else None)
+    index = ArticleIndex(Article("case.txt", row["text"], meta), engine.matcher)
+    claim = next(c for c in engine.claims if c.id == row["claim"])
+    verdict = engine.judge(claim, index)
+    reasons = [e.reason for e in verdict.evidence]
+    assert verdict.verdict == row["expect"], (row["text"], reasons)
+
+
+@pytest.mark.parametrize(("claim", "text", "failed"), [
+    ("summit-date", "Greer arrived in Harbor City on Monday to meet the new prime minister, "
+     "Mara Velden.", "'Monday' attaches to the verb before 'to meet', not to 'meet'"),
+    ("unity-seats", "The Unity Party won 1.2 million votes and a majority of seats.",
+     "'1.2 million' counts 'votes', not the claimed measure"),
+    ("velden-predecessor", "Velden replaced Anders Lind as party leader in 2023.",
+     "'as party leader in 2023' names another office"),
+])
+def test_explain_names_the_failed_binding(tmp_path: Path, claim: str, text: str,
+                                          failed: str) -> None:
+    from verifier.report.explain import explain
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "case.txt").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "seeds" / "case.meta.yaml").write_text('published: "2025-06-17"\n',
+                                                       encoding="utf-8")
+    project = load_project(tmp_path, claims_dir=DATA / "claims")
+    shown = explain(project, claim, "case")
+    assert "not bound (candidate contradictions set aside" in shown
+    assert failed in shown
+    assert "verdict: silent" in shown

@@ -1,0 +1,201 @@
+"""The binding step between extraction and verdict.
+
+Extraction proposes candidates (a title beside a name, a date or place in a sentence about an
+event, a number near the claim's cue words). Support may be loose, but a contradiction stands
+only when the sentence binds the candidate to the claim: the title is attached to the person
+(not across a headline or an unclosed apposition), the date or place modifies the claimed
+event's own predicate and instance, the number counts the claimed measure. Each test here
+returns None when the candidate is bound, or a short phrase saying which binding failed; the
+checks record that phrase (`ArticleIndex.reject`) so `explain` can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from verifier.index import ArticleIndex, Sentence
+from verifier.registry import folded
+from verifier.text.normalize import fold
+from verifier.text.values import Value
+
+if TYPE_CHECKING:
+    from verifier.checks.events import EventMention
+
+# Small words a Title Case headline leaves in lower case.
+_MINOR = frozenset("a an the and or but nor of in on at to for by with from as vs via per into "
+                   "over up off out amid after".split())
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def headline(sentence: Sentence) -> bool:
+    """A Title Case line with no closing stop ("Leader Hands Guest A Silver Compass"): its
+    capitals say nothing about which words are names."""
+    text = sentence.text.strip().rstrip("\"'")
+    if text.endswith((".", "?", "!")):
+        return False
+    words = _WORDS.findall(text)
+    content = [w for w in words if w.lower() not in _MINOR]
+    return len(content) >= 3 and all(w[0].isupper() for w in content)
+
+
+# --- dates and places of events ---------------------------------------------------------------
+
+# A year right after a determiner and before a noun names an instance of that noun ("the 2026
+# peace prize", "the 2021 election", "their 2019 meeting"), not the date of the claimed event.
+_DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|our)|'s)\s+$",
+                         re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
+def year_modifier(index: ArticleIndex, value: Value) -> str | None:
+    date = value.date
+    if date is None or date.precision != "year":
+        return None
+    before = index.text[max(0, value.start - 8):value.start]
+    if _DETERMINER.search(before) and _NOUN_AFTER.match(index.text, value.end):
+        noun = _WORDS.match(index.text, value.end + 1)
+        word = noun.group() if noun else "the noun after it"
+        return f"'{value.text}' names which '{word}' is meant, not when the event happened"
+    return None
+
+
+# Words before an event noun that make it another occurrence ("her predecessor's summit",
+# "the previous election", "last year's talks").
+_OTHER_OCCURRENCE = re.compile(
+    r"(?:'s(?=\s)|\b(?:previous|prior|last|earlier|next|another|former|first|second|past|"
+    r"upcoming|future))\s+(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+# A predicate between a date and the trigger it precedes takes the date ("arrived on Monday to
+# meet ...", "on Monday Greer flew in to hold talks").
+_INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+\s+)?$")
+_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+
+
+def event_attachment(index: ArticleIndex, sentence: Sentence, trigger_start: int,
+                     trigger_text: str, triggers: frozenset[str], at: int, what: str,
+                     is_date: bool) -> str | None:
+    """Whether a date or place at `at` modifies the event's own trigger. A place before "to
+    meet" is where the meeting is ("travelled to Washington to meet"); a date is the journey's."""
+    if at < trigger_start:
+        between = index.text[at:trigger_start]
+        if is_date and _INFINITIVE.search(between):
+            return (f"'{what}' attaches to the verb before 'to {trigger_text}', "
+                    f"not to '{trigger_text}'")
+        verbs = [v for v in _PAST.findall(between) if fold(v) not in triggers]
+        if verbs:
+            return f"'{what}' attaches to '{verbs[0]}', not to '{trigger_text}'"
+        return None
+    # the nearest event word before the date or place governs it
+    governor = _nearest_trigger(index, sentence, triggers, trigger_start, at)
+    if governor is not None and _another(index, sentence, governor[0]):
+        word = index.text[governor[0]:governor[1]]
+        return f"'{what}' belongs to another occurrence ('... {word}'), not to this one"
+    return None
+
+
+def _another(index: ArticleIndex, sentence: Sentence, at: int) -> bool:
+    """Whether the event word at `at` is marked as another occurrence: "the previous talks",
+    "her predecessor's summit", "last year's meeting" (a name's possessive, "Japan's", is not)."""
+    before = index.text[max(sentence.start, at - 30):at]
+    found = _OTHER_OCCURRENCE.search(before)
+    if found is None:
+        return False
+    if not found.group().startswith("'s"):
+        return True
+    owner = re.search(r"([A-Za-z]+)$", before[:found.start()])
+    return owner is not None and owner.group(1).islower()
+
+
+def _nearest_trigger(index: ArticleIndex, sentence: Sentence, triggers: frozenset[str],
+                     lo: int, at: int) -> tuple[int, int] | None:
+    best = None
+    for m in sentence.mentions:
+        if m.target in triggers and lo <= m.start and m.end <= at:
+            best = (m.start, m.end)
+    return best
+
+
+# --- values -----------------------------------------------------------------------------------
+
+# Words that end the noun phrase after a value without naming what it counts.
+_FUNCTION = frozenset(
+    "in on at to for by with from and or but of was were is are be been had has have will would "
+    "could may might the a an this that these those which who whom after before as than since "
+    "until last next this each per apiece while when where if so under over against among across "
+    "during through toward towards despite amid about around via into onto within without "
+    "between behind beyond below above near off out up down including plus according compared "
+    "versus vs also already now then just only yet still even its their his her our your my "
+    "it they he she we you said says say told".split())
+# What makes a figure a change, a bound, a threshold or an estimate rather than the level.
+_CHANGE = re.compile(
+    r"\b(?:lost|losing|loses|lose|gained|gaining|gains|gain|gain of|loss of|net|down|up|"
+    r"increase of|decrease of|drop of|rise of|fall of|fell|rose|dropped|added|adding|shed|"
+    r"picked up|extra|additional|more|fewer|another|further|swing of|majority of|lead of|"
+    r"margin of)\s+(?:about\s+|around\s+|some\s+|roughly\s+|just\s+)?(?:\$|US\$|€|£)?$",
+    re.IGNORECASE,
+)
+_BOUND = re.compile(
+    r"\b(?:more than|less than|fewer than|over|under|at least|at most|up to|nearly|almost|"
+    r"close to|upwards of|short of(?: the)?|around|about|roughly|approximately|some|an estimated|"
+    r"estimated|as many as|as much as|as few as|below|above|beyond)\s+(?:\$|US\$|€|£)?$",
+    re.IGNORECASE,
+)
+# "88 of the 150 seats": the second figure is the whole ("a total of 88" is the level itself)
+_TOTAL = re.compile(r"(?<!total )\b(?:out )?of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+_THRESHOLD = re.compile(
+    r"^[^.;,]{0,30}?\b(?:needed|required|necessary|to win|to govern|for a majority|"
+    r"for control|threshold)\b",
+    re.IGNORECASE,
+)
+
+
+def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure: frozenset[str],
+                  count_noun: bool) -> str | None:
+    """Whether `value` states the level of the claimed measure (`measure`: folded cue and unit
+    words). `count_noun`: the value is a bare number, so the noun after it names what it
+    counts; a money or percent value is checked only when a noun follows it directly."""
+    before = index.text[max(sentence.start, value.start - 30):value.start]
+    if _CHANGE.search(before):
+        return f"'{value.text}' is a change or a part, not the level"
+    if _BOUND.search(before):
+        return f"'{value.text}' is an estimate or a bound, not the exact level"
+    if count_noun and _TOTAL.search(before):
+        return f"'{value.text}' is the whole the level is part of, not the level"
+    if _THRESHOLD.match(index.text, value.end, sentence.end):
+        return f"'{value.text}' is a threshold, not the level"
+    if value.kind not in ("number", "money"):
+        return None  # "a 15% tariff", "2% of GDP": a percent's noun is its base or its cue
+    noun = _own_noun(index, value, sentence.end, count_noun or value.kind == "money")
+    if noun is not None and not {fold(w) for w in noun} & measure:
+        return f"'{value.text}' counts '{' '.join(noun)}', not the claimed measure"
+    return None
+
+
+def _own_noun(index: ArticleIndex, value: Value, end: int, through_of: bool) -> list[str] | None:
+    """The words naming what a value counts: "88 parliamentary seats", "$300 billion of trade
+    deals"; None when nothing names it right after the value."""
+    rest = index.text[value.end:min(end, value.end + 60)]
+    if through_of:
+        rest = re.sub(r"^\s+(?:worth\s+)?of\s+(?:the\s+)?", " ", rest, count=1)
+    words: list[str] = []
+    for m in re.finditer(r"\s*([A-Za-z][A-Za-z-]*)|\s*(\S)", rest):
+        word = m.group(1)
+        if word is None or word.lower() in _FUNCTION or len(words) == 3:
+            break
+        words.append(word.lower())
+    return words or None
+
+
+def event_binding(index: ArticleIndex, mention: EventMention, at: int, end: int
+                  ) -> str | None:
+    """Whether the date or place at [at, end) is bound to this mention of the event."""
+    trigger = mention.trigger
+    what = index.text[at:end]
+    if trigger is None:
+        return None
+    triggers = folded(index.registry.entities[mention.event].triggers)
+    is_date = any(v.start == at and v.is_date for v in index.values(mention.sentence))
+    return event_attachment(index, mention.sentence, trigger.start, trigger.text, triggers,
+                            at, what, is_date)
