@@ -11,6 +11,7 @@ checks record that phrase (`ArticleIndex.reject`) so `explain` can show it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
@@ -145,7 +146,7 @@ _BOUND = re.compile(
 # "88 of the 150 seats": the second figure is the whole ("a total of 88" is the level itself)
 _TOTAL = re.compile(r"(?<!total )\b(?:out )?of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 _THRESHOLD = re.compile(
-    r"^[^.;,]{0,30}?\b(?:needed|required|necessary|to win|to govern|for a majority|"
+    r"[^.;,]{0,30}?\b(?:needed|required|necessary|to win|to govern|for a majority|"
     r"for control|threshold)\b",
     re.IGNORECASE,
 )
@@ -170,6 +171,42 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
     noun = _own_noun(index, value, sentence.end, count_noun or value.kind == "money")
     if noun is not None and not {fold(w) for w in noun} & measure:
         return f"'{value.text}' counts '{' '.join(noun)}', not the claimed measure"
+    return None
+
+
+# "12 seats in the capital district": a figure for one part of the whole
+_PART = re.compile(
+    r"[^.;]{0,40}?\b(?:in|for|across)\s+(?:the\s+|a\s+|one\s+|each\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:district|districts|constituency|constituencies|region|regions|province|county|ward|"
+    r"riding|precinct|municipality|borough|state of|city of)\b",
+    re.IGNORECASE,
+)
+# "since 2019", "from 2019": a year that starts a span, not the time the clause speaks of
+_SPAN_START = re.compile(r"\b(?:since|from|than in|than)\s+$", re.IGNORECASE)
+
+
+def time_scope(index: ArticleIndex, sentence: Sentence, value: Value, lo: int, hi: int,
+               scope_start: dt.date | None) -> str | None:
+    """Whether the value's clause [lo, hi) speaks of a time before the claim's (a past year:
+    "In 2021 the party won 60 seats" in a report on this year's count)."""
+    if scope_start is None:
+        return None
+    for other in index.values(sentence):
+        if other is value or not other.is_date or not lo <= other.start < hi:
+            continue
+        if other.date is not None and other.date.year_inferred:
+            continue
+        if _SPAN_START.search(index.text[max(lo, other.start - 10):other.start]):
+            continue
+        if other.before(scope_start):
+            return f"the clause speaks of '{other.text}', another time than the claim's"
+    return None
+
+
+def part_of_whole(index: ArticleIndex, sentence: Sentence, value: Value) -> str | None:
+    found = _PART.match(index.text, value.end, sentence.end)
+    if found:
+        return f"'{value.text}' is a figure for a part ('{found.group().strip()}')"
     return None
 
 

@@ -10,11 +10,12 @@ listed as `context` (the other party of a deal) never take a value away from the
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
 
-from verifier.checks.binding import value_binding
+from verifier.checks.binding import part_of_whole, time_scope, value_binding
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
@@ -114,6 +115,15 @@ def _belongs(ctx: Context, owner: str | None, subject: str) -> bool:
     return owner is not None and subject in ctx.registry.ancestors(owner)
 
 
+def _scope_start(claim: Claim, index: ArticleIndex) -> dt.date | None:
+    """When the claim's time begins: its validity, else the year the article was published
+    (a figure for an earlier year is another quantity; an undated text has no scope)."""
+    if claim.valid_from is not None:
+        return claim.valid_from
+    published = index.published
+    return dt.date(published.year, 1, 1) if published is not None else None
+
+
 def measure_words(claim: Claim) -> frozenset[str]:
     """The cue words and the unit, in singular and plural: what a figure must count."""
     words = [w for group in claim.content.get("cues", ()) for w in group]
@@ -156,7 +166,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                 yield index.evidence(sentence, "support", f"article gives {said} for {want}",
                                      [(value.start, value.end)], hedged=mood.hedged)
                 continue
-            unbound = value_binding(index, sentence, value, measure, expected["type"] == "number")
+            unbound = value_binding(index, sentence, value, measure, expected["type"] == "number") \
+                or part_of_whole(index, sentence, value) \
+                or time_scope(index, sentence, value, lo, hi, _scope_start(claim, index))
             if unbound:
                 index.reject(sentence, unbound, [(value.start, value.end)])
             else:
