@@ -130,6 +130,12 @@ _FUNCTION = frozenset(
     "versus vs also already now then just only yet still even its their his her our your my "
     "it they he she we you said says say told".split())
 # What makes a figure a change, a bound, a threshold or an estimate rather than the level.
+# "25-27.5 percent", "the previous 25%": the end of a range, or an earlier level
+_RANGE_OR_EARLIER = re.compile(
+    r"(?:\d\s*-\s*|\bbetween\s+\S+\s+and\s+|\b(?:previous|prior|former|earlier|old|original)"
+    r"\s+(?:(?!\d)\S+\s+)?(?:\d[\d.,]*\s*-\s*)?)$",
+    re.IGNORECASE,
+)
 _CHANGE = re.compile(
     r"\b(?:lost|losing|loses|lose|gained|gaining|gains|gain|gain of|loss of|net|down|up|"
     r"increase of|decrease of|drop of|rise of|fall of|fell|rose|dropped|added|adding|shed|"
@@ -160,6 +166,8 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
     before = index.text[max(sentence.start, value.start - 30):value.start]
     if _CHANGE.search(before):
         return f"'{value.text}' is a change or a part, not the level"
+    if _RANGE_OR_EARLIER.search(before):
+        return f"'{value.text}' ends a range or is an earlier level, not the level"
     if _BOUND.search(before):
         return f"'{value.text}' is an estimate or a bound, not the exact level"
     if count_noun and _TOTAL.search(before):
@@ -232,6 +240,10 @@ def event_binding(index: ArticleIndex, mention: EventMention, at: int, end: int
     what = index.text[at:end]
     if trigger is None:
         return None
+    if trigger.target == mention.event and trigger.start <= at and end <= trigger.end:
+        # "the Japan-US summit": a name the registry gives the event; its places may name the
+        # parties rather than the venue, so they can support but never contradict
+        return f"'{what}' is part of the event's name '{trigger.text}', not where it happened"
     triggers = folded(index.registry.entities[mention.event].triggers)
     is_date = any(v.start == at and v.is_date for v in index.values(mention.sentence))
     return event_attachment(index, mention.sentence, trigger.start, trigger.text, triggers,

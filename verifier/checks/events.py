@@ -63,6 +63,27 @@ def _foreign_alias(registry: Registry, event: Entity, sentence: Sentence, m: Men
     )
 
 
+def _more_specific(registry: Registry, event: Entity, sentence: Sentence, m: Mention) -> bool:
+    """A trigger word another event shares, when that event's cue words are all in the sentence
+    and this one has fewer cue groups ("visited the naval base" is the base visit, not the
+    summit, though both are visits)."""
+    by_trigger: dict[str, list[Entity]] = registry.memo("events by trigger", lambda: _by_trigger(
+        registry))
+    words = sentence.words()
+    return any(other.id != event.id and len(other.cues) > len(event.cues)
+               and all(folded(group) & words for group in other.cues)
+               for other in by_trigger.get(m.target, ()))
+
+
+def _by_trigger(registry: Registry) -> dict[str, list[Entity]]:
+    out: dict[str, list[Entity]] = {}
+    for entity in sorted(registry.entities.values(), key=lambda e: e.id):
+        if entity.type == "event":
+            for word in folded(entity.triggers):
+                out.setdefault(word, []).append(entity)
+    return out
+
+
 def _others_in_clause(registry: Registry, event: Entity, sentence: Sentence, at: int) -> bool:
     lo, hi = sentence.clause_of(at)
     return any(
@@ -150,6 +171,7 @@ def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]
             m for m in sentence.mentions
             if m.category == WORD and m.target in triggers
             and not _foreign_alias(registry, event, sentence, m)
+            and not _more_specific(registry, event, sentence, m)
             and (event.cues or not _others_in_clause(registry, event, sentence, m.start))
         ]
         if found:
