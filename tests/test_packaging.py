@@ -60,3 +60,12 @@ def test_package_data_globs_cover_the_data_folders() -> None:
     shipped = {Path(name) for g in globs
                for name in glob.glob(g, root_dir=package, recursive=True)}
     assert data and sorted(map(str, set(data) - shipped)) == []
+
+
+def test_the_package_carries_the_init_templates() -> None:
+    template = files("verifier") / "scaffold" / "template"
+    for part in ("README.md", "pytest.ini", "dot-gitignore", "dot-pre-commit-config.yaml",
+                 "claims/entities.yaml", "claims/story.yaml", "claims/acknowledgements.yaml",
+                 "seeds/000_sample.txt", "seeds/000_sample.meta.yaml",
+                 "dot-github/workflows/verify.yml"):
+        assert template.joinpath(*part.split("/")).is_file(), part
