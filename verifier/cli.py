@@ -26,7 +26,8 @@ from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
 
 # Subcommands other modules provide, imported only when used (and only if present).
-LAZY_COMMANDS = {"ingest": "verifier.ingest.command:ingest"}
+LAZY_COMMANDS = {"ingest": "verifier.ingest.command:ingest",
+                 "init": "verifier.scaffold.command:init"}
 HINT = "check the paths and files named above; rerun with `verifier --debug ...` to see where"
 
 
@@ -73,6 +74,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       verifier check                         verify and print the text report
       verifier check --format html:out/report.html --format sarif:out/report.sarif
       verifier explain CLAIM_ID ARTICLE      why one article gets its verdict on one claim
+      verifier init DIR                      start a claims repository for another story
 
     \b
     Exit statuses: 0 clean; 1 an unacknowledged contradiction or a stale

@@ -22,7 +22,7 @@ from typing import Any
 import msgspec
 
 from verifier.cachefile import FORMAT, Corrupt, read_blob, write_blob
-from verifier.schema import SCHEMA_DIRS
+from verifier.schema import SCHEMA_DIR
 
 LIMIT = 100_000  # entries kept at most, unless one run uses more
 LOADER = ("source.py", "schema.py", "corpus.py", "project.py", "memo.py")
@@ -34,8 +34,7 @@ def loader_digest() -> str:
     """Of the loader's code and the schemas: what a parsed, validated document depends on."""
     sha = hashlib.sha256(b"memo\0")
     files = [PACKAGE / name for name in LOADER]
-    files += sorted(p for folder in SCHEMA_DIRS if folder.is_dir()
-                    for p in folder.glob("*.schema.json"))
+    files += sorted(SCHEMA_DIR.glob("*.schema.json"))
     for path in files:
         sha.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return sha.hexdigest()[:32]

@@ -26,9 +26,10 @@ from verifier.problems import Problem
 from verifier.source import Locations, PathKey, json_path
 
 SchemaName = Literal["claims", "entities", "article", "acknowledgements"]
-# The schemas sit next to the package in a checkout; a built wheel may carry them inside it.
-_HERE = Path(__file__).resolve().parent
-SCHEMA_DIRS = (_HERE.parent / "schema", _HERE / "schemas")
+# The schemas ship inside the package (package data), so an installed tool never looks for them
+# in the project it checks; the repository's top-level schema/ is a published copy of these
+# (tests/test_packaging.py keeps the two byte-identical).
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 RE2_MEMORY = 8 << 20  # what verifier.checks.phrases gives RE2 when it compiles patterns
 _PLAIN = {"minLength": "{what} must not be empty",
           "maxLength": "{what} is longer than {rule} characters: shorten it",
@@ -41,10 +42,7 @@ _TYPES = {"string": "text", "array": "a list", "object": "a mapping (key: value)
 
 
 def schema_path(name: SchemaName) -> Path:
-    for folder in SCHEMA_DIRS:
-        if (folder / f"{name}.schema.json").is_file():
-            return folder / f"{name}.schema.json"
-    raise FileNotFoundError(f"{name}.schema.json is in none of: {', '.join(map(str, SCHEMA_DIRS))}")
+    return SCHEMA_DIR / f"{name}.schema.json"
 
 
 def _partial_date(instance: object) -> bool:

@@ -121,7 +121,7 @@ def test_pytest_verifier_report_writes_the_new_formats(contradicted: pytest.Pyte
 def test_workflow_validates_gates_annotates_and_uploads() -> None:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "verify.yml").read_text())
     assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
-    steps = workflow["jobs"]["verify"]["steps"]
+    steps = workflow["jobs"]["corpus"]["steps"]
     runs = "\n".join(s.get("run", "") for s in steps)
     assert "verifier validate" in runs and "pytest claims seeds" in runs
     assert '>> "$GITHUB_STEP_SUMMARY"' in runs
@@ -133,7 +133,7 @@ def test_workflow_validates_gates_annotates_and_uploads() -> None:
     targets = dict(cli.destinations(formats, []))
     assert targets["github"] is None and targets["html"] == Path("out/report.html")
     upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact"))
-    assert upload["if"] == "always()" and upload["with"]["path"] == "out/"
+    assert upload["if"] == "${{ !cancelled() }}" and upload["with"]["path"] == "out/"
 
 
 def test_pre_commit_hook_runs_verifier_validate() -> None:

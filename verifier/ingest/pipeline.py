@@ -62,7 +62,7 @@ def ingest_one(root: Path, source: str, options: Options, limits: Limits) -> Out
     sha256 = hashlib.sha256(raw.data).hexdigest()
     stem = store.next_stem(seeds, sha256)
     meta = describe(raw, found, options, sha256, store.original_path(stem, raw.suffix))
-    store.validate_meta(root, meta, raw.name)
+    store.validate_meta(meta, raw.name)
     written = store.write_article(seeds, stem, found.text, store.render_meta(meta), raw.data,
                                   raw.suffix)
     notes = found.notes + _guesses(raw.name, found, options)

@@ -3,7 +3,7 @@ original bytes as seeds/originals/<stem>.<html|txt>.orig.
 
 Stems follow the seeds: NNN_<first 16 hex of the sha256 of the original bytes>, NNN the next free
 number. Originals end in `.orig` and live in a subfolder, so no reader of `seeds/*.txt` ever
-takes one for an article. The metadata is validated against schema/article.schema.json before
+takes one for an article. The metadata is validated against the package's article schema before
 anything is written, and files are created exclusively (never overwritten); if one write fails,
 the files already written for that article are removed again.
 """
@@ -45,19 +45,14 @@ def render_meta(meta: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def validate_meta(root: Path, meta: Mapping[str, Any], name: str) -> None:
-    """Refuse metadata the corpus schema would reject, before anything is written."""
-    from jsonschema import Draft202012Validator, FormatChecker
+def validate_meta(meta: Mapping[str, Any], name: str) -> None:
+    """Refuse metadata the corpus schema (the one inside the package) would reject, before
+    anything is written."""
     from jsonschema.exceptions import best_match
 
-    schema_path = root / "schema" / "article.schema.json"
-    try:
-        schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise IngestError(f"{name}: cannot read {schema_path} ({error}); run from the project "
-                          "root or pass --root") from None
-    wrong = best_match(Draft202012Validator(schema, format_checker=FormatChecker())
-                       .iter_errors(dict(meta)))
+    from verifier.schema import validator
+
+    wrong = best_match(validator("article").iter_errors(dict(meta)))
     if wrong is not None:
         raise IngestError(f"{name}: its metadata does not fit the corpus schema at "
                           f"{wrong.json_path}: {wrong.message}; correct it with that option")
