@@ -8,7 +8,6 @@ nothing outlives the test. No test contacts any other address.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -24,9 +23,10 @@ from verifier.ingest.command import ingest
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "ingest"
-PROJECT_PARTS = ("claims", "seeds", "schema")
-if str(ROOT / "tests") not in sys.path:  # tests/fakes.py, shared with the CLI tests
+if str(ROOT / "tests") not in sys.path:  # tests/fakes.py and frozen.py, shared with other tests
     sys.path.insert(0, str(ROOT / "tests"))
+from frozen import copy_corpus  # noqa: E402
+
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
            "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
@@ -48,12 +48,8 @@ def git_repo(root: Path) -> Path:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project's claims, seeds and schemas to ingest into."""
-    root = tmp_path / "project"
-    for part in PROJECT_PARTS:
-        if (ROOT / part).is_dir():
-            shutil.copytree(ROOT / part, root / part)
-    return root
+    """A copy of the frozen corpus's claims and seeds, and of the schemas, to ingest into."""
+    return copy_corpus(tmp_path / "project", schema=True)
 
 
 def run_ingest(root: Path, *args: str) -> Result:
