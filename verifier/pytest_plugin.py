@@ -3,15 +3,15 @@
 Active when the ini option `verifier_claims` is set. The whole project is verified once per
 session, on first need, and cached on the config; items only read that result. Items:
 input problems (at file:line), claim examples, one per contradicted (article, claim) pair,
-one summary per article, and stale acknowledgements. No item per silent pair.
-The nodes themselves are in verifier.pytest_items.
+one summary per article, and stale acknowledgements. No item per silent pair. The run ends
+with a brief list of the failed items (after pytest's short summary), so a contradiction is seen
+without scrolling. The nodes themselves are in verifier.pytest_items.
 """
 
 from __future__ import annotations
 
 from collections.abc import Generator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -119,8 +119,9 @@ def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.It
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item,
-                              call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
+def pytest_runtest_makereport(
+        item: pytest.Item, call: pytest.CallInfo[None],
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     """Remember each failed verifier item's brief lines for the list at the end of the run."""
     report = yield
     state = item.config.stash.get(STATE, None)
