@@ -1,4 +1,5 @@
-"""Measure the engine on the edit cases (tests/data/edits) and on the unedited seeds.
+"""Measure the engine on the edit cases (tests/data/edits) and on the unedited seeds, with the
+claims and seeds of the frozen corpus the cases were written against (tests/data/corpus).
 
     .venv/bin/python benchmarks/edits.py [--kind KIND] [--evidence]
 
@@ -142,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
 
         from verifier.engine import Engine as Built
 
-        claims, entities = shipped(ROOT)
+        claims, entities = shipped()
         engine = Built(claims, entities)
     except Exception:
         print("The engine could not be built; nothing measured:")

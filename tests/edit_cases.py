@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from frozen import FROZEN, FROZEN_SEEDS, REPO
 
 from verifier.model import Article, ArticleMeta, Claim, Entity, VerdictName
 from verifier.project import load_project
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-CASES = ROOT / "tests" / "data" / "edits"
+SEEDS = FROZEN_SEEDS  # the cases edit the frozen copy of the seeds, never the live corpus
+CASES = REPO / "tests" / "data" / "edits"
 DEFAULT_PUBLISHED = "2025-10-28"
 PUBLISHED = dt.date.fromisoformat(DEFAULT_PUBLISHED)
 KEYS = frozenset({"article", "published", "claim", "kind", "change", "edits", "expect", "note"})
@@ -135,8 +135,9 @@ def seed_names() -> list[str]:
     return sorted(p.name for p in SEEDS.glob("*.txt"))
 
 
-def shipped(root: Path = ROOT) -> tuple[tuple[Claim, ...], dict[str, Entity]]:
-    """The shipped claims and entity registry, loaded as the harness loads them."""
+def shipped(root: Path = FROZEN) -> tuple[tuple[Claim, ...], dict[str, Entity]]:
+    """The claims and entity registry of the frozen corpus (or of `root`), loaded as the
+    harness loads them."""
     project = load_project(root)
     errors = [str(p) for p in project.problems if p.level == "error"]
     if errors:

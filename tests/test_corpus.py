@@ -8,11 +8,10 @@ import os
 from pathlib import Path
 
 import pytest
+from frozen import FROZEN
 
 from verifier.corpus import MAX_BYTES, display_path, read_corpus
 from verifier.model import ArticleMeta
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def write(path: Path, data: bytes | str) -> Path:
@@ -27,13 +26,13 @@ def codes(tmp_path: Path) -> list[tuple[str, int, int, str, str]]:
 
 
 def test_the_shipped_seeds_read_cleanly_with_their_metadata() -> None:
-    corpus = read_corpus(ROOT, [ROOT / "seeds"])
+    corpus = read_corpus(FROZEN, [FROZEN / "seeds"])
     assert corpus.problems == ()
     assert [a.path for a in corpus.articles] == sorted(
-        f"seeds/{p.name}" for p in (ROOT / "seeds").glob("*.txt"))
+        f"seeds/{p.name}" for p in (FROZEN / "seeds").glob("*.txt"))
     first = corpus.articles[0]
     assert first.meta.kind == "transcript" and first.meta.published == dt.date(2025, 10, 28)
-    assert first.text == (ROOT / first.path).read_text(encoding="utf-8")
+    assert first.text == (FROZEN / first.path).read_text(encoding="utf-8")
     assert len(corpus.files) == 2 * len(corpus.articles)
 
 

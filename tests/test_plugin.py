@@ -101,6 +101,28 @@ def test_a_yaml_syntax_error_does_not_stop_collection(project: pytest.Pytester) 
     result.stdout.fnmatch_lines(["*claims/town.yaml:28:9: [[]yaml-syntax]*"])
 
 
+@pytest.mark.parametrize(("name", "listed"), [
+    ("contradicted", ["seeds/003_ferry.txt:4:1: mayor-name: article says 'Mayor Dana Okafur'",
+                      "    | Mayor Dana Okafur said the ferry crews would be offered new jobs."]),
+    ("stale", ["claims/acknowledgements.yaml:7: stale acknowledgement: seeds/001_opening.txt no "
+               "longer contradicts mayor-name*"]),
+    ("missing-statement", ["claims/town.yaml:22:5: [[]schema] 'statement' is a required*"]),
+    ("clean", []),  # an acknowledged contradiction (xfail) is not a failure
+])
+def test_the_run_ends_with_the_list_of_failing_corpus_items(
+        project: pytest.Pytester, name: str, listed: list[str]) -> None:
+    copy(project, name)
+    lines = project.runpytest(*FAST).outlines
+    head = [i for i, line in enumerate(lines) if "failing corpus item(s)" in line]
+    if not listed:
+        assert head == []
+        return
+    assert head and "short test summary info" in "".join(lines[:head[0]])
+    assert " verifier: 1 failing corpus item(s) " in lines[head[0]]
+    tail = pytest.LineMatcher(lines[head[0] + 1:])
+    tail.fnmatch_lines([*listed, "=*1 failed*"], consecutive=True)
+
+
 def test_a_new_correct_article_keeps_the_run_green(project: pytest.Pytester) -> None:
     copy(project, "clean")
     (project.path / "seeds" / "004_parade.txt").write_text(

@@ -1,4 +1,4 @@
-"""verifier.project: whole projects, the shipped one and the data-driven cases in tests/data."""
+"""verifier.project: whole projects, the frozen seed corpus and the cases in tests/data."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
+from frozen import FROZEN
 
 from verifier.model import Project
 from verifier.project import load_project, validate_project
 from verifier.source import MAX_BYTES
 
-ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 EXPECTED = re.compile(r"^(\S+:\d+:\d+: \[[\w-]+\])(?: (.*))?$")
 
@@ -29,10 +29,10 @@ def load_case(case: Path) -> Project:
 
 
 def test_the_shipped_project_loads_without_a_single_problem() -> None:
-    project = load_project(ROOT)
+    project = load_project(FROZEN)
     assert [str(p) for p in project.problems] == []
     assert len(project.claims) == sum(
-        (ROOT / "claims" / f).read_text(encoding="utf-8").count("\n  - id: ")
+        (FROZEN / "claims" / f).read_text(encoding="utf-8").count("\n  - id: ")
         for f in ("economy.yaml", "history.yaml", "people.yaml", "summit.yaml"))
     assert len(project.articles) == 5 and len(project.acknowledgements) == 5
     assert "claims/entities.yaml" in project.files and "seeds/003_e6b66d70c2f9b6b5.meta.yaml" \
@@ -40,7 +40,7 @@ def test_the_shipped_project_loads_without_a_single_problem() -> None:
 
 
 def test_shipped_claims_carry_their_typed_content() -> None:
-    project = load_project(ROOT)
+    project = load_project(FROZEN)
     claims = {c.id: c for c in project.claims}
     pm = claims["takaichi-prime-minister"]
     assert (pm.kind, pm.severity, pm.valid_from) == ("office", "critical", dt.date(2025, 10, 21))
@@ -58,7 +58,7 @@ def test_shipped_claims_carry_their_typed_content() -> None:
 
 
 def test_persons_keep_given_and_family_as_written_without_generated_aliases() -> None:
-    entities = load_project(ROOT).entities
+    entities = load_project(FROZEN).entities
     takaichi = entities["sanae-takaichi"]
     assert (takaichi.given, takaichi.family, takaichi.aliases) == ("Sanae", "Takaichi", ())
     assert entities["tokyo"].within == ("japan",)
@@ -66,7 +66,7 @@ def test_persons_keep_given_and_family_as_written_without_generated_aliases() ->
 
 
 def test_claim_content_is_read_only_hashable_picklable_and_json_ready() -> None:
-    claim = next(c for c in load_project(ROOT).claims if c.kind == "value")
+    claim = next(c for c in load_project(FROZEN).claims if c.kind == "value")
     with pytest.raises(TypeError):
         claim.content["subject"] = "china"  # type: ignore[index]
     with pytest.raises(TypeError):

@@ -19,7 +19,7 @@ from verifier import runner
 from verifier.model import VERDICTS, Acknowledgement, Claim, Verdict, contradicted, listed
 from verifier.parallel import Execution, settle
 from verifier.problems import Problem
-from verifier.report.text import describe_contradiction, describe_example
+from verifier.report.text import brief_contradiction, describe_contradiction, describe_example
 
 STATE = pytest.StashKey["State"]()
 SUFFIXES = {".yaml", ".yml"}
@@ -87,6 +87,7 @@ class State:
         self.lookup = Lookup()
         self.error: str = ""
         self.collected = self.crash_shown = False
+        self.failed: list[list[str]] = []  # each failed item's brief lines, for the run's end
 
     def run(self) -> runner.Run | None:
         if self._run is None and not self.error:
@@ -212,6 +213,10 @@ class VerifierItem(pytest.Item):
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, max(self.line - 1, 0), self.label
 
+    def brief(self, report: pytest.TestReport) -> list[str]:
+        """The failure in a line or two, for the list at the end of the run."""
+        return report.longreprtext.splitlines()[:1] or [self.nodeid]
+
 
 class CrashItem(VerifierItem):
     def __init__(self, *, message: str, **kwargs: Any) -> None:
@@ -281,6 +286,9 @@ class ContradictionItem(VerifierItem):
         if self.verdict.acknowledged and ack is not None:
             pytest.xfail(f"acknowledged: {ack.reason}")
         raise VerifierFailure(describe_contradiction(self.verdict, self.claim))
+
+    def brief(self, report: pytest.TestReport) -> list[str]:
+        return brief_contradiction(self.verdict)
 
 
 class SummaryItem(VerifierItem):

@@ -3,14 +3,15 @@
 Active when the ini option `verifier_claims` is set. The whole project is verified once per
 session, on first need, and cached on the config; items only read that result. Items:
 input problems (at file:line), claim examples, one per contradicted (article, claim) pair,
-one summary per article, and stale acknowledgements. No item per silent pair.
-The nodes themselves are in verifier.pytest_items.
+one summary per article, and stale acknowledgements. No item per silent pair. The run ends
+with a brief list of the failed items (after pytest's short summary), so a contradiction is seen
+without scrolling. The nodes themselves are in verifier.pytest_items.
 """
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -24,6 +25,7 @@ from verifier.pytest_items import (
     StaleItem,
     State,
     VerifierFile,
+    VerifierItem,
 )
 from verifier.report import RENDERERS, render
 
@@ -116,8 +118,35 @@ def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.It
             items.append(StaleItem.from_parent(session, name=name, ack=ack))
 
 
-def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+        item: pytest.Item, call: pytest.CallInfo[None],
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Remember each failed verifier item's brief lines for the list at the end of the run."""
+    report = yield
+    state = item.config.stash.get(STATE, None)
+    if state is not None and report.failed and isinstance(item, VerifierItem):
+        state.failed.append(item.brief(report))
+    return report
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
+                            config: pytest.Config) -> Generator[None]:
+    """After pytest's own summary (the outermost wrapper), so the corpus's failures are the
+    last lines before the counts, not somewhere above thousands of lines of other output."""
+    yield
     state = config.stash.get(STATE, None)
+    _warnings(terminalreporter, state)
+    if state is not None and state.failed:
+        terminalreporter.section(f"verifier: {len(state.failed)} failing corpus item(s)",
+                                 red=True, bold=True)
+        for brief in state.failed:
+            for line in brief:
+                terminalreporter.write_line(line)
+
+
+def _warnings(terminalreporter: pytest.TerminalReporter, state: State | None) -> None:
     run = state.run() if state and state.collected else None
     warnings = [str(p) for p in run.result.problems if p.level == "warning"] if run else []
     corrupt = state.execution.stats.corrupt if state and state.execution else 0

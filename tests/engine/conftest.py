@@ -1,4 +1,4 @@
-"""Shared fixtures for engine tests: the shipped registry and claims, compiled once."""
+"""Shared fixtures for engine tests: the frozen corpus's registry and claims, compiled once."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from verifier.engine import Engine
 from verifier.model import Article, ArticleMeta, Project, Verdict
 from verifier.project import load_project
 
-ROOT = Path(__file__).resolve().parents[2]
+# the frozen seed corpus (tests/frozen.py), never the live claims/ and seeds/
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 
 @pytest.fixture(scope="session")
 def project() -> Project:
-    loaded = load_project(ROOT)
+    loaded = load_project(CORPUS)
     assert not [p for p in loaded.problems if p.level == "error"], loaded.problems
     return loaded
 

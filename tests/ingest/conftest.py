@@ -2,13 +2,13 @@
 
 The server listens on 127.0.0.1 only, in a daemon thread, serves a fixed table of routes, and is
 shut down at the end of each test; handlers that wait do so on an event that teardown sets, so
-nothing outlives the test. No test contacts any other address.
+nothing outlives the test. No test contacts any other address. Clients hang up on it on purpose
+(a body over the cap, a timeout): that is quiet (see QuietServer).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from socket import socket
 
 import pytest
 from click.testing import CliRunner, Result
@@ -24,9 +25,10 @@ from verifier.ingest.command import ingest
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "ingest"
-PROJECT_PARTS = ("claims", "seeds", "schema")
-if str(ROOT / "tests") not in sys.path:  # tests/fakes.py, shared with the CLI tests
+if str(ROOT / "tests") not in sys.path:  # tests/fakes.py and frozen.py, shared with other tests
     sys.path.insert(0, str(ROOT / "tests"))
+from frozen import copy_corpus  # noqa: E402
+
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid",
            "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
@@ -48,12 +50,8 @@ def git_repo(root: Path) -> Path:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project's claims, seeds and schemas to ingest into."""
-    root = tmp_path / "project"
-    for part in PROJECT_PARTS:
-        if (ROOT / part).is_dir():
-            shutil.copytree(ROOT / part, root / part)
-    return root
+    """A copy of the frozen corpus's claims and seeds, and of the schemas, to ingest into."""
+    return copy_corpus(tmp_path / "project", schema=True)
 
 
 def run_ingest(root: Path, *args: str) -> Result:
@@ -68,10 +66,35 @@ class Route:
     delay: float = 0.0  # seconds to wait before answering (bounded by teardown)
 
 
+class QuietServer(ThreadingHTTPServer):
+    """socketserver prints a traceback for any error while answering, and a client that hangs up
+    early (as the cap and timeout tests do) gives a BrokenPipeError or ConnectionResetError,
+    often after the test has ended: a traceback in a passing run. Connection errors are expected
+    and dropped; any other error is kept, and the fixture fails the test on it."""
+
+    daemon_threads = True
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
+        self.errors: list[BaseException] = []
+        self.answered = threading.Semaphore(0)  # released once per request, when it is done
+
+    def handle_error(self, request: socket | tuple[bytes, socket],
+                     client_address: object) -> None:
+        error = sys.exc_info()[1]
+        if error is not None and not isinstance(error, ConnectionError):
+            self.errors.append(error)
+
+    def shutdown_request(self, request: socket | tuple[bytes, socket]) -> None:
+        super().shutdown_request(request)
+        self.answered.release()
+
+
 @dataclass
 class Server:
     base: str
     routes: dict[str, Route]
+    httpd: QuietServer
 
     def url(self, path: str) -> str:
         return f"{self.base}{path}"
@@ -101,15 +124,15 @@ def server() -> Iterator[Server]:
         def log_message(self, format: str, *args: object) -> None:
             return None  # keep test output clean
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
+    httpd = QuietServer(Handler)
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
                               daemon=True)
     thread.start()
     try:
-        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", routes)
+        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", routes, httpd)
     finally:
         stop.set()
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+    assert not httpd.errors, f"the test server failed while answering: {httpd.errors!r}"

@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, git, git_repo
+from conftest import git, git_repo
+from frozen import FROZEN as CORPUS
 
 from verifier.ingest.base import IngestError
 from verifier.ingest.changed import Selection, select
@@ -14,10 +15,10 @@ from verifier.ingest.changed import Selection, select
 SEED = "seeds/003_e6b66d70c2f9b6b5.txt"
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A git repository with the project's claims, seeds and a stand-in verifier file."""
+    """A git repository with the frozen corpus's claims, seeds and a stand-in verifier file."""
     root = tmp_path / "repo"
     for part in ("claims", "seeds"):
-        shutil.copytree(ROOT / part, root / part)
+        shutil.copytree(CORPUS / part, root / part)
     (root / "verifier").mkdir()
     (root / "verifier" / "engine.py").write_text("# stand-in\n")
     return git_repo(root)

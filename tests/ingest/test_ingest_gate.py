@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from conftest import DATA, ROOT, run_ingest
+from conftest import DATA, run_ingest
+from frozen import FROZEN as CORPUS
 
-SEED = ROOT / "seeds" / "003_e6b66d70c2f9b6b5.txt"
+SEED = CORPUS / "seeds" / "003_e6b66d70c2f9b6b5.txt"
 CLAIM = "defense-spending-2pct-gdp"
 PYTEST_INI = """[tool.pytest.ini_options]
 testpaths = ["claims", "seeds"]
@@ -89,7 +90,7 @@ def test_changed_pairs_get_the_verdicts_of_the_full_run() -> None:
     from verifier.ingest.incremental import verify_selected
     from verifier.project import load_project
 
-    project = load_project(ROOT)
+    project = load_project(CORPUS)
     selection = Selection(articles=frozenset({f"seeds/{SEED.name}"}),
                           claims=frozenset({"summit-date", "takaichi-prime-minister"}))
     full = {(v.claim, v.article): v for v in verify(project.claims, project.entities,

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, ROOT, Route, Server, run_ingest
+from conftest import DATA, Route, Server, run_ingest
+from frozen import FROZEN as CORPUS
 
-SEED = ROOT / "seeds" / "003_e6b66d70c2f9b6b5.txt"
+SEED = CORPUS / "seeds" / "003_e6b66d70c2f9b6b5.txt"
 
 
 def _written(output: str) -> Path:

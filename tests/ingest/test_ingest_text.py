@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import DATA
+from frozen import FROZEN as CORPUS
 
 from verifier.ingest.dedupe import NEAR_CONTAINMENT, containment, find_duplicate, fingerprint
 from verifier.ingest.textmeta import find_date, guess_published, guess_title
 
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+SEEDS = sorted((CORPUS / "seeds").glob("*.txt"))
 
 
 def _meta(article: Path) -> dict[str, str]:
@@ -76,7 +77,7 @@ def test_a_syndicated_copy_with_other_boilerplate_is_a_near_duplicate() -> None:
 
 
 def test_a_new_article_on_the_same_event_is_not_a_duplicate() -> None:
-    fixture = (ROOT / "tests/data/ingest/scraped_article.txt").read_text(encoding="utf-8")
+    fixture = (DATA / "scraped_article.txt").read_text(encoding="utf-8")
     assert find_duplicate(fixture, _corpus()) is None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import shlex
+import shutil
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 from conftest import ROOT
+from frozen import FROZEN as CORPUS
 
 from verifier import cli, runner
 from verifier.report import RENDERERS
@@ -22,10 +24,16 @@ def invoke(*args: str) -> Result:
     return CliRunner().invoke(cli.cli, list(args), catch_exceptions=False)
 
 
+def corpus_copy(tmp_path: Path) -> Path:
+    """The frozen corpus in a temporary folder: `check` writes its verdict cache there."""
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    return tmp_path / "corpus"
+
+
 def test_several_formats_from_one_run(tmp_path: Path) -> None:
     out = tmp_path / "deep" / "dir"
     # --output goes to the first --format without a :PATH (sarif); json is left for stdout
-    result = invoke("check", "--root", str(ROOT), "--format", "sarif",
+    result = invoke("check", "--root", str(corpus_copy(tmp_path)), "--format", "sarif",
                     "--format", f"html:{out / 'r.html'}", "--format", "json",
                     "--output", str(out / "r.sarif"), "--format", f"markdown:{out / 'r.md'}")
     assert result.exit_code == runner.CLEAN, result.output
@@ -52,8 +60,8 @@ def test_destinations(formats: tuple[str, ...], outputs: tuple[str, ...],
     (["--format", "json", "--format", "text"], "only one report can go to standard output"),
     (["--output", "a", "--output", "b"], "1 --output value(s) left without a --format"),
 ])
-def test_format_usage_errors(args: list[str], message: str) -> None:
-    result = invoke("check", "--root", str(ROOT), *args)
+def test_format_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
+    result = invoke("check", "--root", str(corpus_copy(tmp_path)), *args)
     assert result.exit_code == 2 and message in result.stderr
     assert "Traceback" not in result.output
 
@@ -71,7 +79,7 @@ def test_help_is_complete() -> None:
 
 
 def test_explain_prints_the_evidence_trail() -> None:
-    result = invoke("explain", "--root", str(ROOT), "takaichi-name-spelling", "001")
+    result = invoke("explain", "--root", str(CORPUS), "takaichi-name-spelling", "001")
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert text.startswith("claim    takaichi-name-spelling (spelling")
@@ -83,14 +91,14 @@ def test_explain_prints_the_evidence_trail() -> None:
 
 
 def test_explain_a_supported_pair_shows_values() -> None:
-    text = invoke("explain", "--root", str(ROOT), "investment-550bn",
+    text = invoke("explain", "--root", str(CORPUS), "investment-550bn",
                   "seeds/000_6047615237a56730.txt").stdout
     assert "values: '$550 billion' (USD 550 billion)" in text
     assert "verdict: supported" in text
 
 
 def test_explain_a_silent_pair_says_why() -> None:
-    text = invoke("explain", "--root", str(ROOT), "tariff-15pct", "004").stdout
+    text = invoke("explain", "--root", str(CORPUS), "tariff-15pct", "004").stdout
     assert text.splitlines()[-1].startswith("verdict: silent: ")
 
 
@@ -100,7 +108,7 @@ def test_explain_a_silent_pair_says_why() -> None:
     ("takaichi-name-spelling", "00", "'00': matches several articles"),
 ])
 def test_explain_unknown_names(claim: str, article: str, message: str) -> None:
-    result = invoke("explain", "--root", str(ROOT), claim, article)
+    result = invoke("explain", "--root", str(CORPUS), claim, article)
     assert result.exit_code == 2 and message in result.stderr
 
 

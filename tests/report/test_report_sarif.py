@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from conftest import ROOT
+from frozen import FROZEN as CORPUS
 
 from verifier.model import Result
 from verifier.report import render, view
@@ -58,7 +58,7 @@ def test_regions_point_at_the_matched_text_in_the_article_file(seed: Result) -> 
     for r in contradictions(seed):
         location = r["locations"][0]["physicalLocation"]
         uri, region = location["artifactLocation"]["uri"], location["region"]
-        lines = (ROOT / uri).read_text(encoding="utf-8").splitlines()
+        lines = (CORPUS / uri).read_text(encoding="utf-8").splitlines()
         first = view.against(verdicts[(r["ruleId"], uri)])[0]
         at = lines[region["startLine"] - 1][region["startColumn"] - 1:]
         assert at.startswith(first.spans[0].text.split()[0]), (uri, region, at[:40])

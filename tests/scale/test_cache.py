@@ -321,9 +321,9 @@ def test_runs_add_packs_until_they_are_merged(small: Path, judged: Calls) -> Non
 
 def test_partial_verification_agrees_with_a_full_run_on_the_seed_corpus(tmp_path: Path,
                                                                         judged: Calls) -> None:
-    """The shipped claims have events, places, dates and acknowledgements: a changed amount is
-    judged alone, verdicts change, and the result is the full run's."""
-    root = Path(__file__).resolve().parents[2]
+    """The seed corpus's claims have events, places, dates and acknowledgements: a changed amount
+    is judged alone, verdicts change, and the result is the full run's."""
+    root = Path(__file__).resolve().parents[1] / "data" / "corpus"  # frozen (tests/frozen.py)
     for part in ("claims", "seeds"):
         shutil.copytree(root / part, tmp_path / part)
     before, _ = cached(tmp_path)

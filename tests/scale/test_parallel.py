@@ -87,7 +87,7 @@ def test_jobs_must_be_positive(small: Path) -> None:
 
 @pytest.fixture(scope="module")
 def seeds() -> tuple[Any, Any]:
-    project = runner.load(ROOT)
+    project = runner.load(ROOT / "tests" / "data" / "corpus")  # the frozen seed corpus
     dense = runner.run(project, today=TODAY, execution=Execution(jobs=1))
     sparse = runner.run(project, today=TODAY, execution=Execution(jobs=1, dense_limit=0))
     return dense, sparse

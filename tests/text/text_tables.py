@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "text"
-SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
+# the frozen copy of the seeds (tests/frozen.py), never the live corpus
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "corpus" / "seeds"
 
 
 def rows(name: str) -> list[Any]:

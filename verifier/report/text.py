@@ -171,3 +171,14 @@ def describe_example(outcome: runner.ExampleOutcome) -> str:
     if not outcome.verdict.evidence:
         lines.append("  (no evidence: nothing in the sentence bears on the claim)")
     return "\n".join(lines)
+
+
+def brief_contradiction(verdict: Verdict) -> list[str]:
+    """Each contradicting sentence in two lines, `article:line:col: claim: reason` and the
+    sentence: the end-of-run list of the pytest plugin, readable without the full report."""
+    lines = []
+    for e in verdict.evidence:
+        if e.polarity == "contradict":
+            lines += [f"{verdict.article}:{e.line}:{e.column}: {verdict.claim}: {e.reason}",
+                      f"    | {e.text}"]
+    return lines or [f"{verdict.article}: {verdict.claim}: contradicted"]
