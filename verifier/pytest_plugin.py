@@ -106,7 +106,7 @@ def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.It
         return not (file and state.owns(state.root / file))
 
     for problem in run.result.problems:
-        if problem.level == "error" and problem.code != runner.EXAMPLE_MISMATCH \
+        if problem.level == "error" and problem.code not in runner.EXAMPLE_CODES \
                 and orphan(problem.file):
             name = f"{problem.file or 'project'}:{problem.code}:{problem.line}:{problem.column}"
             items.append(ProblemItem.from_parent(session, name=name, problem=problem))
@@ -119,7 +119,9 @@ def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.It
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     state = config.stash.get(STATE, None)
     run = state.run() if state and state.collected else None
-    warnings = [str(p) for p in run.result.problems if p.level == "warning"] if run else []
+    # a known miss is its example's xfail item already
+    warnings = [str(p) for p in run.result.problems
+                if p.level == "warning" and p.code != runner.KNOWN_MISS] if run else []
     corrupt = state.execution.stats.corrupt if state and state.execution else 0
     if corrupt:
         warnings.append(f"{corrupt} unreadable verdict cache file(s) ignored and rebuilt")
