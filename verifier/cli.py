@@ -26,7 +26,8 @@ from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
 
 # Subcommands other modules provide, imported only when used (and only if present).
-LAZY_COMMANDS = {"ingest": "verifier.ingest.command:ingest"}
+LAZY_COMMANDS = {"ingest": "verifier.ingest.command:ingest",
+                 "remove": "verifier.ingest.remove:remove"}
 HINT = "check the paths and files named above; rerun with `verifier --debug ...` to see where"
 
 
