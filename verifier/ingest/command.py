@@ -17,7 +17,7 @@ from typing import get_args
 import click
 
 from verifier.ingest.base import MAX_BYTES, MAX_REDIRECTS, TIMEOUT, IngestError, Limits
-from verifier.ingest.pipeline import Options, Outcome, ingest_one
+from verifier.ingest.pipeline import SEEDS, Corpus, Options, Outcome, ingest_one
 from verifier.model import ArticleKind
 
 REFUSED = 2
@@ -62,10 +62,10 @@ def ingest(sources: tuple[str, ...], outlet: str, published: str, url: str, kind
         raise click.UsageError("--url and --title describe one article; give one SOURCE")
     options = Options(outlet, published, url, kind, title, language, allow_near_duplicate)
     limits = Limits(max_bytes, timeout, max_redirects, allow_private)
-    written, refused = [], False
+    written, refused, corpus = [], False, Corpus(root / SEEDS)
     for source in sources:
         try:
-            outcome = ingest_one(root, source, options, limits)
+            outcome = ingest_one(root, source, options, limits, corpus)
         except IngestError as error:
             click.echo(f"error: {error}", err=True)
             refused = True
@@ -83,7 +83,11 @@ def _tell(outcome: Outcome) -> bool:
         click.echo(f"note: {note}", err=True)
     duplicate = outcome.duplicate
     if outcome.article:
-        also = f" (kept although it is {duplicate.describe()})" if duplicate else ""
+        also = ""
+        if duplicate and duplicate.kept:  # the excerpt policy: see dedupe.py
+            also = f" (it is {duplicate.describe()}; both are kept as separate publications)"
+        elif duplicate:
+            also = f" (kept although it is {duplicate.describe()})"
         click.echo(f"{outcome.source}: written to {outcome.article}{also}", err=True)
         return False
     if duplicate and duplicate.exact:
