@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, get_args
 from urllib.parse import urlsplit
 
+from verifier.ingest.base import LANGUAGE
 from verifier.ingest.sources import SUFFIXES
 from verifier.model import ArticleKind
 from verifier.problems import Problem, ProblemError
@@ -25,7 +26,6 @@ from verifier.source import MAX_BYTES, Locations, PathKey, decode_utf8, load_yam
 
 COLUMNS = ("source", "url", "outlet", "published", "kind", "language", "title")
 KINDS = get_args(ArticleKind)
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")  # as schema/article.schema.json
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 Where = Callable[[str], tuple[int, int]]  # column name -> (line, col) of its value
 
@@ -191,7 +191,7 @@ def _check(path: Path, values: Mapping[str, Any]) -> list[tuple[str, str]]:
         out.append(("published", f"{text['published']!r} is not a date like 2025-10-28"))
     if text.get("kind") and text["kind"] not in KINDS:
         out.append(("kind", f"{text['kind']!r} is not one of {', '.join(KINDS)}"))
-    if text.get("language") and not _LANGUAGE.match(text["language"]):
+    if text.get("language") and not LANGUAGE.match(text["language"]):
         out.append(("language", f"{text['language']!r} is not a language tag like en or pt-BR"))
     return out
 
