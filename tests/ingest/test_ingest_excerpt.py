@@ -108,3 +108,15 @@ def test_outlet_names_compare_case_and_www_insensitively() -> None:
     assert same_outlet("www.Example.org", "example.org") is True
     assert same_outlet("Courier", "Weekly") is False
     assert same_outlet("", "Weekly") is None
+
+
+def test_a_sidecar_the_strict_loader_refuses_gives_no_outlet(root: Path) -> None:
+    """Sidecars are untrusted: one with a YAML alias is not read, so the existing article's
+    outlet is unknown and the excerpt counts as a near-duplicate."""
+    assert run(root, LONG, "Riverton Courier").exit_code == 0
+    (sidecar,) = (root / "seeds").glob("003_*.meta.yaml")
+    text = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(text.replace('outlet: "Riverton Courier"', 'outlet: &o "Riverton Courier"')
+                       + "author: *o\n", encoding="utf-8")
+    result = run(root, PAGE, "Islands Weekly")
+    assert result.exit_code == 2 and "is a near-duplicate of seeds/003_" in result.stderr

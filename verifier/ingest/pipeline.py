@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from verifier.ingest import store
 from verifier.ingest.base import Limits, Raw
 from verifier.ingest.dedupe import Duplicate, Known, find, fingerprint
@@ -25,6 +23,8 @@ from verifier.ingest.encoding import decode
 from verifier.ingest.extract import Extracted, extract_html
 from verifier.ingest.sources import read_source
 from verifier.ingest.textmeta import guess_published, guess_title
+from verifier.problems import ProblemError
+from verifier.source import load_yaml
 
 SEEDS = "seeds"
 
@@ -134,9 +134,10 @@ def _guesses(name: str, found: Extracted, options: Options) -> tuple[str, ...]:
 
 def _outlet_of(article: Path) -> str:
     """The outlet an article's sidecar names (or its URL's host); "" when unknown."""
-    try:
-        meta = yaml.safe_load(article.with_suffix(".meta.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    sidecar = article.with_suffix(".meta.yaml")
+    try:  # the strict loader: sidecars are untrusted input (no aliases, size-capped)
+        meta, _ = load_yaml(sidecar.as_posix(), sidecar.read_bytes())
+    except (OSError, ProblemError):
         return ""
     if not isinstance(meta, dict):
         return ""

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import click
-import yaml
 
 from verifier.ingest.pipeline import SEEDS
 from verifier.ingest.store import ORIGINALS
 from verifier.model import Acknowledgement
+from verifier.problems import ProblemError
+from verifier.source import load_yaml
 
 LEFT_OVER = 1
 REFUSED = 2
@@ -71,9 +72,11 @@ def _originals(text: Path, sidecar: Path) -> list[Path]:
     following the naming scheme <stem>.<suffix>.orig there."""
     folder = text.parent / ORIGINALS
     found = sorted(folder.glob(f"{text.stem}.*.orig")) if folder.is_dir() else []
-    try:
-        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) if sidecar.is_file() else {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    meta: object = {}
+    try:  # the strict loader: sidecars are untrusted input (no aliases, size-capped)
+        if sidecar.is_file():
+            meta, _ = load_yaml(sidecar.as_posix(), sidecar.read_bytes())
+    except (OSError, ProblemError):
         meta = {}
     named = meta.get("original") if isinstance(meta, dict) else None
     if isinstance(named, str) and named:
