@@ -123,10 +123,15 @@ def test_an_example_mismatch_says_why_in_one_line(tmp_path: Path) -> None:
                          "or contradicts the claim")
 
 
-def test_pytest_reports_a_known_miss_as_xfail(pytester: pytest.Pytester) -> None:
-    shutil.copytree(KNOWN, pytester.path, dirs_exist_ok=True)
+def inner_pytest(pytester: pytest.Pytester, project: Path) -> pytest.RunResult:
+    """pytest (with -rx) on a copy of `project`, the real loader and engine."""
+    shutil.copytree(project, pytester.path, dirs_exist_ok=True)
     pytester.makeini(INI)
-    result = pytester.runpytest(*FAST, "-rx", "-p", "no:cacheprovider")
+    return pytester.runpytest(*FAST, "-rx", "-p", "no:cacheprovider")
+
+
+def test_pytest_reports_a_known_miss_as_xfail(pytester: pytest.Pytester) -> None:
+    result = inner_pytest(pytester, KNOWN)
     result.assert_outcomes(passed=11, xfailed=2)
     result.stdout.fnmatch_lines(["XFAIL claims/town.yaml::bridge-opened::example-contradicted-3"
                                  " - known miss: the phrases say nothing about crossing*"])
@@ -135,10 +140,8 @@ def test_pytest_reports_a_known_miss_as_xfail(pytester: pytest.Pytester) -> None
 
 def test_pytest_fails_a_known_miss_that_passes(pytester: pytest.Pytester,
                                                tmp_path: Path) -> None:
-    root = copy_project(tmp_path, (MISSED, "The bridge remains closed to cars."))
-    shutil.copytree(root, pytester.path, dirs_exist_ok=True)
-    pytester.makeini(INI)
-    result = pytester.runpytest(*FAST, "-p", "no:cacheprovider")
+    result = inner_pytest(pytester, copy_project(
+        tmp_path, (MISSED, "The bridge remains closed to cars.")))
     result.assert_outcomes(passed=11, xfailed=1, failed=1)
     result.stdout.fnmatch_lines(["*marked as a known miss (the phrases say nothing*) but now "
                                  "passes: delete its known_miss line."])
@@ -147,9 +150,7 @@ def test_pytest_fails_a_known_miss_that_passes(pytester: pytest.Pytester,
 def test_grouped_examples_xfail_on_a_known_miss(pytester: pytest.Pytester,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pytest_items, "EXAMPLE_ITEMS_LIMIT", 0)  # one item per claim
-    shutil.copytree(KNOWN, pytester.path, dirs_exist_ok=True)
-    pytester.makeini(INI)
-    result = pytester.runpytest(*FAST, "-rx", "-p", "no:cacheprovider")
+    result = inner_pytest(pytester, KNOWN)
     result.assert_outcomes(passed=3, xfailed=2)
     result.stdout.fnmatch_lines(["XFAIL claims/town.yaml::bridge-opened - known miss: "
                                  "example-contradicted-3"])

@@ -56,6 +56,16 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def invented(tmp_path: Path) -> Path:
+    """The invented fixture project tests/data/projects/clean (two articles, no live corpus),
+    with the schemas, to ingest into."""
+    root = tmp_path / "invented"
+    shutil.copytree(ROOT / "tests" / "data" / "projects" / "clean", root)
+    shutil.copytree(ROOT / "schema", root / "schema")
+    return root
+
+
 def run_ingest(root: Path, *args: str) -> Result:
     return CliRunner().invoke(ingest, [*args, "--root", str(root)], catch_exceptions=False)
 

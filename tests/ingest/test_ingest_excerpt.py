@@ -4,7 +4,6 @@ near-duplicate and refused. Fixtures: tests/data/ingest/excerpt (invented)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,60 +17,51 @@ from verifier.ingest.dedupe import EXCERPT_SIZE, Known, find, fingerprint, same_
 HERE = Path(__file__).resolve().parents[1] / "data"
 EXCERPTS = HERE / "ingest" / "excerpt"
 LONG, PAGE = EXCERPTS / "long_article.txt", EXCERPTS / "excerpt_page.txt"
-SCHEMA = HERE.parents[1] / "schema"
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    """An invented project (tests/data/projects/clean) to ingest into."""
-    root = tmp_path / "project"
-    shutil.copytree(HERE / "projects" / "clean", root)
-    shutil.copytree(SCHEMA, root / "schema")
-    return root
 
-
-def run(root: Path, source: Path, outlet: str) -> Result:
+def run(invented: Path, source: Path, outlet: str) -> Result:
     args = [str(source), "--outlet", outlet, "--published", "2024-03-04", "--no-check",
-            "--root", str(root)]
+            "--root", str(invented)]
     return CliRunner().invoke(ingest, args, catch_exceptions=False)
 
 
-def articles(root: Path) -> list[str]:
-    return sorted(p.name for p in (root / "seeds").glob("*.txt"))
+def articles(invented: Path) -> list[str]:
+    return sorted(p.name for p in (invented / "seeds").glob("*.txt"))
 
 
-def test_an_excerpt_from_another_outlet_is_reported_as_such_and_kept(root: Path) -> None:
-    assert run(root, LONG, "Riverton Courier").exit_code == 0
-    (long_name,) = set(articles(root)) - {"001_opening.txt", "002_delay.txt"}
-    result = run(root, PAGE, "Islands Weekly")
+def test_an_excerpt_from_another_outlet_is_reported_as_such_and_kept(invented: Path) -> None:
+    assert run(invented, LONG, "Riverton Courier").exit_code == 0
+    (long_name,) = set(articles(invented)) - {"001_opening.txt", "002_delay.txt"}
+    result = run(invented, PAGE, "Islands Weekly")
     assert result.exit_code == 0, result.output
     assert f"it is an excerpt of seeds/{long_name}, a longer article from Riverton Courier" \
         in result.stderr
     assert "both are kept as separate publications" in result.stderr
     assert "near-duplicate" not in result.stderr
-    assert len(articles(root)) == 4
+    assert len(articles(invented)) == 4
 
 
-def test_the_longer_article_after_its_excerpt_is_kept_too(root: Path) -> None:
-    assert run(root, PAGE, "Islands Weekly").exit_code == 0
-    result = run(root, LONG, "Riverton Courier")
+def test_the_longer_article_after_its_excerpt_is_kept_too(invented: Path) -> None:
+    assert run(invented, PAGE, "Islands Weekly").exit_code == 0
+    result = run(invented, LONG, "Riverton Courier")
     assert result.exit_code == 0, result.output
     assert "it is a longer text containing seeds/" in result.stderr
     assert "an excerpt from Islands Weekly" in result.stderr
-    assert len(articles(root)) == 4
+    assert len(articles(invented)) == 4
 
 
 @pytest.mark.parametrize("outlet", ["riverton courier", "www.Riverton Courier", ""])
 def test_the_same_outlets_excerpt_or_an_unknown_outlet_is_a_refused_near_duplicate(
-        root: Path, outlet: str) -> None:
-    assert run(root, LONG, "Riverton Courier").exit_code == 0
-    args = [str(PAGE), "--no-check", "--root", str(root)]
+        invented: Path, outlet: str) -> None:
+    assert run(invented, LONG, "Riverton Courier").exit_code == 0
+    args = [str(PAGE), "--no-check", "--root", str(invented)]
     if outlet:
         args += ["--outlet", outlet]
     result = CliRunner().invoke(ingest, args, catch_exceptions=False)
     assert result.exit_code == 2
     assert "is a near-duplicate of seeds/" in result.stderr
-    assert len(articles(root)) == 3
+    assert len(articles(invented)) == 3
 
 
 def test_a_near_duplicate_of_one_article_is_refused_even_if_an_excerpt_of_another() -> None:
@@ -110,13 +100,13 @@ def test_outlet_names_compare_case_and_www_insensitively() -> None:
     assert same_outlet("", "Weekly") is None
 
 
-def test_a_sidecar_the_strict_loader_refuses_gives_no_outlet(root: Path) -> None:
+def test_a_sidecar_the_strict_loader_refuses_gives_no_outlet(invented: Path) -> None:
     """Sidecars are untrusted: one with a YAML alias is not read, so the existing article's
     outlet is unknown and the excerpt counts as a near-duplicate."""
-    assert run(root, LONG, "Riverton Courier").exit_code == 0
-    (sidecar,) = (root / "seeds").glob("003_*.meta.yaml")
+    assert run(invented, LONG, "Riverton Courier").exit_code == 0
+    (sidecar,) = (invented / "seeds").glob("003_*.meta.yaml")
     text = sidecar.read_text(encoding="utf-8")
     sidecar.write_text(text.replace('outlet: "Riverton Courier"', 'outlet: &o "Riverton Courier"')
                        + "author: *o\n", encoding="utf-8")
-    result = run(root, PAGE, "Islands Weekly")
+    result = run(invented, PAGE, "Islands Weekly")
     assert result.exit_code == 2 and "is a near-duplicate of seeds/003_" in result.stderr

@@ -3,7 +3,6 @@ declares en; the tests give it another)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -56,21 +55,14 @@ def test_any_declaration_gives_a_schema_language_or_nothing(value: str) -> None:
     assert language == "" or LANGUAGE.match(language)
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(DATA / "projects" / "clean", root)
-    shutil.copytree(DATA.parents[1] / "schema", root / "schema")
-    return root
-
 
 @pytest.mark.parametrize(("args", "language"), [((), "de-AT"), (("--language", "en"), "en")])
 def test_ingest_writes_the_declared_language_unless_told_otherwise(
-        root: Path, tmp_path: Path, args: tuple[str, ...], language: str) -> None:
+        invented: Path, tmp_path: Path, args: tuple[str, ...], language: str) -> None:
     page = tmp_path / "page.html"
     page.write_text(PAGE.replace('<html lang="en">', '<html lang="de-AT">', 1), encoding="utf-8")
-    result = CliRunner().invoke(ingest, [str(page), "--no-check", "--root", str(root), *args],
+    result = CliRunner().invoke(ingest, [str(page), "--no-check", "--root", str(invented), *args],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    (sidecar,) = [p for p in (root / "seeds").glob("003_*.meta.yaml")]
+    (sidecar,) = [p for p in (invented / "seeds").glob("003_*.meta.yaml")]
     assert yaml.safe_load(sidecar.read_text(encoding="utf-8"))["language"] == language

@@ -3,7 +3,6 @@ problem at file:line:col. Fixtures: tests/data/ingest/manifest (see its README).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,31 +18,23 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 MANIFESTS = DATA / "ingest" / "manifest"
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    """An invented project (tests/data/projects/clean) to ingest into."""
-    root = tmp_path / "project"
-    shutil.copytree(DATA / "projects" / "clean", root)
-    shutil.copytree(DATA.parents[1] / "schema", root / "schema")
-    return root
 
-
-def run(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(ingest, [*args, "--no-check", "--root", str(root)],
+def run(invented: Path, *args: str) -> Result:
+    return CliRunner().invoke(ingest, [*args, "--no-check", "--root", str(invented)],
                               catch_exceptions=False)
 
 
-def new_sidecars(root: Path) -> list[dict[str, str]]:
-    found = sorted((root / "seeds").glob("*.meta.yaml"))
+def new_sidecars(invented: Path) -> list[dict[str, str]]:
+    found = sorted((invented / "seeds").glob("*.meta.yaml"))
     return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in found
             if not p.name.startswith(("001_opening", "002_delay"))]
 
 
 @pytest.mark.parametrize("name", ["good.csv", "good.yaml"])
-def test_every_row_is_ingested_with_its_own_metadata(root: Path, name: str) -> None:
-    result = run(root, "--manifest", str(MANIFESTS / name))
+def test_every_row_is_ingested_with_its_own_metadata(invented: Path, name: str) -> None:
+    result = run(invented, "--manifest", str(MANIFESTS / name))
     assert result.exit_code == 0, result.output
-    first, second = new_sidecars(root)
+    first, second = new_sidecars(invented)
     assert (first["outlet"], first["url"], first["published"], first["kind"]) == (
         "Riverton Courier", "https://courier.example/ferry", "2024-03-04", "article")
     assert (second["outlet"], second["title"], second["kind"], second["language"]) == (
@@ -51,15 +42,16 @@ def test_every_row_is_ingested_with_its_own_metadata(root: Path, name: str) -> N
     assert "url" not in second
 
 
-def test_command_line_options_are_defaults_for_empty_columns(root: Path, tmp_path: Path) -> None:
+def test_command_line_options_are_defaults_for_empty_columns(invented: Path,
+                                                             tmp_path: Path) -> None:
     manifest = tmp_path / "m.csv"
     manifest.write_text(f"source,outlet\n{MANIFESTS.parent / 'bom_article.txt'},\n"
                         f"{MANIFESTS.parent / 'cp1252_article.txt'},Row Outlet\n",
                         encoding="utf-8")
-    result = run(root, "--manifest", str(manifest), "--outlet", "Default Outlet",
+    result = run(invented, "--manifest", str(manifest), "--outlet", "Default Outlet",
                  "--kind", "transcript", "--published", "2024-01-02")
     assert result.exit_code == 0, result.output
-    assert [(m["outlet"], m["kind"], m["published"]) for m in new_sidecars(root)] == [
+    assert [(m["outlet"], m["kind"], m["published"]) for m in new_sidecars(invented)] == [
         ("Default Outlet", "transcript", "2024-01-02"), ("Row Outlet", "transcript", "2024-01-02")]
 
 
@@ -74,14 +66,14 @@ def test_every_bad_row_is_reported_at_file_line_col(name: str,
 
 @pytest.mark.parametrize("name", ["bad.csv", "bad.yaml"])
 def test_a_manifest_with_problems_ingests_nothing_and_lists_them_all(
-        root: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        invented: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(MANIFESTS)
-    result = run(root, "--manifest", name)
+    result = run(invented, "--manifest", name)
     assert result.exit_code == 2
     expected = (MANIFESTS / f"{name}.expected").read_text(encoding="utf-8").splitlines()
     assert result.stderr.splitlines()[:-1] == expected
     assert "nothing ingested" in result.stderr.splitlines()[-1]
-    assert new_sidecars(root) == []
+    assert new_sidecars(invented) == []
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -89,10 +81,10 @@ def test_a_manifest_with_problems_ingests_nothing_and_lists_them_all(
     (("page.txt", "--manifest", "good.csv"), "give SOURCE arguments or --manifest FILE"),
     (("--manifest", "good.csv", "--title", "T"), "--url and --title describe one article"),
 ])
-def test_sources_and_a_manifest_do_not_mix(root: Path, args: tuple[str, ...], message: str,
+def test_sources_and_a_manifest_do_not_mix(invented: Path, args: tuple[str, ...], message: str,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(MANIFESTS)
-    result = run(root, *args)
+    result = run(invented, *args)
     assert result.exit_code == 2 and message in result.output
 
 

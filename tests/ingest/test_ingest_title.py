@@ -4,7 +4,6 @@ Fixture: tests/data/ingest/furniture_page.txt (invented)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,14 +26,11 @@ def test_the_headline_under_promotional_lines_is_the_title() -> None:
     assert guess_title(PAGE.read_text(encoding="utf-8")) == HEADLINE
 
 
-def test_ingest_writes_that_title(tmp_path: Path) -> None:
-    root = tmp_path / "project"
-    shutil.copytree(DATA / "projects" / "clean", root)
-    shutil.copytree(DATA.parents[1] / "schema", root / "schema")
-    result = CliRunner().invoke(ingest, [str(PAGE), "--no-check", "--root", str(root)],
+def test_ingest_writes_that_title(invented: Path) -> None:
+    result = CliRunner().invoke(ingest, [str(PAGE), "--no-check", "--root", str(invented)],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    (sidecar,) = [p for p in (root / "seeds").glob("*.meta.yaml") if p.name.startswith("003")]
+    (sidecar,) = [p for p in (invented / "seeds").glob("*.meta.yaml") if p.name.startswith("003")]
     assert yaml.safe_load(sidecar.read_text(encoding="utf-8"))["title"] == HEADLINE
 
 
