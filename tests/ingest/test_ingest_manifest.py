@@ -3,6 +3,7 @@ problem at file:line:col. Fixtures: tests/data/ingest/manifest (see its README).
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,7 @@ def test_sources_and_a_manifest_do_not_mix(invented: Path, args: tuple[str, ...]
     (b"source,author\n", "bad.csv:1:8: [manifest-column] unknown column 'author'"),
     (b"url,outlet\n", "bad.csv:1:1: [manifest-column] no 'source' column"),
     (b"source\n\xff.txt\n", "bad.csv:2:1: [encoding] not valid UTF-8 (byte 0xFF)"),
+    (b"source,url\n\n", "bad.csv:1:1: [manifest-empty] the manifest lists no sources"),
 ])
 def test_a_broken_csv_is_one_clear_problem(tmp_path: Path, content: bytes, problem: str,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,6 +102,24 @@ def test_a_broken_csv_is_one_clear_problem(tmp_path: Path, content: bytes, probl
     Path("bad.csv").write_bytes(content)
     _, problems = read_manifest(Path("bad.csv"))
     assert any(str(p).startswith(problem) for p in problems), problems
+
+
+def test_an_empty_yaml_manifest_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text("sources: []\n", encoding="utf-8")
+    _, problems = read_manifest(tmp_path / "m.yaml")
+    assert [p.code for p in problems] == ["manifest-empty"]
+
+
+def test_a_source_that_fails_names_its_row_and_the_others_go_in(invented: Path,
+                                                                 tmp_path: Path) -> None:
+    (tmp_path / "blank.txt").write_text("  \n", encoding="utf-8")
+    shutil.copy(MANIFESTS.parent / "bom_article.txt", tmp_path / "bom.txt")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("source\nblank.txt\nbom.txt\n", encoding="utf-8")
+    result = run(invented, "--manifest", str(manifest))
+    assert result.exit_code == 2
+    assert f"error: {manifest}:2: " in result.stderr and "blank.txt" in result.stderr
+    assert len(new_sidecars(invented)) == 1
 
 
 VALUES = st.text(st.characters(codec="utf-8", exclude_characters="\r\n\x00"), max_size=12)

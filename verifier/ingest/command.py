@@ -72,16 +72,16 @@ def ingest(sources: tuple[str, ...], manifest: Path | None, outlet: str, publish
         raise click.UsageError("--url and --title describe one article; give one SOURCE, or "
                                "put them in the manifest's url and title columns")
     options = Options(outlet, published, url, kind, title, language, allow_near_duplicate)
-    jobs = [(source, options) for source in sources]
+    jobs = [(source, options, "") for source in sources]
     if manifest:
         jobs = _manifest_jobs(manifest, options)
     limits = Limits(max_bytes, timeout, max_redirects, allow_private)
     written, refused, corpus = [], False, Corpus(root / SEEDS)
-    for source, row_options in jobs:
+    for source, row_options, row in jobs:
         try:
             outcome = ingest_one(root, source, row_options, limits, corpus)
         except IngestError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(f"error: {row}{error}", err=True)
             refused = True
             continue
         refused |= _tell(outcome)
@@ -91,8 +91,9 @@ def ingest(sources: tuple[str, ...], manifest: Path | None, outlet: str, publish
     sys.exit(REFUSED if refused and status == 0 else status)
 
 
-def _manifest_jobs(manifest: Path, defaults: Options) -> list[tuple[str, Options]]:
-    """(source, options) for each row; every problem printed and exit 2 if there are any."""
+def _manifest_jobs(manifest: Path, defaults: Options) -> list[tuple[str, Options, str]]:
+    """(source, options, "manifest:line: ") for each row; every problem printed and exit 2 if
+    there are any."""
     rows, problems = read_manifest(manifest)
     for problem in sorted(problems):
         click.echo(str(problem), err=True)
@@ -100,7 +101,8 @@ def _manifest_jobs(manifest: Path, defaults: Options) -> list[tuple[str, Options
         click.echo(f"{len(problems)} problem(s) in {manifest}; nothing ingested: correct the "
                    "rows named above and run again", err=True)
         sys.exit(REFUSED)
-    return [(row.source, _row_options(row.values, defaults)) for row in rows]
+    return [(row.source, _row_options(row.values, defaults), f"{manifest}:{row.line}: ")
+            for row in rows]
 
 
 def _row_options(values: Mapping[str, str], defaults: Options) -> Options:

@@ -47,10 +47,13 @@ def read_manifest(path: Path) -> tuple[list[Row], list[Problem]]:
         if len(data) > MAX_BYTES:
             raise ProblemError(Problem(name, 1, 1, "too-large", f"manifest is {len(data):,} "
                                        f"bytes, over {MAX_BYTES:,}: split it into several"))
-        if path.suffix.lower() in (".yaml", ".yml"):
-            return _yaml_rows(path, name, data)
-        if path.suffix.lower() == ".csv":
-            return _csv_rows(path, name, data)
+        if path.suffix.lower() in (".yaml", ".yml", ".csv"):
+            rows, problems = (_csv_rows if path.suffix.lower() == ".csv" else _yaml_rows)(
+                path, name, data)
+            if not rows and not problems:
+                problems = [Problem(name, 1, 1, "manifest-empty", "the manifest lists no "
+                                    "sources: add a row for each article to ingest")]
+            return rows, problems
     except ProblemError as error:
         return [], [error.problem]
     except OSError as error:
