@@ -88,7 +88,9 @@ def test_example_outcomes_are_numbered_per_expectation_and_failures_become_probl
         ("example-contradicted-2", False)]
     (problem,) = out.result.problems
     assert (problem.file, problem.line, problem.column) == ("claims/t.yaml", 14, 11)
-    assert problem.code == runner.EXAMPLE_MISMATCH and "says supported" in problem.message
+    assert problem.code == runner.EXAMPLE_MISMATCH
+    assert "expected contradicted, got supported: article says 'bridge opened'" \
+        in problem.message
     assert runner.exit_status(out.result) == runner.INVALID
 
 

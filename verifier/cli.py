@@ -19,7 +19,7 @@ import click
 
 from verifier import runner
 from verifier.baseline import review_due
-from verifier.model import Project, Result
+from verifier.model import VERDICTS, Article, ArticleMeta, Project, Result
 from verifier.parallel import CACHE_FOLDER, Execution, settle
 from verifier.problems import Problem
 from verifier.report import RENDERERS, render
@@ -27,7 +27,8 @@ from verifier.report import text as text_report
 
 # Subcommands other modules provide, imported only when used (and only if present).
 LAZY_COMMANDS = {"ingest": "verifier.ingest.command:ingest",
-                 "init": "verifier.scaffold.command:init"}
+                 "init": "verifier.scaffold.command:init",
+                 "remove": "verifier.ingest.remove:remove"}
 HINT = "check the paths and files named above; rerun with `verifier --debug ...` to see where"
 
 
@@ -75,6 +76,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       verifier check --format html:out/report.html --format sarif:out/report.sarif
       verifier explain CLAIM_ID ARTICLE      why one article gets its verdict on one claim
       verifier init DIR                      start a claims repository for another story
+      verifier try CLAIM_ID "SENTENCE"       how one sentence is judged against one claim
 
     \b
     Exit statuses: 0 clean; 1 an unacknowledged contradiction or a stale
@@ -264,6 +266,44 @@ def explain(root: Path, claims: Path | None, articles: tuple[Path, ...], claim_i
         click.echo(trail(project, claim_id, article), nl=False)
     except NotFound as error:
         raise click.UsageError(str(error)) from None
+
+
+@cli.command("try")
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("."), show_default=True, help="Project root.")
+@click.option("--claims", "claims", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Directory of claim files. Default: ROOT/claims.")
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Publication date to resolve weekdays and 'last week' against.")
+@click.option("--expect", type=click.Choice(VERDICTS),
+              help="Exit 1 unless the verdict is this one (for scripts).")
+@click.argument("claim_id")
+@click.argument("sentence")
+def try_sentence(root: Path, claims: Path | None, published: dt.datetime | None,
+                 expect: str | None, claim_id: str, sentence: str) -> None:
+    """Judge one SENTENCE against one claim, as a claim example would be judged, and print the
+    verdict with its whole evidence trail (as `verifier explain` does for an article).
+
+    \b
+    Example:
+      verifier try summit-date "The leaders met in Tokyo on Monday." --published 2025-10-28
+
+    Exit 0; 1 with --expect when the verdict differs; 2 if the claim is unknown."""
+    from verifier.report.explain import NotFound, find_claim, trail
+
+    project = runner.load(root, claims, [])
+    try:
+        claim = find_claim(project, claim_id)
+    except NotFound as error:
+        echo_problems([p for p in project.problems if p.level == "error"], err=True)
+        raise click.UsageError(str(error)) from None
+    meta = ArticleMeta(title="the sentence tried", published=published.date() if published
+                       else None)
+    article = Article("(sentence)", sentence, meta)  # read as a claim example is read
+    verdict, report = trail(project, claim, article)
+    click.echo(report, nl=False)
+    if expect and verdict.verdict != expect:
+        sys.exit(runner.FAILED)
 
 
 def wants_color() -> bool:

@@ -227,10 +227,11 @@ def _examples(raw: dict[Any, list[Any]], where: Where) -> tuple[Example, ...]:
     out = []
     for expect, items in raw.items():
         for index, item in enumerate(items):
-            text, published = (item, None) if isinstance(item, str) else (
-                item["text"], item.get("published"))
+            text, published, miss = (item, None, "") if isinstance(item, str) else (
+                item["text"], item.get("published"), item.get("known_miss", ""))
             position = _position(where, "examples", expect, index)
-            out.append(Example(text, expect, _date(published), position))
+            out.append(Example(text, expect, _date(published), position,
+                               known_miss=" ".join(miss.split())))
     return tuple(out)
 
 

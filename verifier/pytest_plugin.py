@@ -2,10 +2,11 @@
 
 Active when the ini option `verifier_claims` is set. The whole project is verified once per
 session, on first need, and cached on the config; items only read that result. Items:
-input problems (at file:line), claim examples, one per contradicted (article, claim) pair,
-one summary per article, and stale acknowledgements. No item per silent pair. The run ends
-with a brief list of the failed items (after pytest's short summary), so a contradiction is seen
-without scrolling. The nodes themselves are in verifier.pytest_items.
+input problems (at file:line), claim examples (a `known_miss` example still missed is an xfail,
+and fails once it passes), one per contradicted (article, claim) pair, one summary per article,
+and stale acknowledgements. No item per silent pair. The run ends with a brief list of the
+failed items (after pytest's short summary), so a contradiction is seen without scrolling.
+The nodes themselves are in verifier.pytest_items.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.It
         return not (file and state.owns(state.root / file))
 
     for problem in run.result.problems:
-        if problem.level == "error" and problem.code != runner.EXAMPLE_MISMATCH \
+        if problem.level == "error" and problem.code not in runner.EXAMPLE_CODES \
                 and orphan(problem.file):
             name = f"{problem.file or 'project'}:{problem.code}:{problem.line}:{problem.column}"
             items.append(ProblemItem.from_parent(session, name=name, problem=problem))
@@ -148,7 +149,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
 
 def _warnings(terminalreporter: pytest.TerminalReporter, state: State | None) -> None:
     run = state.run() if state and state.collected else None
-    warnings = [str(p) for p in run.result.problems if p.level == "warning"] if run else []
+    # a known miss is its example's xfail item already
+    warnings = [str(p) for p in run.result.problems
+                if p.level == "warning" and p.code != runner.KNOWN_MISS] if run else []
     corrupt = state.execution.stats.corrupt if state and state.execution else 0
     if corrupt:
         warnings.append(f"{corrupt} unreadable verdict cache file(s) ignored and rebuilt")

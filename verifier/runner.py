@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,26 +36,43 @@ VerifyFn = Callable[[Sequence[Claim], Mapping[str, Entity], Sequence[Article]],
 ExamplesFn = Callable[[Claim, Mapping[str, Entity]], Sequence[tuple[Example, Verdict]]]
 
 EXAMPLE_MISMATCH = "example-mismatch"
+# A known miss (warning: marked, still missed) and one that now passes (error: remove the mark).
+KNOWN_MISS, KNOWN_MISS_PASSES = "known-miss", "known-miss-passes"
+EXAMPLE_CODES = frozenset({EXAMPLE_MISMATCH, KNOWN_MISS, KNOWN_MISS_PASSES})
 # Exit statuses shared by `verifier check` and the JSON summary.
 CLEAN, FAILED, INVALID = 0, 1, 2
 
 
 @dataclass(frozen=True)
 class ExampleOutcome:
-    """The engine's verdict on one of a claim's `examples:`; `number` counts within `expect`."""
+    """The engine's verdict on one of a claim's `examples:`; `number` counts within `expect`;
+    `reason` is explain's one line on why the verdict follows (given when it is not the one
+    expected)."""
 
     claim: Claim
     number: int
     example: Example
     verdict: Verdict
+    reason: str = ""
 
     @property
     def name(self) -> str:
         return f"example-{self.example.expect}-{self.number}"
 
     @property
-    def passed(self) -> bool:
+    def matches(self) -> bool:
         return self.verdict.verdict == self.example.expect
+
+    @property
+    def known_miss(self) -> bool:
+        """Marked as a known miss and still missed: an expected failure."""
+        return bool(self.example.known_miss) and not self.matches
+
+    @property
+    def passed(self) -> bool:
+        """Whether the run is fine with it: it matches, or it is a known miss still missing.
+        A known miss that matches fails, like a strict xfail: the mark must go."""
+        return self.matches != bool(self.example.known_miss)
 
 
 @dataclass(frozen=True)
@@ -152,7 +169,7 @@ def run_detailed(
         examples = _precomputed(judged, examples)
     outcomes = tuple(check_claims(project.claims, project.entities, examples))
     problems = sorted([*project.problems, *applied.warnings,
-                       *(example_problem(o) for o in outcomes if not o.passed)])
+                       *(example_problem(o) for o in outcomes if o.known_miss or not o.passed)])
     result = Result(project, applied.verdicts, applied.stale, tuple(problems), sparse)
     return Run(result, outcomes)
 
@@ -208,18 +225,39 @@ def check_claims(claims: Iterable[Claim], entities: Mapping[str, Entity],
         counts: dict[str, int] = {}
         for example, verdict in examples(claim, entities):
             counts[example.expect] = counts.get(example.expect, 0) + 1
-            yield ExampleOutcome(claim, counts[example.expect], example, verdict)
+            outcome = ExampleOutcome(claim, counts[example.expect], example, verdict)
+            if not outcome.matches:
+                outcome = replace(outcome, reason=example_reason(outcome, entities))
+            yield outcome
+
+
+def example_reason(outcome: ExampleOutcome, entities: Mapping[str, Entity]) -> str:
+    """explain's one line on why the example got its verdict (only asked for misses: it reads
+    the example again)."""
+    from verifier.engine import example_article
+    from verifier.report.explain import reason
+
+    article = example_article(outcome.claim, outcome.number, outcome.example)
+    return reason(outcome.claim, entities, article, outcome.verdict)
 
 
 def example_problem(outcome: ExampleOutcome) -> Problem:
+    """A mismatch (error), a known miss still missed (warning) or one that passes (error)."""
     pos = outcome.example.position or outcome.claim.position
     file, line, column = (pos.file, pos.line, pos.column) if pos else ("", 1, 1)
-    got = outcome.verdict.verdict
-    return Problem(
-        file, line, column, EXAMPLE_MISMATCH,
-        message=f"claim {outcome.claim.id}: {outcome.name} should be {outcome.example.expect}, "
-                f"the verifier says {got}: {outcome.example.text!r}",
-    )
+    about = f"claim {outcome.claim.id}: {outcome.name} ({outcome.example.text!r})"
+    expect, got = outcome.example.expect, outcome.verdict.verdict
+    if outcome.known_miss:
+        return Problem(file, line, column, KNOWN_MISS, level="warning",
+                       message=f"{about}: known miss, expected {expect}, got {outcome.reason} "
+                               f"(marked: {outcome.example.known_miss})")
+    if outcome.example.known_miss:
+        return Problem(file, line, column, KNOWN_MISS_PASSES,
+                       message=f"{about}: marked as a known miss, but the verifier now says "
+                               f"{got} as expected; delete its known_miss line "
+                               f"(it said: {outcome.example.known_miss})")
+    return Problem(file, line, column, EXAMPLE_MISMATCH,
+                   message=f"{about}: expected {expect}, got {outcome.reason or got}")
 
 
 # --- facts about a Result, shared by the reports and the CLI -------------------------------

@@ -9,6 +9,7 @@ nothing outlives the test. No test contacts any other address. Clients hang up o
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -52,6 +53,16 @@ def git_repo(root: Path) -> Path:
 def project(tmp_path: Path) -> Path:
     """A copy of the frozen corpus's claims and seeds, and of the schemas, to ingest into."""
     return copy_corpus(tmp_path / "project", schema=True)
+
+
+@pytest.fixture
+def invented(tmp_path: Path) -> Path:
+    """The invented fixture project tests/data/projects/clean (two articles, no live corpus),
+    with the schemas, to ingest into."""
+    root = tmp_path / "invented"
+    shutil.copytree(ROOT / "tests" / "data" / "projects" / "clean", root)
+    shutil.copytree(ROOT / "schema", root / "schema")
+    return root
 
 
 def run_ingest(root: Path, *args: str) -> Result:

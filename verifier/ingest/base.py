@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -12,6 +13,8 @@ Media = Literal["html", "text"]
 MAX_BYTES = 5_000_000
 TIMEOUT = 15.0
 MAX_REDIRECTS = 5
+# A language tag as schema/article.schema.json takes it (en, pt-BR).
+LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 
 
 class IngestError(Exception):

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
-from verifier.ingest.base import IngestError
+from verifier.ingest.base import LANGUAGE, IngestError
+
+LANG_SCAN = 65_536  # characters of the page searched for the <html> tag
 
 
 @dataclass(frozen=True)
@@ -49,10 +52,48 @@ def extract_html(html: str, name: str, url: str = "") -> Extracted:
     paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
     if title and paragraphs[0] != title:
         paragraphs.insert(0, title)
+    language, note = declared_language(html, name)
     return Extracted(
         text="\n\n".join(paragraphs) + "\n", title=title, author=_field(doc, "author"),
         published=_field(doc, "date"), outlet=_field(doc, "sitename"),
-        language=_field(doc, "language"), notes=notes)
+        language=language or _field(doc, "language"), notes=notes + note)
+
+
+class _Lang(HTMLParser):
+    """Reads the lang (or xml:lang) attribute of the first <html> start tag, then stops."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang: str | None = None
+        self.done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.done:
+            return
+        if tag == "html":
+            found = dict(attrs)
+            self.lang = found.get("lang") or found.get("xml:lang")
+        self.done = tag in ("html", "head", "body")  # no <html> tag before the document
+
+
+def declared_language(html: str, name: str) -> tuple[str, tuple[str, ...]]:
+    """The language the page declares in `<html lang>`, as a tag the sidecar takes (primary
+    subtag lower-cased, "_" read as "-"), and a note when the declaration is unusable."""
+    parser = _Lang()
+    head = html[:LANG_SCAN]  # the <html> tag opens a page; a bounded scan is enough
+    position = 0
+    while not parser.done and position < len(head):
+        parser.feed(head[position:position + 4096])
+        position += 4096
+    raw = (parser.lang or "").strip()
+    if not raw:
+        return "", ()
+    primary, _, rest = raw.replace("_", "-").partition("-")
+    tag = "-".join(filter(None, (primary.lower(), rest)))
+    if LANGUAGE.match(tag):
+        return tag, ()
+    return "", (f"{name}: <html lang={raw!r}> is not a language tag; language left to the "
+                "extractor or en (override: --language)",)
 
 
 def _trafilatura(name: str) -> Any:

@@ -18,11 +18,13 @@ from urllib.parse import urlsplit
 
 from verifier.ingest import store
 from verifier.ingest.base import Limits, Raw
-from verifier.ingest.dedupe import Duplicate, find_duplicate
+from verifier.ingest.dedupe import Duplicate, Known, find, fingerprint
 from verifier.ingest.encoding import decode
 from verifier.ingest.extract import Extracted, extract_html
 from verifier.ingest.sources import read_source
 from verifier.ingest.textmeta import guess_published, guess_title
+from verifier.problems import ProblemError
+from verifier.source import load_yaml
 
 SEEDS = "seeds"
 
@@ -50,14 +52,35 @@ class Outcome:
     notes: tuple[str, ...] = ()
 
 
-def ingest_one(root: Path, source: str, options: Options, limits: Limits) -> Outcome:
+class Corpus:
+    """The articles already in seeds/, fingerprinted once per `verifier ingest` call (not once
+    per source), with the ones this call writes added as it goes."""
+
+    def __init__(self, seeds: Path) -> None:
+        self.seeds = seeds
+        self._known: list[Known] | None = None
+
+    def known(self) -> list[Known]:
+        if self._known is None:
+            self._known = [Known(path, _outlet_of(self.seeds.parent / path), fingerprint(text))
+                           for path, text in _corpus(self.seeds)]
+        return self._known
+
+    def add(self, path: str, outlet: str, text: str) -> None:
+        self.known().append(Known(path, outlet, fingerprint(text)))
+
+
+def ingest_one(root: Path, source: str, options: Options, limits: Limits,
+               corpus: Corpus | None = None) -> Outcome:
     """Ingest `source` into `root`/seeds; raises IngestError for input that cannot be taken."""
     raw = read_source(source, limits)
     text = decode(raw).text
     found = extract_html(text, raw.name, raw.url) if raw.media == "html" else _plain(text)
     seeds = root / SEEDS
-    duplicate = find_duplicate(found.text, _corpus(seeds))
-    if duplicate and (duplicate.exact or not options.allow_near_duplicate):
+    corpus = corpus or Corpus(seeds)
+    outlet = options.outlet or found.outlet or urlsplit(options.url or raw.url).hostname or ""
+    duplicate = find(fingerprint(found.text), outlet, corpus.known())
+    if duplicate and (duplicate.exact or not (duplicate.kept or options.allow_near_duplicate)):
         return Outcome(raw.name, duplicate=duplicate, notes=found.notes)
     sha256 = hashlib.sha256(raw.data).hexdigest()
     stem = store.next_stem(seeds, sha256)
@@ -66,7 +89,9 @@ def ingest_one(root: Path, source: str, options: Options, limits: Limits) -> Out
     written = store.write_article(seeds, stem, found.text, store.render_meta(meta), raw.data,
                                   raw.suffix)
     notes = found.notes + _guesses(raw.name, found, options)
-    return Outcome(raw.name, written[0].relative_to(root).as_posix(), duplicate, notes)
+    path = written[0].relative_to(root).as_posix()
+    corpus.add(path, outlet, found.text)
+    return Outcome(raw.name, path, duplicate, notes)
 
 
 def describe(raw: Raw, found: Extracted, options: Options, sha256: str,
@@ -105,6 +130,19 @@ def _guesses(name: str, found: Extracted, options: Options) -> tuple[str, ...]:
         notes.append(f"{name}: no published date found; weekdays like 'on Tuesday' cannot be "
                      "resolved (add one with --published)")
     return tuple(notes)
+
+
+def _outlet_of(article: Path) -> str:
+    """The outlet an article's sidecar names (or its URL's host); "" when unknown."""
+    sidecar = article.with_suffix(".meta.yaml")
+    try:  # the strict loader: sidecars are untrusted input (no aliases, size-capped)
+        meta, _ = load_yaml(sidecar.as_posix(), sidecar.read_bytes())
+    except (OSError, ProblemError):
+        return ""
+    if not isinstance(meta, dict):
+        return ""
+    outlet, url = meta.get("outlet"), meta.get("url")
+    return str(outlet) if outlet else urlsplit(str(url or "")).hostname or ""
 
 
 def _corpus(seeds: Path) -> Iterator[tuple[str, str]]:

@@ -9,12 +9,12 @@ surface (Engine, ArticleIndex, the check's `targets`), so it shows what the engi
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from verifier.checks import KINDS
 from verifier.engine import Engine
 from verifier.index import ArticleIndex, Sentence
-from verifier.model import Acknowledgement, Article, Claim, Evidence, Project, Verdict
+from verifier.model import Acknowledgement, Article, Claim, Entity, Evidence, Project, Verdict
 from verifier.registry import ENTITY, TITLE
 from verifier.text import segment, values
 from verifier.text.offices import Attachment
@@ -50,19 +50,47 @@ def _missing(kind: str, name: str, known: Sequence[str]) -> str:
 
 
 def explain(project: Project, claim_id: str, article_name: str) -> str:
-    claim, article = find_claim(project, claim_id), find_article(project, article_name)
+    return trail(project, find_claim(project, claim_id), find_article(project, article_name))[1]
+
+
+def trail(project: Project, claim: Claim, article: Article) -> tuple[Verdict, str]:
+    """The verdict on `claim` in `article` (which need not be in the project) and its whole
+    evidence trail."""
     engine = Engine(project.claims, project.entities)
     index = ArticleIndex(article, engine.matcher)
     index.rejected = []  # the binding step records what it turned down (checks.binding)
     targets = KINDS[claim.kind].targets(claim, engine.context)
-    verdict = engine.judge(claim, index) if claim.id in engine.candidates(index) \
-        else Verdict(claim.id, article.path, "silent")
+    verdict = _judge(engine, claim, index)
     ack = next((a for a in project.acknowledgements
                 if (a.claim, a.article) == (claim.id, article.path)), None)
     lines = [*_header(claim, article), *_considered(index, targets),
              *_evidence(verdict), *_rejected(index.rejected),
              *_why(claim, article, index, targets, verdict, ack)]
-    return "\n".join(lines) + "\n"
+    return verdict, "\n".join(lines) + "\n"
+
+
+def reason(claim: Claim, entities: Mapping[str, Entity], article: Article,
+           verdict: Verdict) -> str:
+    """Why `verdict` follows, in one line: the deciding evidence's reason, or why nothing in
+    the text bears on the claim (the last line of `explain`, with the evidence it rests on)."""
+    for polarity in ("contradict", "support"):
+        if verdict.verdict != "silent" and (found := [
+                e for e in verdict.evidence if e.polarity == polarity]):
+            return f"{verdict.verdict}: {found[0].reason}"
+    engine = Engine([claim], entities)
+    index = ArticleIndex(article, engine.matcher)
+    targets = KINDS[claim.kind].targets(claim, engine.context)
+    index.rejected = []
+    _judge(engine, claim, index)  # again, to hear what the binding step set aside
+    if verdict.verdict == "silent" and index.rejected:
+        return f"silent: a candidate did not bind to the claim ({index.rejected[0].reason})"
+    return _why_line(claim, article, index, targets, verdict)
+
+
+def _judge(engine: Engine, claim: Claim, index: ArticleIndex) -> Verdict:
+    if claim.id in engine.candidates(index):
+        return engine.judge(claim, index)
+    return Verdict(claim.id, index.article.path, "silent")
 
 
 def _header(claim: Claim, article: Article) -> list[str]:
@@ -138,27 +166,39 @@ def _rejected(rejected: Sequence[Evidence]) -> list[str]:
 
 def _why(claim: Claim, article: Article, index: ArticleIndex, targets: set[str] | None,
          verdict: Verdict, ack: Acknowledgement | None) -> list[str]:
-    published = article.meta.published
-    if published and ((claim.valid_from and published < claim.valid_from)
-                      or (claim.valid_until and published > claim.valid_until)):
-        why = "silent: the article was published outside the claim's validity window"
-    elif targets is not None and not targets & index.present():
-        why = "silent: the article mentions none of what the claim is about"
-    elif verdict.verdict == "silent":
-        why = "silent: no considered sentence supports or contradicts the claim"
-    elif verdict.mixed:
-        why = "contradicted: the article both supports and contradicts the claim (mixed)"
-    elif verdict.verdict == "contradicted":
-        why = "contradicted: at least one sentence contradicts the claim"
-    else:
-        why = "supported" + (" (hedged: every supporting sentence hedges)" if verdict.hedged
-                             else ": at least one sentence supports the claim, none contradicts")
-    lines = [f"verdict: {why}"]
+    lines = [f"verdict: {_why_line(claim, article, index, targets, verdict)}"]
     if ack is not None and verdict.verdict == "contradicted":
         lines.append(f"acknowledged ({ack.owner or 'no owner'}): {ack.reason}")
     elif ack is not None:
         lines.append(f"stale acknowledgement: it expects a contradiction ({ack.reason})")
     return lines
+
+
+def _why_line(claim: Claim, article: Article, index: ArticleIndex, targets: set[str] | None,
+              verdict: Verdict) -> str:
+    published = article.meta.published
+    if published and ((claim.valid_from and published < claim.valid_from)
+                      or (claim.valid_until and published > claim.valid_until)):
+        return "silent: the article was published outside the claim's validity window"
+    if targets is not None and not targets & index.present():
+        return ("silent: the text mentions none of what the claim is about (looked for: "
+                f"{_listed(targets)})")
+    if verdict.verdict == "silent":
+        named = f" (it names {_listed(targets & index.present())})" if targets else ""
+        return f"silent: no considered sentence supports or contradicts the claim{named}"
+    if verdict.mixed:
+        return "contradicted: the article both supports and contradicts the claim (mixed)"
+    if verdict.verdict == "contradicted":
+        return "contradicted: at least one sentence contradicts the claim"
+    if verdict.hedged:
+        return "supported (hedged: every supporting sentence hedges)"
+    return "supported: at least one sentence supports the claim, none contradicts"
+
+
+def _listed(names: set[str], most: int = 6) -> str:
+    shown = sorted(names)
+    more = f", and {len(shown) - most} more" if len(shown) > most else ""
+    return ", ".join(shown[:most]) + more
 
 
 def _clip(text: str, width: int = 100) -> str:

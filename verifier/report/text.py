@@ -159,17 +159,25 @@ def describe_contradiction(verdict: Verdict, claim: Claim | None) -> str:
 
 
 def describe_example(outcome: runner.ExampleOutcome) -> str:
-    """A claim example the verifier judges differently from what its author expects."""
+    """A claim example the verifier judges differently from what its author expects, or a known
+    miss that now passes (its mark must go)."""
     pos = outcome.example.position or outcome.claim.position
     where = f"{pos.file}:{pos.line}:{pos.column}: " if pos else ""
     lines = [f"{where}{outcome.claim.id} {outcome.name}",
              f"  example:  {outcome.example.text}",
              f"  expected: {outcome.example.expect}",
-             f"  got:      {outcome.verdict.verdict}"]
+             f"  got:      {outcome.reason or outcome.verdict.verdict}"]
+    if outcome.example.known_miss and outcome.matches:
+        lines += [f"  It is marked as a known miss ({outcome.example.known_miss}) but now passes: "
+                  "delete its known_miss line."]
+        return "\n".join(lines)
     for e in outcome.verdict.evidence:
         lines += [f"  {e.polarity} at {e.line}:{e.column}: {e.reason}", f"    | {e.text}"]
     if not outcome.verdict.evidence:
         lines.append("  (no evidence: nothing in the sentence bears on the claim)")
+    lines.append(f"  Try it: verifier try {outcome.claim.id} \"SENTENCE\" shows the whole trail; "
+                 "if the verifier is wrong and cannot be fixed now, mark the example "
+                 "known_miss: \"reason\".")
     return "\n".join(lines)
 
 
