@@ -70,6 +70,15 @@ _OTHER_OCCURRENCE = re.compile(
 )
 # A predicate between a date and the trigger it precedes takes the date ("arrived on Monday to
 # meet ...", "on Monday Greer flew in to hold talks").
+# A verb of phase governing the event noun: "ended his visit on Wednesday" dates the end
+_PHASE = re.compile(
+    r"\b(end|ends|ended|ending|began|begin|begins|beginning|start|started|starts|starting|"
+    r"wrapped up|wraps up|wrapping up|concluded|concludes|finished|finishes|closed|closes|"
+    r"cut short|extended|extends|resumed|resumes|opened|opens|kicked off|kicks off|left|"
+    r"postponed|delayed|cancelled|canceled|rescheduled|moved)\s+(?:his|her|their|its|the|a|"
+    r"this|that)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+\s+)?$")
 _PAST = re.compile(r"\b[a-z]{3,}ed\b")
 
@@ -88,6 +97,10 @@ def event_attachment(index: ArticleIndex, sentence: Sentence, trigger_start: int
         if verbs:
             return f"'{what}' attaches to '{verbs[0]}', not to '{trigger_text}'"
         return None
+    phase = _PHASE.search(index.text[max(sentence.start, trigger_start - 40):trigger_start])
+    if phase and is_date:
+        return (f"'{what}' dates '{phase.group(1)} ... {trigger_text}', a phase of the event, "
+                "not the event")
     # the nearest event word before the date or place governs it
     governor = _nearest_trigger(index, sentence, triggers, trigger_start, at)
     if governor is not None and _another(index, sentence, governor[0]):

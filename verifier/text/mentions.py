@@ -70,7 +70,11 @@ class Matcher:
         out: list[Mention] = []
         # distinct words first (most texts have no near miss at all), then their places
         near = {w: p for w in set(_CAPITALISED.findall(text))
-                if w[0].isupper() and (p := self._near_person(w)) is not None}
+                if w[0].isupper() and w.lower() not in _CALENDAR
+                and (p := self._near_person(w)) is not None}
+        if near:  # rare: most texts have no near miss, so the lower-case words wait till now
+            lower = set(_LOWER_WORD.findall(text))
+            near = {w: p for w, p in near.items() if w.lower() not in lower}
         for match in _CAPITALISED.finditer(text) if near else ():
             person = near.get(match.group())
             if person is None or _overlaps(taken, match.start(), match.end()) \
@@ -85,6 +89,14 @@ class Matcher:
         if key not in self._near_cache:
             self._near_cache[key] = None if key in self._known else _closest(key, self._names)
         return self._near_cache[key]
+
+
+# Not misspelt names: calendar words ("March" beside a family name "Marsh"), and words the same
+# text also writes in lower case ("Hands" and "hands" are an ordinary word).
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*")
 
 
 def _closest(word: str, names: dict[str, str]) -> str | None:
