@@ -75,6 +75,7 @@ class Event:
 class Flag:
     page: str
     claim: str
+    kind: str
     line: int
     column: int
     reason: str
@@ -98,7 +99,14 @@ class Measured:
         per100 = round(100 * self.false / self.pages, 1) if self.pages else 0.0
         return {"event": self.slug, "pages": self.pages, "false": self.false,
                 "caught": self.caught, "missed": self.missed, "false_per_100": per100,
-                "refused": len(self.refused), "example_mismatches": self.example_mismatches}
+                "refused": len(self.refused), "example_mismatches": self.example_mismatches,
+                "false_by_kind": self.false_by_kind()}
+
+    def false_by_kind(self) -> dict[str, int]:
+        """False contradictions (pairs) per claim kind: phrases are the user's own patterns."""
+        pairs = {(f.page, f.claim, f.kind) for f in self.flags if not f.real}
+        kinds = sorted({kind for _, _, kind in pairs})
+        return {kind: sum(k == kind for _, _, k in pairs) for kind in kinds}
 
 
 # --- inputs ------------------------------------------------------------------------------------
@@ -249,7 +257,8 @@ def measure(event: Event, texts: Path, engine: Engine) -> Measured:
         articles = build_project(event, texts, engine, Path(tmp), measured)
         report = check(engine, Path(tmp), event.slug)
     _problems(event, report, measured)
-    _known_claims(event, {c["id"] for c in report["claims"]})
+    kinds = {c["id"]: c["kind"] for c in report["claims"]}
+    _known_claims(event, set(kinds))
     measured.pages = len(articles)
     flagged: set[tuple[str, str]] = set()
     for result in report["results"]:
@@ -260,7 +269,7 @@ def measure(event: Event, texts: Path, engine: Engine) -> Measured:
         flagged.add((page, claim))
         measured.caught += real
         measured.false += not real
-        measured.flags.extend(_flags(page, claim, real, result["evidence"]))
+        measured.flags.extend(_flags(page, claim, kinds[claim], real, result["evidence"]))
     present = set(articles.values())
     measured.missed_pairs = sorted((page, claim) for page, claims in event.labels.items()
                                    for claim in claims
@@ -270,8 +279,9 @@ def measure(event: Event, texts: Path, engine: Engine) -> Measured:
     return measured
 
 
-def _flags(page: str, claim: str, real: bool, evidence: Iterable[dict[str, Any]]) -> list[Flag]:
-    return [Flag(page, claim, e["line"], e["column"], e["reason"], e["text"], real)
+def _flags(page: str, claim: str, kind: str, real: bool,
+           evidence: Iterable[dict[str, Any]]) -> list[Flag]:
+    return [Flag(page, claim, kind, e["line"], e["column"], e["reason"], e["text"], real)
             for e in evidence if e["polarity"] == "contradict"]
 
 
@@ -302,6 +312,7 @@ HEADER = ("event", "pages", "false", "caught", "missed", "false/100")
 def total(rows: Sequence[Measured]) -> Measured:
     whole = Measured("TOTAL")
     for m in rows:
+        whole.flags += m.flags
         whole.pages += m.pages
         whole.false += m.false
         whole.caught += m.caught
@@ -320,6 +331,9 @@ def table(rows: Sequence[Measured]) -> str:
         lines.append(f"{m.slug:<{width}}  " + "  ".join(f"{c:>9}" for c in cells))
     lines.append("false: flagged, not labelled; caught: labelled and flagged; "
                  "missed: labelled, not flagged")
+    for m in [*rows, total(rows)]:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in m.false_by_kind().items())
+        lines.append(f"false by claim kind, {m.slug}: {kinds or 'none'}")
     return "\n".join(lines)
 
 
@@ -328,7 +342,8 @@ def show_flags(rows: Sequence[Measured]) -> str:
     for m in rows:
         for f in m.flags:
             mark = "REAL " if f.real else "FALSE"
-            out.append(f"{mark} {m.slug}/{f.page} {f.claim} {f.line}:{f.column}: {f.reason}\n"
+            out.append(f"{mark} {m.slug}/{f.page} {f.claim} ({f.kind}) {f.line}:{f.column}: "
+                       f"{f.reason}\n"
                        f"      | {' '.join(f.sentence.split())}")
         out.extend(f"MISSED {m.slug}/{page} {claim}" for page, claim in m.missed_pairs)
     return "\n".join(out)
@@ -337,7 +352,8 @@ def show_flags(rows: Sequence[Measured]) -> str:
 def as_json(rows: Sequence[Measured], engine: str) -> str:
     document = {"engine": engine, "events": [m.row() for m in rows],
                 "total": total(rows).row(),
-                "flags": [{"event": m.slug, "page": f.page, "claim": f.claim, "line": f.line,
+                "flags": [{"event": m.slug, "page": f.page, "claim": f.claim, "kind": f.kind,
+                           "line": f.line,
                            "column": f.column, "reason": f.reason, "sentence": f.sentence,
                            "real": f.real} for m in rows for f in m.flags],
                 "missed": [{"event": m.slug, "page": p, "claim": c}

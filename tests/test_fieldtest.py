@@ -33,7 +33,8 @@ def report() -> dict[str, object]:
 
 def test_every_column_of_the_table_is_counted(report: dict[str, object]) -> None:
     row = {"event": "veloria-mayor", "pages": 4, "false": 1, "caught": 1, "missed": 1,
-           "false_per_100": 25.0, "refused": 0, "example_mismatches": 0}
+           "false_per_100": 25.0, "refused": 0, "example_mismatches": 0,
+           "false_by_kind": {"spelling": 1}}
     assert report["events"] == [row]
     assert report["total"] == {**row, "event": "TOTAL"}
     assert report["missed"] == [{"event": "veloria-mayor", "page": "vm004",
@@ -43,8 +44,8 @@ def test_every_column_of_the_table_is_counted(report: dict[str, object]) -> None
 def test_flags_are_marked_real_or_false(report: dict[str, object]) -> None:
     flags = report["flags"]
     assert isinstance(flags, list)
-    assert [(f["page"], f["claim"], f["real"]) for f in flags] == [
-        ("vm002", "mayor-office", True), ("vm003", "mayor-spelling", False)]
+    assert [(f["page"], f["claim"], f["kind"], f["real"]) for f in flags] == [
+        ("vm002", "mayor-office", "office", True), ("vm003", "mayor-spelling", "spelling", False)]
     assert all(f["line"] >= 1 and f["sentence"] and f["reason"] for f in flags)
 
 
@@ -54,8 +55,11 @@ def test_the_text_table_and_the_flag_list() -> None:
     lines = done.stdout.splitlines()
     assert lines[2].split() == ["veloria-mayor", "4", "1", "1", "1", "25.0"]
     assert lines[3].split() == ["TOTAL", "4", "1", "1", "1", "25.0"]
-    assert any(line.startswith("REAL  veloria-mayor/vm002 mayor-office 4:") for line in lines)
-    assert any(line.startswith("FALSE veloria-mayor/vm003 mayor-spelling 3:") for line in lines)
+    assert any(line.startswith("REAL  veloria-mayor/vm002 mayor-office (office) 4:")
+               for line in lines)
+    assert any(line.startswith("FALSE veloria-mayor/vm003 mayor-spelling (spelling) 3:")
+               for line in lines)
+    assert "false by claim kind, veloria-mayor: spelling 1" in lines
     assert "MISSED veloria-mayor/vm004 mayor-office" in lines
 
 
