@@ -195,7 +195,8 @@ class Engine:
         return str(own) if own.exists() else sys.executable
 
     def run(self, args: Sequence[str], root: Path) -> subprocess.CompletedProcess[str]:
-        env = dict(os.environ, NO_COLOR="1",
+        # no __pycache__ written into another developer's tree
+        env = dict(os.environ, NO_COLOR="1", PYTHONDONTWRITEBYTECODE="1",
                    PYTHONPATH=os.pathsep.join([str(self.repo), os.environ.get("PYTHONPATH", "")]))
         return subprocess.run([self.python, "-m", "verifier", *args], cwd=root, env=env,
                               capture_output=True, text=True, check=False)
