@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from verifier.checks.binding import event_binding, year_modifier
+from verifier.checks.binding import date_binding
 from verifier.checks.context import Context
 from verifier.checks.events import (
     EventMention,
@@ -55,7 +55,7 @@ def _explained(index: ArticleIndex, ctx: Context, event: str, mention: EventMent
 
 
 def _bound(index: ArticleIndex, mention: EventMention, value: Value) -> bool:
-    why = year_modifier(index, value) or event_binding(index, mention, value.start, value.end)
+    why = date_binding(index, mention, value)
     if why:
         index.reject(mention.sentence, why, [(value.start, value.end)])
     return why is None

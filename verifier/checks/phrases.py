@@ -14,6 +14,7 @@ from typing import Any
 
 import re2
 
+from verifier.checks.binding import phrase_binding
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex
 from verifier.model import Claim, Evidence
@@ -55,6 +56,11 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                 found = compiled.search(sentence.text)
                 if found:
                     span = (sentence.start + found.start(), sentence.start + found.end())
+                    why = phrase_binding(index, sentence, *span, scope) \
+                        if polarity == "contradict" else None
+                    if why:
+                        index.reject(sentence, why, [span])
+                        continue
                     yield index.evidence(sentence, polarity,  # type: ignore[arg-type]
                                          f"article matches the {polarity} pattern '{pattern}'",
                                          [span])

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from verifier.checks.binding import part_of_whole, time_scope, value_binding
+from verifier.checks.binding import time_scope, value_binding
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
@@ -115,6 +115,15 @@ def _belongs(ctx: Context, owner: str | None, subject: str) -> bool:
     return owner is not None and subject in ctx.registry.ancestors(owner)
 
 
+def _owners(ctx: Context, subject: str) -> frozenset[str]:
+    """Who may own the subject's figure: the subject, what lies within it, its speakers."""
+    def compute() -> frozenset[str]:
+        registry = ctx.registry
+        inside = {e for e in registry.entities if subject in registry.ancestors(e)}
+        return frozenset({subject, *inside, *_speakers(ctx, subject)})
+    return ctx.registry.memo(("value owners", subject), compute)
+
+
 def _scope_start(claim: Claim, index: ArticleIndex) -> dt.date | None:
     """When the claim's time begins: its validity, else the year the article was published
     (a figure for an earlier year is another quantity; an undated text has no scope)."""
@@ -166,8 +175,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                 yield index.evidence(sentence, "support", f"article gives {said} for {want}",
                                      [(value.start, value.end)], hedged=mood.hedged)
                 continue
-            unbound = value_binding(index, sentence, value, measure, expected["type"] == "number") \
-                or part_of_whole(index, sentence, value) \
+            owners = _owners(ctx, subject)
+            unbound = value_binding(index, sentence, value, measure, expected["type"] == "number",
+                                    owners) \
                 or time_scope(index, sentence, value, lo, hi, _scope_start(claim, index))
             if unbound:
                 index.reject(sentence, unbound, [(value.start, value.end)])

@@ -1,0 +1,186 @@
+"""Binding of dates and places to an event: the date or place must modify the claimed event's
+own predicate or noun, in this occurrence of the event, at the time the sentence speaks of."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from verifier.index import ArticleIndex, Sentence
+from verifier.registry import folded
+from verifier.text.normalize import fold
+from verifier.text.values import Value
+
+if TYPE_CHECKING:
+    from verifier.checks.events import EventMention
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+# --- what kind of date it is -------------------------------------------------------------------
+
+# A date between a determiner (or a possessive) and a noun names which thing is meant ("the 2026
+# peace prize", "the 2021 election", "the board's Jan. 16 decision", "its Monday closing price").
+_DETERMINER = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|our)|'s)\s+$",
+                         re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[A-Za-z]")
+# Dates that start a span, set a deadline, or are no particular day.
+_SPAN = re.compile(r"\b(?:since|from|until|till|through|between|by|before|after|ahead of|"
+                   r"than in|than)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
+_ANY_DAY = re.compile(r"\b(?:a|every|each|any|one)\s+$", re.IGNORECASE)
+# A stamp, not prose: a numeric date opening a line or page ("2025-10-25 First counts ...",
+# "1/19/2026 Rail firms praised ..."), or one set between bullets or bars ("by The editor •
+# 30 July 2025 • Posted in ...").
+_NUMERIC = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+_STAMP_OPENER = re.compile(r"\s*(?:date|published|updated|posted|last updated)?\s*:?\s*$",
+                           re.IGNORECASE)
+_SEPARATOR = re.compile(r"[•·|]")
+
+
+def _stamp(index: ArticleIndex, sentence: Sentence, value: Value) -> str | None:
+    around = index.text[max(sentence.start, value.start - 3):value.end + 3]
+    if _SEPARATOR.search(around):
+        return f"'{value.text}' stands between separators, a byline or page stamp"
+    opener = index.text[sentence.start:value.start]
+    if _NUMERIC.fullmatch(value.text) and _STAMP_OPENER.fullmatch(opener):
+        return f"'{value.text}' opens the text as a stamp, not as part of a sentence"
+    return None
+
+
+def date_kind(index: ArticleIndex, sentence: Sentence, value: Value) -> str | None:
+    """Why a date found in the sentence cannot be the day an event happened, or None."""
+    if stamp := _stamp(index, sentence, value):
+        return stamp
+    before = index.text[max(sentence.start, value.start - 12):value.start]
+    if _SPAN.search(before):
+        return f"'{value.text}' bounds a span or a deadline ('{before.split()[-1]} ...')"
+    if _ANY_DAY.search(before) and value.date is not None and value.date.weekday is not None:
+        return f"'{value.text}' is no particular day"
+    if _DETERMINER.search(before) and _NOUN_AFTER.match(index.text, value.end):
+        noun = _WORD.match(index.text, value.end + 1)
+        word = noun.group() if noun else "the noun after it"
+        return f"'{value.text}' names which '{word}' is meant, not when the event happened"
+    return None
+
+
+# --- which predicate the date or place belongs to --------------------------------------------
+
+# Words before an event noun that make it another occurrence ("her predecessor's summit",
+# "the previous election", "the 47th summit", "the 2011 election").
+_OTHER_OCCURRENCE = re.compile(
+    r"(?:'s(?=\s)|\b(?i:previous|prior|last|earlier|next|another|former|first|second|third|past|"
+    r"upcoming|future|\d+(?:st|nd|rd|th)|1[89]\d\d|20\d\d)|\))\s+"
+    r"(?:[A-Za-z-]+\s+){0,2}$",
+)
+# A predicate between a date and the event word it precedes takes the date ("arrived on Monday
+# to meet ...", "announced on Sunday that she would withdraw from the election").
+_INFINITIVE = re.compile(r"\bto\s+(?:(?!the\b|a\b|an\b)[a-z]+\b|$)")
+_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+_CLAUSE = re.compile(r"(?:^|[\s,])(?:that|which|who|whose|whom|where|when|because|while)\b")
+# A verb of phase governing the event noun: "ended his visit on Wednesday" dates the end
+_PHASE = re.compile(
+    r"\b(end|ends|ended|ending|began|begin|begins|beginning|start|started|starts|starting|"
+    r"wrapped up|wraps up|wrapping up|concluded|concludes|finished|finishes|closed|closes|"
+    r"cut short|extended|extends|resumed|resumes|opened|opens|kicked off|kicks off|left|"
+    r"postponed|delayed|cancelled|canceled|rescheduled|moved)\s+(?:his|her|their|its|the|a|"
+    r"this|that)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# The event noun inside another noun's phrase: "the ruling on nominations for the election took
+# place on Wednesday" dates the ruling.
+_EMBEDDED = re.compile(r"\b(?:for|of|on|about|ahead of|over)\s+(?:the\s+|this\s+|a\s+|its\s+)?"
+                       r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _before_trigger(between: str, trigger_text: str, triggers: frozenset[str], what: str,
+                    is_date: bool) -> str | None:
+    """A date or place before the event word, with another predicate between them. A place
+    before "to meet" is where the meeting is ("travelled to Washington to meet"); a date is
+    the journey's."""
+    if is_date and (infinitive := _INFINITIVE.search(between)):
+        verb = infinitive.group().strip() if infinitive.group().strip() != "to" \
+            else f"to {trigger_text}"
+        return f"'{what}' attaches to the verb before '{verb}', not to '{trigger_text}'"
+    verbs = [v for v in _PAST.findall(between) if fold(v) not in triggers]
+    if verbs:
+        return f"'{what}' attaches to '{verbs[0]}', not to '{trigger_text}'"
+    if _CLAUSE.search(between):
+        return f"'{what}' stands in another clause than '{trigger_text}'"
+    return None
+
+
+def _after_trigger(index: ArticleIndex, sentence: Sentence, trigger_start: int,
+                   trigger_text: str, triggers: frozenset[str], at: int, what: str,
+                   is_date: bool) -> str | None:
+    before = index.text[max(sentence.start, trigger_start - 40):trigger_start]
+    if is_date and (phase := _PHASE.search(before)):
+        return (f"'{what}' dates '{phase.group(1)} ... {trigger_text}', a phase of the event, "
+                "not the event")
+    if is_date and _EMBEDDED.search(before):
+        return f"'{trigger_text}' is part of another noun's phrase, which '{what}' dates"
+    if _CLAUSE.search(index.text[trigger_start:at]):
+        return f"'{what}' stands in a clause after '{trigger_text}' with its own subject"
+    # the nearest event word before the date or place governs it
+    governor = _nearest_trigger(sentence, triggers, trigger_start, at)
+    if governor is not None and _another(index, sentence, governor[0]):
+        word = index.text[governor[0]:governor[1]]
+        return f"'{what}' belongs to another occurrence ('... {word}'), not to this one"
+    return None
+
+
+def event_attachment(index: ArticleIndex, sentence: Sentence, trigger_start: int,
+                     trigger_text: str, triggers: frozenset[str], at: int, what: str,
+                     is_date: bool) -> str | None:
+    """Whether a date or place at `at` modifies the event's own trigger."""
+    if at < trigger_start:
+        return _before_trigger(index.text[at:trigger_start], trigger_text, triggers, what,
+                               is_date)
+    return _after_trigger(index, sentence, trigger_start, trigger_text, triggers, at, what,
+                          is_date)
+
+
+def _another(index: ArticleIndex, sentence: Sentence, at: int) -> bool:
+    """Whether the event word at `at` is marked as another occurrence: "the previous talks",
+    "her predecessor's summit", "the 47th ASEAN summit" (a name's possessive, "Japan's", is
+    not)."""
+    before = index.text[max(sentence.start, at - 40):at]
+    found = _OTHER_OCCURRENCE.search(before)
+    if found is None:
+        return False
+    if not found.group().startswith("'s"):
+        return True
+    owner = re.search(r"([A-Za-z]+)$", before[:found.start()])
+    return owner is not None and owner.group(1).islower()
+
+
+def _nearest_trigger(sentence: Sentence, triggers: frozenset[str], lo: int, at: int
+                     ) -> tuple[int, int] | None:
+    best = None
+    for m in sentence.mentions:
+        if m.target in triggers and lo <= m.start and m.end <= at:
+            best = (m.start, m.end)
+    return best
+
+
+def event_binding(index: ArticleIndex, mention: EventMention, at: int, end: int
+                  ) -> str | None:
+    """Whether the date or place at [at, end) is bound to this mention of the event."""
+    trigger = mention.trigger
+    what = index.text[at:end]
+    if trigger is None:
+        return None
+    if trigger.target == mention.event and trigger.start <= at and end <= trigger.end:
+        # "the Japan-US summit": a name the registry gives the event; its places may name the
+        # parties rather than the venue, so they can support but never contradict
+        return f"'{what}' is part of the event's name '{trigger.text}', not where it happened"
+    if "-" in (index.text[trigger.start - 1], index.text[trigger.end:trigger.end + 1]):
+        return f"'{trigger.text}' is part of a compound word, not the event"
+    triggers = folded(index.registry.entities[mention.event].triggers)
+    is_date = any(v.start == at and v.is_date for v in index.values(mention.sentence))
+    return event_attachment(index, mention.sentence, trigger.start, trigger.text, triggers,
+                            at, what, is_date)
+
+
+def date_binding(index: ArticleIndex, mention: EventMention, value: Value) -> str | None:
+    """Whether a date that disagrees with the claim is this occurrence's date at all."""
+    return date_kind(index, mention.sentence, value) \
+        or event_binding(index, mention, value.start, value.end)

@@ -1,0 +1,218 @@
+"""Binding of figures: a number contradicts only as the level of the claimed measure of the
+claimed subject at the claimed time, not as a change, a bound, a threshold, a score, a label, a
+clock time, one part's figure, another owner's, or another year's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection
+
+from verifier.index import ArticleIndex, Sentence
+from verifier.registry import ENTITY
+from verifier.text.normalize import fold
+from verifier.text.values import Value
+
+# Words that end the noun phrase after a value without naming what it counts.
+_FUNCTION = frozenset(
+    "in on at to for by with from and or but of was were is are be been had has have will would "
+    "could may might the a an this that these those which who whom after before as than since "
+    "until last next this each per apiece while when where if so under over against among across "
+    "during through toward towards despite amid about around via into onto within without "
+    "between behind beyond below above near off out up down including plus according compared "
+    "versus vs also already now then just only yet still even its their his her our your my "
+    "it they he she we you said says say told".split())
+_MONEY = r"(?:\$|US\$|€|£)?"
+# "25-27.5 percent", "the previous 25%": the end of a range, or an earlier level
+_RANGE_OR_EARLIER = re.compile(
+    r"(?:\d\s*-\s*|\bbetween\s+\S+\s+and\s+|\b(?:previous|prior|former|earlier|old|original)"
+    r"\s+(?:(?!\d)\S+\s+)?(?:\d[\d.,]*\s*-\s*)?)" + _MONEY + "$",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(
+    r"\b(?:lost|losing|loses|lose|gained|gaining|gains|gain|gain of|loss of|net|down|up|"
+    r"increase of|decrease of|drop of|rise of|fall of|fell|rose|dropped|added|adding|shed|"
+    r"picked up|extra|additional|more|fewer|another|further|swing of|majority of|lead of|"
+    r"margin of|(?:weakened|strengthened|slowed|dropped|fell|declined|doubled|tripled|"
+    r"intensified|eased|grew|climbed|jumped|surged|plunged|slipped|sank|rose|increased|"
+    r"decreased)(?:\s+\w+)?\s+to)\s+(?:about\s+|around\s+|some\s+|roughly\s+|just\s+)?"
+    + _MONEY + "$",
+    re.IGNORECASE,
+)
+_BOUND = re.compile(
+    r"\b(?:more than|less than|fewer than|over|under|at least|at most|up to|nearly|almost|"
+    r"close to|upwards of|upward of|short of(?: the)?|around|about|roughly|approximately|some|"
+    r"an estimated|estimated|as many as|as much as|as few as|as high as|as low as|below|above|"
+    r"beyond|surpassing|exceeding|topping|in excess of|excess of|north of|south of)\s+"
+    + _MONEY + "$",
+    re.IGNORECASE,
+)
+# "88 of the 150 seats": the second figure is the whole ("a total of 88" is the level itself)
+_TOTAL = re.compile(r"(?<!total )\b(?:out )?of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+_THRESHOLD = re.compile(
+    r"[^.;,]{0,30}?\b(?:needed|required|necessary|to win|to govern|for a majority|"
+    r"for control|threshold)\b",
+    re.IGNORECASE,
+)
+# "a 5-4 win", "15-30%": one side of a score or a range; "$200+ billion": a bound
+_PAIRED = re.compile(r"\s*(?:-|to)\s*\d|\+")
+# "2 a.m.", "0500 GMT": a clock time
+_CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|EDT|EST|CET|BST|JST|o'clock|hrs)\b",
+                    re.IGNORECASE)
+# "one of the most powerful", "at least one": a pronoun, not a count
+_ONE_OF = re.compile(r"\s+of\b")
+# "Game 7", "Article 12", "No. 7": a number that names an item
+_LABEL = re.compile(r"\b([A-Z][A-Za-z]*\.?)\s+$")
+# "Toyota's $10 billion": the figure of whoever owns it
+_POSSESSOR = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)'s?\s+(?:[a-z-]+\s+)?$")
+# a sentence about one part of the whole ("the count centre in Dublin Mid-West", "in each
+# constituency"): its figures are the part's
+_PART = re.compile(
+    r"\b(?:districts?|constituenc(?:y|ies)|regions?|provinces?|count(?:y|ies)|wards?|ridings?|"
+    r"precincts?|municipalit(?:y|ies)|boroughs?|count cent(?:re|er)s?|polling stations?|"
+    r"tally cent(?:re|er)s?|state of|city of|key areas|areas like)\b",
+    re.IGNORECASE,
+)
+# "since 2019", "from 2019": a year that starts a span, not the time the clause speaks of
+_SPAN_START = re.compile(r"\b(?:since|from|than in|than)\s+$", re.IGNORECASE)
+# How far (in words) the claimed measure may stand from the figure it counts
+_NEAR_BEFORE, _NEAR_AFTER = 10, 6
+
+
+def _shape(index: ArticleIndex, sentence: Sentence, value: Value, measure: frozenset[str],
+           count_noun: bool) -> str | None:
+    """What the words around the figure make of it: a change, a bound, a range, a threshold."""
+    before = index.text[max(sentence.start, value.start - 30):value.start]
+    after = index.text[value.end:sentence.end]
+    if _CHANGE.search(before):
+        return f"'{value.text}' is a change or a part, not the level"
+    if _RANGE_OR_EARLIER.search(before) or _PAIRED.match(after):
+        return f"'{value.text}' is one end of a range or score, or an earlier level"
+    if _BOUND.search(before):
+        return f"'{value.text}' is an estimate or a bound, not the exact level"
+    if count_noun and _TOTAL.search(before):
+        return f"'{value.text}' is the whole the level is part of, not the level"
+    if _THRESHOLD.match(after):
+        return f"'{value.text}' is a threshold, not the level"
+    if value.kind == "number" and _CLOCK.match(after):
+        return f"'{value.text}' is a clock time"
+    if value.kind == "number" and value.text.lower() in ("one", "1") and _ONE_OF.match(after):
+        return f"'{value.text} of' is a pronoun, not a count"
+    label = _LABEL.search(before) if value.kind == "number" else None
+    if label and fold(label.group(1).rstrip(".")) not in measure:
+        return f"'{label.group(1)} {value.text}' names an item, not a count"
+    return None
+
+
+def _in_date_range(index: ArticleIndex, sentence: Sentence, value: Value) -> bool:
+    """ "From October 25 to 27": the bare number ends a range of days."""
+    return any(v.is_date and 0 <= value.start - v.end <= 9
+               and re.fullmatch(r"\s*(?:-|to|and|through|until)\s*", index.text[v.end:value.start])
+               for v in index.values(sentence))
+
+
+def _measure_near(index: ArticleIndex, sentence: Sentence, value: Value,
+                  measure: frozenset[str]) -> bool:
+    before = index.text[sentence.start:value.start].split()[-_NEAR_BEFORE:]
+    after = index.text[value.end:sentence.end].split()[:_NEAR_AFTER]
+    words = {fold(w.strip(".,;:!?\"'()[]")) for w in before + after}
+    return bool(words & measure)
+
+
+def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure: frozenset[str],
+                  count_noun: bool, owners: Collection[str]) -> str | None:
+    """Whether `value` states the level of the claimed measure (`measure`: folded cue and unit
+    words) of the claim's subject (`owners`: its entity and whoever speaks for it).
+    `count_noun`: the value is a bare number, so the noun after it names what it counts."""
+    if why := _shape(index, sentence, value, measure, count_noun):
+        return why
+    if value.kind == "number" and _in_date_range(index, sentence, value):
+        return f"'{value.text}' ends a range of days"
+    if why := _foreign_owner(index, sentence, value.start, owners):
+        return why
+    if _PART.search(sentence.text):
+        return f"'{value.text}' stands in a sentence about one part of the whole"
+    if not _measure_near(index, sentence, value, measure):
+        return f"'{value.text}' stands too far from the claimed measure's words"
+    if value.kind not in ("number", "money"):
+        return None  # "a 15% tariff", "2% of GDP": a percent's noun is its base or its cue
+    noun = _own_noun(index, value, sentence.end, count_noun or value.kind == "money")
+    if noun is not None and not {fold(w) for w in noun} & measure:
+        return f"'{value.text}' counts '{' '.join(noun)}', not the claimed measure"
+    return None
+
+
+def _foreign_owner(index: ArticleIndex, sentence: Sentence, at: int,
+                   owners: Collection[str]) -> str | None:
+    """A possessive right before the figure names its owner ("Toyota's $10 billion")."""
+    found = _POSSESSOR.search(index.text, max(sentence.start, at - 60), at)
+    if found is None or found.end() != at:
+        return None
+    lo, hi = found.start(1), found.end(1)
+    named = {m.target for m in sentence.mentions
+             if m.category == ENTITY and m.start < hi and lo < m.end}
+    if named & set(owners):
+        return None
+    return f"the figure is {found.group(1)}'s, not the claim's subject's"
+
+
+def time_scope(index: ArticleIndex, sentence: Sentence, value: Value, lo: int, hi: int,
+               scope_start: dt.date | None) -> str | None:
+    """Whether the value's clause [lo, hi) speaks of a time before the claim's (a past year:
+    "In 2021 the party won 60 seats" in a report on this year's count)."""
+    if scope_start is None:
+        return None
+    for other in index.values(sentence):
+        if other is value or not other.is_date or not lo <= other.start < hi:
+            continue
+        if other.date is not None and other.date.year_inferred:
+            continue
+        if _SPAN_START.search(index.text[max(lo, other.start - 10):other.start]):
+            continue
+        if other.before(scope_start):
+            return f"the clause speaks of '{other.text}', another time than the claim's"
+    return None
+
+
+def _own_noun(index: ArticleIndex, value: Value, end: int, through_of: bool) -> list[str] | None:
+    """The words naming what a value counts: "88 parliamentary seats", "$300 billion of trade
+    deals", "a 96-pitch outing"; None when nothing names it right after the value."""
+    rest = index.text[value.end:min(end, value.end + 60)]
+    if through_of:
+        rest = re.sub(r"^\s+(?:worth\s+)?of\s+(?:the\s+)?", " ", rest, count=1)
+    words: list[str] = []
+    for m in re.finditer(r"\s*-?([A-Za-z][A-Za-z-]*)|\s*(\S)", rest):
+        word = m.group(1)
+        if word is None or word.lower() in _FUNCTION or len(words) == 3:
+            break
+        words.append(word.lower())
+    return words or None
+
+
+def phrase_binding(index: ArticleIndex, sentence: Sentence, start: int, end: int,
+                   scope: Collection[str]) -> str | None:
+    """Whether a `contradict` pattern's match speaks of the claim's scope: not a bound, one
+    end of a range, one part's figure, nor another's ("Eamon's 56.3 per cent")."""
+    before = index.text[max(sentence.start, start - 30):start]
+    matched = index.text[start:end]
+    if _BOUND.search(before) or _RANGE_OR_EARLIER.search(before):
+        return f"'{matched}' is an estimate, a bound or one end of a range"
+    if _PART.search(sentence.text):
+        return f"'{matched}' stands in a sentence about one part of the whole"
+    if why := _foreign_owner(index, sentence, start, scope):
+        return why
+    nearest = _nearest_actor(index, sentence, start)
+    if scope and nearest is not None and nearest not in scope:
+        return f"'{matched}' is said of {nearest}, the nearest name, not of the claim's scope"
+    return None
+
+
+def _nearest_actor(index: ArticleIndex, sentence: Sentence, at: int) -> str | None:
+    """The registry person or organisation named nearest before `at` in its clause, else
+    anywhere in the sentence."""
+    lo, hi = sentence.clause_of(at)
+    people = [m for m in sentence.mentions if m.category == ENTITY and m.end <= at
+              and any(index.registry.of_type(m.target, t) for t in ("person", "organization"))]
+    inside = [m for m in people if lo <= m.start < hi]
+    chosen = (inside or people)[-1:]
+    return chosen[0].target if chosen else None
