@@ -14,14 +14,18 @@ Judge = Callable[..., Verdict]
 PUB = "2025-10-28"
 ROWS = [
     # office
-    ("takaichi-prime-minister", "Japanese Prime Minister Shinzo Abe greeted Trump.", None,
+    ("takaichi-prime-minister", "Japanese Prime Minister Shinzo Abe greeted Trump.", PUB,
      "contradicted"),
+    # undated, the text may be from before the handover (Abe held the office until 2020)
+    ("takaichi-prime-minister", "Japanese Prime Minister Shinzo Abe greeted Trump.", None,
+     "silent"),
     ("takaichi-prime-minister", "In 2019, Japanese Prime Minister Shinzo Abe hosted Trump.", None,
      "silent"),
     ("takaichi-prime-minister", "Takaichi, who became Japan's first female prime minister last "
      "week, spoke.", None, "silent"),
     ("takaichi-prime-minister", "LDP leader Sanae Takaichi spoke.", None, "silent"),
-    ("takaichi-prime-minister", "Foreign Minister Sanae Takaichi spoke.", None, "contradicted"),
+    ("takaichi-prime-minister", "Foreign Minister Sanae Takaichi spoke.", PUB, "contradicted"),
+    ("takaichi-prime-minister", "Foreign Minister Sanae Takaichi spoke.", None, "silent"),
     ("trump-sitting-president", "Both President Trump and Prime Minister Takaichi are hawks.",
      None, "supported"),
     ("trump-sitting-president", "President Xi Jinping will meet Trump.", None, "silent"),
@@ -90,7 +94,7 @@ def test_check(judge: Judge, claim: str, text: str, published: str | None, expec
 
 def test_evidence_points_at_the_words(judge: Judge) -> None:
     text = "Intro line.\n\nLater, former President Donald Trump spoke."
-    verdict = judge("trump-sitting-president", text)
+    verdict = judge("trump-sitting-president", text, PUB)
     assert verdict.verdict == "contradicted"
     first = verdict.evidence[0]
     assert (first.line, first.column) == (3, 15)

@@ -11,6 +11,7 @@ a bare "President Xi" is not read as a claim about the US presidency.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -145,6 +146,13 @@ def targets(claim: Claim, ctx: Context) -> set[str]:
     return {claim.content["holder"], *([place] if place else map(title_key, office.titles))}
 
 
+# Titles every kind of body has: unnamed, they say nothing about which office is meant
+_GENERIC_HEAD = re.compile(
+    r"\b(?:president|chair|chairman|chairwoman|chief executive|ceo|director|manager|head|"
+    r"leader|governor|secretary|chief|coach|captain|founder|executive|officer|spokesman|"
+    r"spokeswoman|spokesperson)\b", re.IGNORECASE)
+
+
 def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachment) -> str | None:
     """Why a contradicting attachment does not bind to the claim (None when it does)."""
     if _historic(index, sentence, claim):
@@ -152,9 +160,16 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
     if a.holder and a.holder.startswith("name:") and headline(sentence):
         return f"'{a.holder[5:]}' stands in a Title Case headline, where capitals mark no name"
     published = index.published
+    if claim.valid_from is not None and published is None:
+        return (f"the article has no date, and the office changed hands on "
+                f"{claim.valid_from.isoformat()}: it may speak of the time before")
     if a.holder != claim.content["holder"] and published is not None \
             and published == claim.valid_from:
         return "the article is from the day of the handover, when both held the office"
+    if a.holder == claim.content["holder"] and not a.known and not a.qualified \
+            and _GENERIC_HEAD.search(a.title):
+        return (f"'{a.title}' is a title the registry does not know, held in some body it "
+                "does not name: it may be another role the person also holds")
     return None
 
 

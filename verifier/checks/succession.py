@@ -126,6 +126,26 @@ def _other_office(index: ArticleIndex, sentence: Sentence, end: int, ctx: Contex
     return f"'{found.group().strip()}' names another office than {entity.name}"
 
 
+# "won against candidate X and will succeed Y": X is an object, not the one who succeeds
+_OBJECT_BEFORE = re.compile(r"\b(?:against|over|beat|beating|defeated|defeating|versus|vs\.?|"
+                            r"rival|opponent|candidates?)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+
+
+def _not_subject(index: ArticleIndex, sentence: Sentence, person: Person, cue_start: int
+                 ) -> str | None:
+    """Why the person before an active cue may not be its subject."""
+    if not person[1] < cue_start:
+        return None
+    between = index.text[person[2]:cue_start]
+    if re.search(r"\band\b", between):
+        return f"'{index.text[person[1]:person[2]]}' and the cue are joined by 'and': "\
+            "the one who succeeds may be another"
+    if _OBJECT_BEFORE.search(index.text[max(sentence.start, person[1] - 40):person[1]]):
+        return f"'{index.text[person[1]:person[2]]}' is the object of another verb, "\
+            "not the one who succeeds"
+    return None
+
+
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     holder, predecessor = claim.content["holder"], claim.content["predecessor"]
     want = ctx.registry.entities[predecessor].name
@@ -139,8 +159,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             shown = f"{index.text[after[1]:after[2]]} succeeded {index.text[before[1]:before[2]]}"
             if after[0] == holder and before[0] == predecessor:
                 yield index.evidence(sentence, "support", f"article says {shown}", spans)
-            elif why := _other_office(index, sentence, max(e, after[2], before[2]), ctx,
-                                      claim.content["office"]):
+            elif why := (_other_office(index, sentence, max(e, after[2], before[2]), ctx,
+                                       claim.content["office"])
+                         or _not_subject(index, sentence, after, s)):
                 index.reject(sentence, why, spans)
             else:
                 yield index.evidence(sentence, "contradict",

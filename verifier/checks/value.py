@@ -133,10 +133,11 @@ def _scope_start(claim: Claim, index: ArticleIndex) -> dt.date | None:
     return dt.date(published.year, 1, 1) if published is not None else None
 
 
-def measure_words(claim: Claim) -> frozenset[str]:
+def measure_words(claim: Claim, with_unit: bool = True) -> frozenset[str]:
     """The cue words and the unit, in singular and plural: what a figure must count."""
     words = [w for group in claim.content.get("cues", ()) for w in group]
-    words += str(claim.content["value"].get("unit", "")).split()
+    if with_unit:
+        words += str(claim.content["value"].get("unit", "")).split()
     out: set[str] = set()
     for word in folded(tuple(words)):
         out.update({word, word + "s", word.removesuffix("s")})
@@ -155,6 +156,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     context = set(c.get("context") or ())
     proxies = _speakers(ctx, subject)
     measure = measure_words(claim)
+    cue_words = measure_words(claim, with_unit=False)
     for sentence in index.with_any([subject, *proxies]):
         if not _cues_met(claim, index, sentence):
             continue
@@ -176,8 +178,8 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                                      [(value.start, value.end)], hedged=mood.hedged)
                 continue
             owners = _owners(ctx, subject)
-            unbound = value_binding(index, sentence, value, measure, expected["type"] == "number",
-                                    owners) \
+            unbound = value_binding(index, sentence, value, measure, cue_words,
+                                    expected["type"] == "number", owners) \
                 or time_scope(index, sentence, value, lo, hi, _scope_start(claim, index))
             if unbound:
                 index.reject(sentence, unbound, [(value.start, value.end)])

@@ -121,6 +121,9 @@ def _attach(text: str, lo: int, hi: int, s: int, e: int, people: list[Mention],
     left_s, left_j, left_status = _left_context(text, lo, core_s if core_s > s else s, places)
     jurisdiction, status = jurisdiction or left_j, status or left_status
     core = text[core_s:core_e]
+    whole = fold(text[s:e]).strip()
+    if whole in registry.titles and core_s > s:  # "Los Angeles manager": a registry title
+        core_s, core, jurisdiction = s, text[s:e], None
     offices = registry.offices_for(fold(core).strip(), jurisdiction)
     holder = _holder_after(text, phrase_e, hi, people) \
         or _holder_before(text, lo, left_s, phrase_e, hi, people)
@@ -253,7 +256,8 @@ def _late_people(text: str, lo: int, people: list[Mention]) -> list[Attachment]:
     """ "the late Shinzo Abe": a status said of a person with no title."""
     out = []
     for p in people:
-        if re.search(r"\blate $", text[max(lo, p.start - 5):p.start]):
+        # a word ending in "late" ("congratulate Connolly") is no status
+        if re.search(r"(?<![A-Za-z])late $", text[max(lo, p.start - 6):p.start]):
             out.append(Attachment(frozenset(), "", p.start, p.start, False, "late", p.target,
                                   p.start, p.end, p.near_miss))
     return out

@@ -174,10 +174,32 @@ def event_binding(index: ArticleIndex, mention: EventMention, at: int, end: int
         return f"'{what}' is part of the event's name '{trigger.text}', not where it happened"
     if "-" in (index.text[trigger.start - 1], index.text[trigger.end:trigger.end + 1]):
         return f"'{trigger.text}' is part of a compound word, not the event"
+    if why := _other_subject(index, mention):
+        return why
     triggers = folded(index.registry.entities[mention.event].triggers)
     is_date = any(v.start == at and v.is_date for v in index.values(mention.sentence))
     return event_attachment(index, mention.sentence, trigger.start, trigger.text, triggers,
                             at, what, is_date)
+
+
+# "Dorian, which struck the Bahamas in 2019": a relative clause whose subject is another name
+_RELATIVE = re.compile(r"\b([A-Z][\w-]*)\s*,\s*(?:which|who|that)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _other_subject(index: ArticleIndex, mention: EventMention) -> str | None:
+    trigger = mention.trigger
+    if trigger is None:
+        return None
+    lo = mention.sentence.start
+    found = _RELATIVE.search(index.text, max(lo, trigger.start - 60), trigger.start)
+    if found is None:
+        return None
+    participants = set(index.registry.entities[mention.event].participants)
+    named = {m.target for m in mention.sentence.mentions
+             if m.start < found.end(1) and found.start(1) < m.end}
+    if named & participants:
+        return None
+    return f"the subject of '{trigger.text}' is '{found.group(1)}', not a participant"
 
 
 def date_binding(index: ArticleIndex, mention: EventMention, value: Value) -> str | None:

@@ -65,6 +65,8 @@ _ONE_OF = re.compile(r"\s+of\b")
 _LABEL = re.compile(r"\b([A-Z][A-Za-z]*\.?)\s+$")
 # "Toyota's $10 billion": the figure of whoever owns it
 _POSSESSOR = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)'s?\s+(?:[a-z-]+\s+)?$")
+# "$320 per share", "$320 a share": a rate, not a total (unless the claim counts per that unit)
+_RATE = re.compile(r"\s+(?:per|a|an|each)\s+([a-z]+)\b")
 # a sentence about one part of the whole ("the count centre in Dublin Mid-West", "in each
 # constituency"): its figures are the part's
 _PART = re.compile(
@@ -120,10 +122,11 @@ def _measure_near(index: ArticleIndex, sentence: Sentence, value: Value,
 
 
 def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure: frozenset[str],
-                  count_noun: bool, owners: Collection[str]) -> str | None:
+                  cues: frozenset[str], count_noun: bool, owners: Collection[str]) -> str | None:
     """Whether `value` states the level of the claimed measure (`measure`: folded cue and unit
-    words) of the claim's subject (`owners`: its entity and whoever speaks for it).
-    `count_noun`: the value is a bare number, so the noun after it names what it counts."""
+    words; `cues`: the cue words alone, one of which must stand near the figure) of the claim's
+    subject (`owners`: its entity and whoever speaks for it). `count_noun`: the value is a bare
+    number, so the noun after it names what it counts."""
     if why := _shape(index, sentence, value, measure, count_noun):
         return why
     if value.kind == "number" and _in_date_range(index, sentence, value):
@@ -132,8 +135,11 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
         return why
     if _PART.search(sentence.text):
         return f"'{value.text}' stands in a sentence about one part of the whole"
-    if not _measure_near(index, sentence, value, measure):
+    if cues and not _measure_near(index, sentence, value, cues):
         return f"'{value.text}' stands too far from the claimed measure's words"
+    if (rate := _RATE.match(index.text, value.end, sentence.end)) \
+            and fold(rate.group(1)) not in measure:
+        return f"'{value.text}' is a rate per {rate.group(1)}, not the claimed total"
     if value.kind not in ("number", "money"):
         return None  # "a 15% tariff", "2% of GDP": a percent's noun is its base or its cue
     noun = _own_noun(index, value, sentence.end, count_noun or value.kind == "money")
@@ -193,6 +199,8 @@ def phrase_binding(index: ArticleIndex, sentence: Sentence, start: int, end: int
                    scope: Collection[str]) -> str | None:
     """Whether a `contradict` pattern's match speaks of the claim's scope: not a bound, one
     end of a range, one part's figure, nor another's ("Eamon's 56.3 per cent")."""
+    while start < end and not index.text[start].isalnum():
+        start += 1  # a pattern may open on the character before the figure
     before = index.text[max(sentence.start, start - 30):start]
     matched = index.text[start:end]
     if _BOUND.search(before) or _RANGE_OR_EARLIER.search(before):
