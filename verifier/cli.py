@@ -131,10 +131,17 @@ def load(root: Path, claims: Path | None, articles: Sequence[Path],
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
-    """Files as given, directories as the .txt files under them, in order, without repeats."""
+    """Files as given, directories as the .txt files under them, in order, without repeats.
+
+    A directory with no .txt file under it is a usage error: checking ROOT/seeds instead (what
+    an empty list means to the loader) would report on articles nobody asked about."""
     out: dict[Path, None] = {}
     for path in paths:
         found = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+        if not found:
+            raise click.BadParameter(
+                f"{path} holds no articles (.txt files); give a folder or file with articles, "
+                "or leave --articles out to check ROOT/seeds", param_hint="--articles")
         out.update(dict.fromkeys(p.resolve() for p in found))
     return list(out)
 
