@@ -6,6 +6,11 @@ Failing: "Japan aims to raise its defense spending to 3% of GDP" -> contradicted
 A value belongs to the nearest entity of the subject's type (same clause first): in "in Europe
 spending 5% of GDP, I doubt it in the Japanese case" the 5% is Europe's, not Japan's. Entities
 listed as `context` (the other party of a deal) never take a value away from the subject.
+
+A claim may name several subjects (a country and its central bank) or an event (the turnout of
+an election: the sentence names the event and no other actor owns the figure); its value may be
+a range (`min`, `max`), a duration or a start ("since 2009"). In a change "from X to Y" only the
+end state is compared, or the start with `change: from`.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
 from verifier.registry import ENTITY, folded
 from verifier.text.modality import modality
-from verifier.text.values import Value, describe, same_amount
+from verifier.text.values import Value, compare, describe
 
 KIND = "value"
 # Places and organizations compete for a value ("NATO allies agreed to 5%", "Europe's 5%").
@@ -104,6 +109,22 @@ def _is_level(index: ArticleIndex, sentence: Sentence, value: Value) -> bool:
     return not _NOT_LEVEL.search(index.text[max(sentence.start, value.start - 30):value.start])
 
 
+_CHANGE_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
+                          re.IGNORECASE)
+
+
+def _change_side(index: ArticleIndex, sentence: Sentence, value: Value, side: str
+                 ) -> str | None:
+    """With `change: from` the claim gives the level a change started from: only a value
+    after "from" can contradict it (another may be the level reached). None: it may; else why
+    not."""
+    if side != "from":
+        return None if _is_level(index, sentence, value) else "skip"
+    if _CHANGE_FROM.search(index.text[max(sentence.start, value.start - 20):value.start]):
+        return None
+    return f"'{value.text}' is not the start of a change 'from X', which the claim is about"
+
+
 def _comparable(value: Value, expected: dict[str, Any]) -> bool:
     """Money in another currency (yen for a dollar claim) is not converted: it says nothing."""
     want = expected.get("currency")
@@ -111,8 +132,33 @@ def _comparable(value: Value, expected: dict[str, Any]) -> bool:
     return not (want and have and want != have)
 
 
-def _belongs(ctx: Context, owner: str | None, subject: str) -> bool:
-    return owner is not None and subject in ctx.registry.ancestors(owner)
+def _belongs(ctx: Context, owner: str | None, subjects: list[str]) -> bool:
+    return owner is not None and any(s in ctx.registry.ancestors(owner) for s in subjects)
+
+
+def subjects_of(claim: Claim) -> list[str]:
+    """The claim's subject, or its several subjects (any of them owns the figure)."""
+    subject = claim.content["subject"]
+    return [subject] if isinstance(subject, str) else list(subject)
+
+
+def _events(ctx: Context, subjects: list[str]) -> list[str]:
+    return [s for s in subjects if ctx.registry.of_type(s, "event")]
+
+
+def _event_named(ctx: Context, sentence: Sentence, events: list[str]) -> bool:
+    """The sentence names one of the events: by alias or by one of its trigger words."""
+    present = sentence.entities() | sentence.words()
+    return any(({e} | folded(ctx.registry.entities[e].triggers)) & present for e in events)
+
+
+def _owned(ctx: Context, sentence: Sentence, owner: str | None, subjects: list[str],
+           events: list[str]) -> bool:
+    """A place or body among the subjects owns the value; or, for an event, the sentence names
+    it and no other actor is there to own the figure."""
+    if _belongs(ctx, owner, subjects):
+        return True
+    return owner is None and bool(events) and _event_named(ctx, sentence, events)
 
 
 def _scope_start(claim: Claim, index: ArticleIndex) -> dt.date | None:
@@ -135,53 +181,96 @@ def measure_words(claim: Claim) -> frozenset[str]:
 
 
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
-    """Entities an article must mention for this claim to be judged at all."""
-    return {claim.content["subject"], *_speakers(ctx, claim.content["subject"])}
+    """Entities (and, for an event subject, its trigger words) an article must mention for this
+    claim to be judged at all."""
+    out: set[str] = set()
+    for subject in subjects_of(claim):
+        out |= {subject, *_speakers(ctx, subject)}
+        if ctx.registry.of_type(subject, "event"):
+            out |= folded(ctx.registry.entities[subject].triggers)
+    return out
+
+
+def _speakers_of(ctx: Context, subjects: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for subject in subjects:
+        for holder, place in _speakers(ctx, subject).items():
+            out.setdefault(holder, place)
+    return out
 
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     c: dict[str, Any] = dict(claim.content)
-    subject = c["subject"]
+    subjects = subjects_of(claim)
+    events = _events(ctx, subjects)
     expected = c["value"]
     context = set(c.get("context") or ())
-    proxies = _speakers(ctx, subject)
+    proxies = _speakers_of(ctx, subjects)
     measure = measure_words(claim)
-    for sentence in index.with_any([subject, *proxies]):
+    side = str(c.get("change", "to"))
+    look = [*subjects, *proxies, *(w for e in events for w in folded(
+        ctx.registry.entities[e].triggers))]
+    for sentence in index.with_any(look):
         if not _cues_met(claim, index, sentence):
             continue
         for value in index.values(sentence):
-            if value.kind != expected["type"] or not _is_level(index, sentence, value):
+            if value.kind != expected["type"] or not _comparable(value, expected):
                 continue
-            if not _comparable(value, expected):
+            not_side = _change_side(index, sentence, value, side)
+            if not_side == "skip":
                 continue
-            if not _belongs(ctx, _owner(index, sentence, value, context, proxies), subject):
+            owner = _owner(index, sentence, value, context, proxies)
+            if not _owned(ctx, sentence, owner, subjects, events):
                 continue
-            lo, hi = sentence.clause_of(value.start)
-            mood = modality(index.text[lo:hi])
-            if mood.irrealis:
-                continue
-            said = describe(value)
-            want = c.get("property", claim.id)
-            if same_amount(value, expected, float(c.get("tolerance", 0))):
-                yield index.evidence(sentence, "support", f"article gives {said} for {want}",
-                                     [(value.start, value.end)], hedged=mood.hedged)
-                continue
-            unbound = value_binding(index, sentence, value, measure, expected["type"] == "number") \
-                or part_of_whole(index, sentence, value) \
-                or time_scope(index, sentence, value, lo, hi, _scope_start(claim, index))
-            if unbound:
-                index.reject(sentence, unbound, [(value.start, value.end)])
-            else:
-                yield index.evidence(
-                    sentence, "contradict",
-                    f"article gives {said} for {want}; claim says {describe_expected(expected)}",
-                    [(value.start, value.end)], hedged=mood.hedged)
+            yield from _judge(claim, index, sentence, value, not_side, measure)
+
+
+def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
+           not_side: str | None, measure: frozenset[str]) -> Iterator[Evidence]:
+    """Support when the amounts agree; a contradiction only when the value is bound to the
+    claimed measure, level and time (else the candidate is set aside with the reason)."""
+    c = claim.content
+    expected = c["value"]
+    lo, hi = sentence.clause_of(value.start)
+    mood = modality(index.text[lo:hi])
+    if mood.irrealis:
+        return
+    said = describe(value)
+    want = c.get("property", claim.id)
+    judged = compare(value, expected, float(c.get("tolerance", 0)))
+    if judged == "same":
+        yield index.evidence(sentence, "support", f"article gives {said} for {want}",
+                             [(value.start, value.end)], hedged=mood.hedged)
+        return
+    unbound = (f"'{value.text}' is a range, not one level" if judged == "unknown" else None) \
+        or not_side \
+        or value_binding(index, sentence, value, measure, expected["type"] == "number") \
+        or part_of_whole(index, sentence, value) \
+        or time_scope(index, sentence, value, lo, hi, _scope_start(claim, index))
+    if unbound:
+        index.reject(sentence, unbound, [(value.start, value.end)])
+        return
+    yield index.evidence(
+        sentence, "contradict",
+        f"article gives {said} for {want}; claim says {describe_expected(expected)}",
+        [(value.start, value.end)], hedged=mood.hedged)
+
+
+def _one(kind: str, amount: float, expected: dict[str, Any]) -> str:
+    if kind == "percent":
+        return f"{amount:g}%"
+    if kind == "money":
+        return f"{expected.get('currency', '')} {amount:,.0f}".strip()
+    if kind == "duration":
+        return f"{amount:g} {expected.get('unit', 'years')}"
+    if kind == "since":
+        return f"since {amount:g}"
+    return f"{amount:g}"
 
 
 def describe_expected(expected: dict[str, Any]) -> str:
-    amount = float(expected["amount"])
-    if expected["type"] == "percent":
-        return f"{amount:g}%"
-    if expected["type"] == "money":
-        return f"{expected.get('currency', '')} {amount:,.0f}".strip()
-    return f"{amount:g}"
+    kind = str(expected["type"])
+    if "amount" not in expected:
+        low, high = float(expected["min"]), float(expected["max"])
+        return f"{_one(kind, low, expected)} to {_one(kind, high, expected)}"
+    return _one(kind, float(expected["amount"]), expected)

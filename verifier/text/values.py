@@ -11,21 +11,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from verifier.text.dates import DateValue, Taken, find_dates
 from verifier.text.normalize import fold
+from verifier.text.quantities import refine
 
-__all__ = ["Value", "describe", "extract", "same_amount"]
+__all__ = ["Value", "compare", "describe", "extract", "same_amount"]
 
-ValueKind = Literal["number", "percent", "points", "money", "year", "date"]
+ValueKind = Literal["number", "percent", "points", "money", "year", "date", "duration", "since"]
 
 
 @dataclass(frozen=True)
 class Value:
     """A typed value at [start, end) of the normalised text; `amount` is fully scaled
-    ("$550bn" -> 550e9), `currency` an ISO code, `date` set for dates and years."""
+    ("$550bn" -> 550e9), `currency` an ISO code, `date` set for dates and years.
+
+    A range ("0 to 0.25 %") has its low end in `amount` and its high end in `upper`; a
+    duration ("for eight years") its length in `amount` and `unit` (year, month, week, day,
+    hour); a start of a span ("since 2009", kind `since`) its year in `amount`."""
 
     start: int
     end: int
@@ -34,10 +39,13 @@ class Value:
     amount: float | None = None
     currency: str = ""
     date: DateValue | None = None
+    upper: float | None = None
+    unit: str = ""
 
     @property
     def is_date(self) -> bool:
-        return self.date is not None
+        """A date or year the sentence speaks of ("since 2009" starts a span: it is not)."""
+        return self.date is not None and self.kind != "since"
 
     def before(self, day: dt.date) -> bool:
         """A date that ends before `day` (the sentence speaks of an earlier time)."""
@@ -205,19 +213,48 @@ def extract(text: str, start: int = 0, end: int | None = None,
         value = _typed(text, s, e, amount, words, start, end)
         values.append(value)
         until = value.end
-    return sorted(values, key=lambda v: v.start)
+    return refine(text, sorted(values, key=lambda v: v.start), start)
+
+
+Comparison = Literal["same", "different", "unknown"]
 
 
 def same_amount(value: Value, expected: Mapping[str, Any], tolerance: float = 0.0) -> bool:
     """Whether `value` is the claim's quantity ({type, amount, currency?}); `tolerance` is how
     far off it may be, in the claim's unit. Another currency is never the same amount."""
+    return compare(value, expected, tolerance) == "same"
+
+
+def compare(value: Value, expected: Mapping[str, Any], tolerance: float = 0.0) -> Comparison:
+    """`value` against the claim's quantity: {type, amount} or a range {type, min, max}
+    (inclusive), with `currency` for money and `unit` for durations. "unknown" when they cannot
+    be compared: another type, currency or unit, or a range in the text for one exact amount
+    (a range is an estimate, not the level)."""
     if value.amount is None or value.kind != expected.get("type"):
-        return False
+        return "unknown"
     want = expected.get("currency")
     if want and value.currency and want != value.currency:
-        return False
-    target = float(expected["amount"])
-    return abs(value.amount - target) <= tolerance + 1e-9 * max(1.0, abs(target))
+        return "unknown"
+    if value.kind == "duration" and value.unit != _unit(expected):
+        return "unknown"
+    if "amount" in expected:
+        if value.upper is not None:
+            return "unknown"
+        return "same" if _near(value.amount, float(expected["amount"]), tolerance) else "different"
+    low, high = float(expected["min"]), float(expected["max"])
+    if value.upper is not None:
+        same = _near(value.amount, low, tolerance) and _near(value.upper, high, tolerance)
+    else:
+        same = low - tolerance <= value.amount <= high + tolerance
+    return "same" if same else "different"
+
+
+def _near(amount: float, target: float, tolerance: float) -> bool:
+    return abs(amount - target) <= tolerance + 1e-9 * max(1.0, abs(target))
+
+
+def _unit(expected: Mapping[str, Any]) -> str:
+    return str(expected.get("unit") or "years").strip().lower().removesuffix("s")
 
 
 def _scaled(amount: float) -> str:
@@ -250,6 +287,22 @@ def _describe_date(date: DateValue) -> str:
 def describe(value: Value) -> str:
     """A short reading for reports: "'two per cent' (2%)", "$550bn (USD 550 billion)"."""
     amount = value.amount if value.amount is not None else 0.0
+    if value.upper is not None:
+        low = replace(value, upper=None, amount=amount)
+        high = replace(value, upper=None, amount=value.upper)
+        canonical = f"{_canonical(low)} to {_canonical(high)}"
+    else:
+        canonical = _canonical(value)
+    surface = " ".join(value.text.split())
+    return canonical if surface == canonical else f"'{surface}' ({canonical})"
+
+
+def _canonical(value: Value) -> str:
+    amount = value.amount if value.amount is not None else 0.0
+    if value.kind == "since":
+        return f"since {int(amount)}"
+    if value.kind == "duration":
+        return f"{amount:g} {value.unit}{'' if amount == 1 else 's'}"
     if value.date is not None:
         canonical = str(int(amount)) if value.kind == "year" else _describe_date(value.date)
     elif value.kind == "percent":
@@ -260,5 +313,4 @@ def describe(value: Value) -> str:
         canonical = f"{value.currency} {_scaled(amount)}"
     else:
         canonical = _scaled(amount)
-    surface = " ".join(value.text.split())
-    return canonical if surface == canonical else f"'{surface}' ({canonical})"
+    return canonical
