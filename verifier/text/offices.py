@@ -131,6 +131,12 @@ def _attach(text: str, lo: int, hi: int, s: int, e: int, people: list[Mention],
     jurisdiction, status = jurisdiction or left_j, status or left_status
     core = text[core_s:core_e]
     offices = registry.offices_for(fold(core).strip(), jurisdiction)
+    if jurisdiction and registry.of_type(jurisdiction, "organization") \
+            and not any(registry.of_type(o, "office") for o in offices):
+        # a body with no such office of its own qualifies nothing ("a speech to parliament
+        # Prime Minister X", "the LDP's Prime Minister"): read the title bare
+        jurisdiction = None
+        offices = registry.offices_for(fold(core).strip(), None)
     holder = _holder_after(text, phrase_e, hi, people) \
         or _holder_before(text, lo, left_s, phrase_e, hi, people)
     name, h_s, h_e, near = holder if holder else (None, -1, -1, False)
