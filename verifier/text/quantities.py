@@ -117,8 +117,8 @@ def _join(text: str, a: Value, b: Value, lo: int) -> Value | None:
         low = a.amount * _scale_gap(a.text, b.text)
     else:
         return None
-    if "-" in gap and a.kind == b.kind == "number":
-        return None  # "2-1", "24-7": scores and the like, not ranges
+    if "-" in gap and a.kind == b.kind == "number" and not _SCALE.search(b.text):
+        return None  # "2-1", "24-7": scores and the like, not ranges ("3-4 million" is one)
     if not low < b.amount:
         return None  # "voted 400 to 150": a tally, not a range
     start = a.start - (len(before) - between.start()) if between else a.start
