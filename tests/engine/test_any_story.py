@@ -41,3 +41,20 @@ def test_pattern(engine: Engine, row: dict[str, Any]) -> None:
     reasons = [e.reason for e in verdict.evidence]
     assert verdict.verdict == row["expect"], (row["text"], reasons)
 
+
+
+@pytest.mark.parametrize(("claim", "text", "failed"), [
+    ("deposit-rate", "The Reserve Bank's deposit rate will sit between 0 and 0.2 %.",
+     "'between 0 and 0.2 %' is a range, not one level"),
+    ("deposit-rate-before", "The Reserve Bank's deposit rate is now 0.2 %.",
+     "'0.2 %' is not the start of a change 'from X', which the claim is about"),
+])
+def test_explain_names_why_a_value_is_set_aside(tmp_path: Path, claim: str, text: str,
+                                                failed: str) -> None:
+    from verifier.report.explain import explain
+
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "case.txt").write_text(text + "\n", encoding="utf-8")
+    project = load_project(tmp_path, claims_dir=DATA / "claims")
+    shown = explain(project, claim, "case")
+    assert failed in shown and "verdict: silent" in shown
