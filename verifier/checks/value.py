@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from verifier.checks.binding import part_of_whole, time_scope, value_binding
+from verifier.checks.binding import another_occurrence, part_of_whole, time_scope, value_binding
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
@@ -222,7 +222,39 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             owner = _owner(index, sentence, value, context, proxies)
             if not _owned(ctx, sentence, owner, subjects, events):
                 continue
+            if owner is None and not_side is None:  # an event's figure: bound to it?
+                not_side = _event_unbound(ctx, index, sentence, value, events)
             yield from _judge(claim, index, sentence, value, not_side, measure)
+
+
+# "in Dublin West", "for the Harbor district": a name the registry does not know, which may be
+# a part of the event (a constituency, a region) the figure is for
+_NAMED_PART = re.compile(r"\b(?:in|at|for|across|from)\s+(?:the\s+)?[A-Z][\w'-]+")
+# "the 2018 election", "the 2018 presidential election": another instance of the event
+_YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s+(?:[A-Za-z-]+\s+)?$")
+
+
+def _event_unbound(ctx: Context, index: ArticleIndex, sentence: Sentence, value: Value,
+                   events: list[str]) -> str | None:
+    """Why a figure that no actor owns is not bound to the claimed event: the event is not
+    named in the figure's clause, is named as another instance ("the 2018 election", "the
+    last election"), or the sentence names a part the registry does not know."""
+    lo, hi = sentence.clause_of(value.start)
+    words = {e: folded(ctx.registry.entities[e].triggers) for e in events}
+    named = [m for m in sentence.mentions if lo <= m.start < hi
+             and any(m.target == e or m.target in w for e, w in words.items())]
+    if not named:
+        return f"'{value.text}': the event is not named in its clause"
+    for m in named:
+        before = index.text[max(sentence.start, m.start - 30):m.start]
+        if _YEAR_BEFORE.search(before) or another_occurrence(index, sentence, m.start):
+            return f"'{value.text}' belongs to another occurrence ('{m.text}')"
+    known = [(m.start, m.end) for m in sentence.mentions if m.category == ENTITY]
+    for found in _NAMED_PART.finditer(index.text, sentence.start, sentence.end):
+        name_at = found.end() - len(found.group().split()[-1])
+        if not any(s <= name_at < e for s, e in known):
+            return f"the figure may be for '{found.group()}', a part the registry does not know"
+    return None
 
 
 def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
