@@ -157,6 +157,11 @@ _THRESHOLD = re.compile(
 )
 
 
+# "$320 per share", "$5 a barrel", "10 each": a rate per unit, not a total (a percent's "a
+# year" is not checked: "2% of GDP a year" is the level)
+_PER_UNIT = re.compile(r"\s*(?:per|a|an|each)\s+([a-z]+)\b|\s*(apiece|each)\b", re.IGNORECASE)
+
+
 def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure: frozenset[str],
                   count_noun: bool) -> str | None:
     """Whether `value` states the level of the claimed measure (`measure`: folded cue and unit
@@ -173,6 +178,10 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
         return f"'{value.text}' is a threshold, not the level"
     if value.kind not in ("number", "money"):
         return None  # "a 15% tariff", "2% of GDP": a percent's noun is its base or its cue
+    rate = _PER_UNIT.match(index.text, value.end, sentence.end)
+    unit = (rate.group(1) or rate.group(2)) if rate else None
+    if unit and fold(unit) not in measure:
+        return f"'{value.text}' is a figure per {unit}, not the level"
     noun = _own_noun(index, value, sentence.end, count_noun or value.kind == "money")
     if noun is not None and not {fold(w) for w in noun} & measure:
         return f"'{value.text}' counts '{' '.join(noun)}', not the claimed measure"
