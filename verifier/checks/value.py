@@ -245,6 +245,10 @@ def _event_unbound(ctx: Context, index: ArticleIndex, sentence: Sentence, value:
              and any(m.target == e or m.target in w for e, w in words.items())]
     if not named:
         return f"'{value.text}': the event is not named in its clause"
+    person = next((m for m in sentence.mentions if lo <= m.start < hi and m.category == ENTITY
+                   and ctx.registry.of_type(m.target, "person")), None)
+    if person is not None:
+        return f"'{value.text}' may be {person.text}'s figure, not the event's"
     for m in named:
         before = index.text[max(sentence.start, m.start - 30):m.start]
         if _YEAR_BEFORE.search(before) or another_occurrence(index, sentence, m.start):

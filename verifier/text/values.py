@@ -3,7 +3,8 @@
 
 One pass finds dates, then one pass finds numbers; what follows a number (a scale, "%" or
 "per cent", a currency word) and what precedes it (a currency sign or code) decide its type.
-Digits that belong to a date or a time are never reported again as bare numbers.
+Digits that belong to a date or a time are never reported again as bare numbers, nor are the
+parts of a fraction or a ratio ("2/3" with a slash or a fraction slash, "24/7").
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ _WORD_VALUE = {w: float(i) for i, w in enumerate(_UNITS)} | {
     w: float(20 + 10 * i) for i, w in enumerate(_TENS)} | _SCALES | {"dozen": 12.0}
 _WORD = "|".join(sorted(_WORD_VALUE, key=len, reverse=True))
 _NUMBER = re.compile(
-    r"(?<![\w.,:])(?<![A-Za-z]-)(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:(?=(?:bn|mn|mln|tn|trn|k|m|b)\b)|(?![\w:]|[.,]\d))"
+    r"(?<![\w.,:/\u2044])(?<![A-Za-z]-)(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?=(?:bn|mn|mln|tn|trn|k|m|b)\b)|(?![\w:]|[.,/\u2044]\d))"
     rf"|\b(?:an?[ -](?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
     rf"(?:{_WORD})\b(?:(?:\s+and\s+|\s+|-)(?:{_WORD})\b)*")  # runs on folded text
 _SCALE = re.compile(r"(?:\s+|-)?(?P<w>thousand|million|billion|trillion)\b"
