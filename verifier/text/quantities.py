@@ -1,16 +1,18 @@
 """What a bare extraction of numbers misses, applied to its values in one pass: the sign
-("minus 0.1 %", "-0.1%"), ranges ("0 to 0.25 %", "between zero and 0.1 %", "400-450 seats" is
-not one: see below), durations ("for eight years", "a two-day meeting", "first in 12 years")
-and starts of spans ("since 2009").
+("minus 0.1 %", "-0.1%"), ranges ("0 to 0.25 %", "between zero and 0.1 %"; not a score "2-1":
+see `_join`), durations ("for eight years", "a two-day meeting", "first in 12 years") and
+starts of spans ("since 2009").
 
 Each rule reads only the characters around a value, with bounded patterns (linear in the text).
+`compare` judges such a value against a claim's quantity (an amount or a range).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from verifier.text.values import Value
@@ -37,6 +39,7 @@ _SCALE = re.compile(r"(thousand|million|billion|trillion|bn|mn|tn)\b", re.IGNORE
 _SCALES = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
            "trillion": 1e12, "tn": 1e12}
 _NUMERIC = ("number", "percent", "points", "money")
+Comparison = Literal["same", "different", "unknown"]
 
 
 def refine(text: str, values: list[Value], lo: int) -> list[Value]:
@@ -131,3 +134,35 @@ def _scale_gap(low: str, high: str) -> float:
         return 1.0
     found = _SCALE.search(high)
     return _SCALES[found.group(1).lower()] if found else 1.0
+
+
+def compare(value: Value, expected: Mapping[str, Any], tolerance: float = 0.0) -> Comparison:
+    """`value` against the claim's quantity: {type, amount} or a range {type, min, max}
+    (inclusive), with `currency` for money and `unit` for durations. "unknown" when they cannot
+    be compared: another type, currency or unit, or a range in the text for one exact amount
+    (a range is an estimate, not the level)."""
+    if value.amount is None or value.kind != expected.get("type"):
+        return "unknown"
+    want = expected.get("currency")
+    if want and value.currency and want != value.currency:
+        return "unknown"
+    if value.kind == "duration" and value.unit != _unit(expected):
+        return "unknown"
+    if "amount" in expected:
+        if value.upper is not None:
+            return "unknown"
+        return "same" if _near(value.amount, float(expected["amount"]), tolerance) else "different"
+    low, high = float(expected["min"]), float(expected["max"])
+    if value.upper is not None:
+        same = _near(value.amount, low, tolerance) and _near(value.upper, high, tolerance)
+    else:
+        same = low - tolerance <= value.amount <= high + tolerance
+    return "same" if same else "different"
+
+
+def _near(amount: float, target: float, tolerance: float) -> bool:
+    return abs(amount - target) <= tolerance + 1e-9 * max(1.0, abs(target))
+
+
+def _unit(expected: Mapping[str, Any]) -> str:
+    return str(expected.get("unit") or "years").strip().lower().removesuffix("s")

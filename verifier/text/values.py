@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from verifier.text.dates import DateValue, Taken, find_dates
 from verifier.text.normalize import fold
-from verifier.text.quantities import refine
+from verifier.text.quantities import compare, refine
 
 __all__ = ["Value", "compare", "describe", "extract", "same_amount"]
 
@@ -217,45 +217,10 @@ def extract(text: str, start: int = 0, end: int | None = None,
     return refine(text, sorted(values, key=lambda v: v.start), start)
 
 
-Comparison = Literal["same", "different", "unknown"]
-
-
 def same_amount(value: Value, expected: Mapping[str, Any], tolerance: float = 0.0) -> bool:
     """Whether `value` is the claim's quantity ({type, amount, currency?}); `tolerance` is how
     far off it may be, in the claim's unit. Another currency is never the same amount."""
     return compare(value, expected, tolerance) == "same"
-
-
-def compare(value: Value, expected: Mapping[str, Any], tolerance: float = 0.0) -> Comparison:
-    """`value` against the claim's quantity: {type, amount} or a range {type, min, max}
-    (inclusive), with `currency` for money and `unit` for durations. "unknown" when they cannot
-    be compared: another type, currency or unit, or a range in the text for one exact amount
-    (a range is an estimate, not the level)."""
-    if value.amount is None or value.kind != expected.get("type"):
-        return "unknown"
-    want = expected.get("currency")
-    if want and value.currency and want != value.currency:
-        return "unknown"
-    if value.kind == "duration" and value.unit != _unit(expected):
-        return "unknown"
-    if "amount" in expected:
-        if value.upper is not None:
-            return "unknown"
-        return "same" if _near(value.amount, float(expected["amount"]), tolerance) else "different"
-    low, high = float(expected["min"]), float(expected["max"])
-    if value.upper is not None:
-        same = _near(value.amount, low, tolerance) and _near(value.upper, high, tolerance)
-    else:
-        same = low - tolerance <= value.amount <= high + tolerance
-    return "same" if same else "different"
-
-
-def _near(amount: float, target: float, tolerance: float) -> bool:
-    return abs(amount - target) <= tolerance + 1e-9 * max(1.0, abs(target))
-
-
-def _unit(expected: Mapping[str, Any]) -> str:
-    return str(expected.get("unit") or "years").strip().lower().removesuffix("s")
 
 
 def _scaled(amount: float) -> str:
