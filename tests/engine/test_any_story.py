@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from verifier.engine import Engine
 from verifier.index import ArticleIndex
@@ -58,3 +60,14 @@ def test_explain_names_why_a_value_is_set_aside(tmp_path: Path, claim: str, text
     project = load_project(tmp_path, claims_dir=DATA / "claims")
     shown = explain(project, claim, "case")
     assert failed in shown and "verdict: silent" in shown
+
+
+@settings(max_examples=40, deadline=None)
+@given(x=st.integers(-300, 300).map(lambda n: n / 100))
+def test_a_range_claim_judges_any_rate_by_arithmetic(engine: Engine, x: float) -> None:
+    """Metamorphic: only the figure changes, and the verdict follows 0 <= x <= 0.25."""
+    text = f"The Reserve Bank's policy rate now stands at {x:g} %."
+    index = ArticleIndex(Article("case.txt", text, ArticleMeta()), engine.matcher)
+    claim = next(c for c in engine.claims if c.id == "policy-rate-range")
+    verdict = engine.judge(claim, index).verdict
+    assert verdict == ("supported" if 0 <= x <= 0.25 else "contradicted"), text
