@@ -16,6 +16,7 @@ from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim
 from verifier.registry import ENTITY, folded
+from verifier.text.mentions import Mention
 from verifier.text.values import Value
 
 # Places and organizations compete for a value ("NATO allies agreed to 5%", "Europe's 5%").
@@ -115,25 +116,39 @@ _NAMED_PART = re.compile(r"\b(?:in|at|for|across|from)\s+(?:the\s+)?[A-Z][\w'-]+
 _YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s+(?:[A-Za-z-]+\s+)?$")
 
 
+def _named_in_clause(ctx: Context, sentence: Sentence, value: Value, events: list[str]
+                     ) -> list[Mention]:
+    lo, hi = sentence.clause_of(value.start)
+    words = {e: folded(ctx.registry.entities[e].triggers) for e in events}
+    return [m for m in sentence.mentions if lo <= m.start < hi
+            and any(m.target == e or m.target in w for e, w in words.items())]
+
+
+def event_elsewhere(ctx: Context, index: ArticleIndex, sentence: Sentence, value: Value,
+                    events: list[str]) -> str | None:
+    """Why a figure no actor owns belongs to another occurrence of the event ("the 2018
+    election had a turnout of 44%", "at the last election"): then it neither supports nor
+    contradicts."""
+    named = _named_in_clause(ctx, sentence, value, events)
+    for m in named:
+        before = index.text[max(sentence.start, m.start - 30):m.start]
+        if not (_YEAR_BEFORE.search(before) or another_occurrence(index, sentence, m.start)):
+            return None
+    return f"'{value.text}' belongs to another occurrence ('{named[0].text}')" if named else None
+
+
 def event_unbound(ctx: Context, index: ArticleIndex, sentence: Sentence, value: Value,
                   events: list[str]) -> str | None:
     """Why a figure that no actor owns is not bound to the claimed event: the event is not
-    named in the figure's clause, is named as another instance ("the 2018 election", "the
-    last election"), or the sentence names a part the registry does not know."""
+    named in the figure's clause, a person there may own it, or the sentence names a part the
+    registry does not know."""
     lo, hi = sentence.clause_of(value.start)
-    words = {e: folded(ctx.registry.entities[e].triggers) for e in events}
-    named = [m for m in sentence.mentions if lo <= m.start < hi
-             and any(m.target == e or m.target in w for e, w in words.items())]
-    if not named:
+    if not _named_in_clause(ctx, sentence, value, events):
         return f"'{value.text}': the event is not named in its clause"
     person = next((m for m in sentence.mentions if lo <= m.start < hi and m.category == ENTITY
                    and ctx.registry.of_type(m.target, "person")), None)
     if person is not None:
         return f"'{value.text}' may be {person.text}'s figure, not the event's"
-    for m in named:
-        before = index.text[max(sentence.start, m.start - 30):m.start]
-        if _YEAR_BEFORE.search(before) or another_occurrence(index, sentence, m.start):
-            return f"'{value.text}' belongs to another occurrence ('{m.text}')"
     known = [(m.start, m.end) for m in sentence.mentions if m.category == ENTITY]
     for found in _NAMED_PART.finditer(index.text, sentence.start, sentence.end):
         name_at = found.end() - len(found.group().split()[-1])

@@ -23,6 +23,7 @@ from typing import Any
 from verifier.checks.binding import part_of_whole, time_scope, value_binding
 from verifier.checks.context import Context
 from verifier.checks.owners import (
+    event_elsewhere,
     event_unbound,
     events_of,
     owned,
@@ -143,6 +144,11 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                 continue
             owner = owner_of(index, sentence, value, context, proxies)
             if not owned(ctx, sentence, owner, subjects, events):
+                continue
+            elsewhere = event_elsewhere(ctx, index, sentence, value, events) \
+                if owner is None else None
+            if elsewhere:  # another occurrence's figure supports nothing either
+                index.reject(sentence, elsewhere, [(value.start, value.end)])
                 continue
             if owner is None and not_side is None:  # an event's figure: bound to it?
                 not_side = event_unbound(ctx, index, sentence, value, events)
