@@ -118,6 +118,18 @@ def test_some_articles_only(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("fake_engine")
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_articles_folder_without_articles_is_an_error(tmp_path: Path, command: str) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text("not an article\n", encoding="utf-8")
+    result = invoke(command, "--root", str(PROJECTS / "stale"), "--articles", str(empty))
+    assert result.exit_code == 2, result.output
+    assert str(empty) in result.output and "holds no articles" in result.output
+    assert "seeds/" not in result.stdout  # nothing from ROOT/seeds was checked instead
+
+
+@pytest.mark.usefixtures("fake_engine")
 def test_root_defaults_to_the_current_directory(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(PROJECTS / "contradicted")
     assert invoke("check").exit_code == 1

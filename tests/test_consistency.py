@@ -104,9 +104,31 @@ def test_spelling_and_scope_may_name_any_entity() -> None:
                claim("b", "phrases", support=("x",), scope=("opening", "ada"))).problems == ()
 
 
+def test_an_office_may_belong_to_a_place_or_an_organisation() -> None:
+    entities = [*ENTITIES, Entity("governor", "office", "Governor", jurisdiction="society"),
+                Entity("mayor", "office", "Mayor", jurisdiction="london")]
+    result = run(entities=entities)
+    assert result.problems == ()
+    assert result.entities["governor"].jurisdiction == "society"
+
+
+def test_a_value_may_belong_to_several_subjects_or_an_event() -> None:
+    quantity = {"type": "number", "amount": 3}
+    result = run(claim("a", "value", subject=("society", "london"), property="p", cues=(),
+                       value=quantity),
+                 claim("b", "value", subject="opening", property="q", cues=(), value=quantity))
+    assert result.problems == ()
+
+
+def test_a_range_with_min_above_max_is_reported() -> None:
+    result = run(claim("a", "value", subject="london", property="p", cues=(),
+                       value={"type": "percent", "min": 2, "max": 1}))
+    assert [p.code for p in result.problems] == ["range"]
+
+
 def test_bad_entity_references_are_removed_and_the_entity_kept() -> None:
     entities = [*ENTITIES, Entity("tower", "place", "Tower", within=("london", "ada", "nowhere")),
-                Entity("minister", "office", "Minister", jurisdiction="society"),
+                Entity("minister", "office", "Minister", jurisdiction="opening"),
                 Entity("fair", "event", "Fair", participants=("ada", "ghost"))]
     result = run(entities=entities)
     assert sorted(p.code for p in result.problems) == [

@@ -170,10 +170,14 @@ def test_generated_valid_claims_load_with_the_fields_written(
         assert claim.position is not None and claim.position.file == "claims/claims.yaml"
 
 
-def _swap(value: Any) -> Any:
-    """A value of another JSON type than `value`."""
+# Fields that take one id or a list of them: a list is no wrong type there.
+_ONE_OR_MANY = frozenset({"subject"})
+
+
+def _swap(value: Any, field: str = "") -> Any:
+    """A value of another JSON type than `value` (and than the field accepts)."""
     if isinstance(value, str):
-        return [value]
+        return {"x": value} if field in _ONE_OR_MANY else [value]
     if isinstance(value, list):
         return {"x": value}
     return "text" if isinstance(value, dict) else [value]
@@ -221,7 +225,7 @@ def test_a_value_of_the_wrong_type_is_always_a_located_problem(
         project_dir: Path, written: list[dict[str, Any]], draw: st.DataObject) -> None:
     index = draw.draw(st.integers(0, len(written) - 1))
     field = draw.draw(st.sampled_from(sorted(set(written[index]) - {"examples"})))
-    written[index][field] = _swap(written[index][field])
+    written[index][field] = _swap(written[index][field], field)
     project = load(project_dir, dump({"claims": written}, False))
     wrong = [p for p in project.problems if p.code == "schema"]
     assert any(p.json_path.startswith(f"$.claims[{index}].{field}") or

@@ -19,7 +19,7 @@ import click
 
 from verifier import runner
 from verifier.baseline import review_due
-from verifier.model import VERDICTS, Article, ArticleMeta, Project, Result
+from verifier.model import VERDICTS, ArticleMeta, ExampleText, Project, Result
 from verifier.parallel import CACHE_FOLDER, Execution, settle
 from verifier.problems import Problem
 from verifier.report import RENDERERS, render
@@ -135,10 +135,17 @@ def load(root: Path, claims: Path | None, articles: Sequence[Path],
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
-    """Files as given, directories as the .txt files under them, in order, without repeats."""
+    """Files as given, directories as the .txt files under them, in order, without repeats.
+
+    A directory with no .txt file under it is a usage error: checking ROOT/seeds instead (what
+    an empty list means to the loader) would report on articles nobody asked about."""
     out: dict[Path, None] = {}
     for path in paths:
         found = sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+        if not found:
+            raise click.BadParameter(
+                f"{path} holds no articles (.txt files); give a folder or file with articles, "
+                "or leave --articles out to check ROOT/seeds", param_hint="--articles")
         out.update(dict.fromkeys(p.resolve() for p in found))
     return list(out)
 
@@ -299,7 +306,7 @@ def try_sentence(root: Path, claims: Path | None, published: dt.datetime | None,
         raise click.UsageError(str(error)) from None
     meta = ArticleMeta(title="the sentence tried", published=published.date() if published
                        else None)
-    article = Article("(sentence)", sentence, meta)  # read as a claim example is read
+    article = ExampleText("(sentence)", sentence, meta)  # read as a claim example is read
     verdict, report = trail(project, claim, article)
     click.echo(report, nl=False)
     if expect and verdict.verdict != expect:

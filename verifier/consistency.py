@@ -20,11 +20,12 @@ ANY = frozenset({"person", "place", "organization", "office", "event"})
 PERSON, PLACE, OFFICE, EVENT = (frozenset({t}) for t in ("person", "place", "office", "event"))
 ACTORS = frozenset({"place", "organization"})
 # field -> the entity types it may name, for entities and for each claim kind
-ENTITY_REFS = {"within": PLACE, "jurisdiction": PLACE, "participants": ANY, "during": EVENT}
+ENTITY_REFS = {"within": PLACE, "jurisdiction": PLACE | {"organization"}, "participants": ANY,
+               "during": EVENT}
 CLAIM_REFS: Mapping[str, Mapping[str, frozenset[str]]] = {
     "office": {"holder": PERSON, "office": OFFICE, "also_holds": OFFICE},
     "spelling": {"entity": ANY},
-    "value": {"subject": ACTORS, "context": ACTORS},
+    "value": {"subject": ACTORS | EVENT, "context": ACTORS},
     "event": {"event": EVENT},
     "date": {"event": EVENT},
     "place": {"event": EVENT, "places": PLACE},
@@ -152,6 +153,11 @@ def _claim_refs(claim: Claim, where: Where, registry: Mapping[str, Entity]) -> l
 
 def _windows(claims: Iterable[tuple[Claim, Where]]) -> Iterator[Problem]:
     for claim, where in claims:
+        quantity = claim.content.get("value") if claim.kind == "value" else None
+        if isinstance(quantity, Mapping) and "min" in quantity and "max" in quantity \
+                and quantity["min"] > quantity["max"]:
+            yield where.problem("range", f"the range's min ({quantity['min']:g}) is above its "
+                                f"max ({quantity['max']:g}): swap them", "value", "min")
         if claim.valid_from and claim.valid_until and claim.valid_from > claim.valid_until:
             yield where.problem("dates", f"valid_until ({claim.valid_until}) is before "
                                 f"valid_from ({claim.valid_from}): swap or fix them",
@@ -214,9 +220,12 @@ def _fact(claim: Claim, entities: Mapping[str, Entity]) -> _Fact | None:
         v = c["value"]
         about = (" ".join(str(c["property"]).casefold().split()),
                  tuple(sorted(c.get("context", ()))))
-        value = (v["type"], v.get("currency"), v.get("unit"), float(v["amount"]),
+        low, high = _bounds(v)
+        value = (v["type"], v.get("currency"), v.get("unit"), c.get("change", "to"), low, high,
                  float(c.get("tolerance", 0)))
-        return ("value", c["subject"], *about), "value", value, f"{v['type']} {v['amount']:g}"
+        subject = c["subject"] if isinstance(c["subject"], str) else tuple(sorted(c["subject"]))
+        shown = f"{low:g}" if low == high else f"{low:g} to {high:g}"
+        return ("value", subject, *about), "value", value, f"{v['type']} {shown}"
     if claim.kind == "spelling":
         entity = entities.get(c["entity"])
         spelling = c.get("spelling") or (entity.name if entity else "")
@@ -227,6 +236,12 @@ def _fact(claim: Claim, entities: Mapping[str, Entity]) -> _Fact | None:
     return None
 
 
+def _bounds(quantity: Mapping[str, Any]) -> tuple[float, float]:
+    if "amount" in quantity:
+        return float(quantity["amount"]), float(quantity["amount"])
+    return float(quantity["min"]), float(quantity["max"])
+
+
 def _agree(kind: str, a: Any, b: Any, entities: Mapping[str, Entity]) -> bool:
     if kind == "date":  # "2022" and "2022-07-08" agree: one is more precise
         return bool(a.startswith(b) or b.startswith(a))
@@ -234,8 +249,9 @@ def _agree(kind: str, a: Any, b: Any, entities: Mapping[str, Entity]) -> bool:
         return any(p in _ancestors(q, entities) or q in _ancestors(p, entities)
                    for p in a for q in b)
     if kind == "value":
-        tolerance = max(a[4], b[4])
-        return bool(a[:3] == b[:3] and abs(a[3] - b[3]) <= tolerance)
+        tolerance = max(a[6], b[6])
+        return bool(a[:4] == b[:4] and abs(a[4] - b[4]) <= tolerance
+                    and abs(a[5] - b[5]) <= tolerance)
     return bool(a == b)
 
 

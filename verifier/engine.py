@@ -11,7 +11,16 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from verifier.checks import KINDS
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex
-from verifier.model import Article, ArticleMeta, Claim, Entity, Evidence, Example, Verdict
+from verifier.model import (
+    Article,
+    ArticleMeta,
+    Claim,
+    Entity,
+    Evidence,
+    Example,
+    ExampleText,
+    Verdict,
+)
 from verifier.registry import build_registry
 from verifier.text.mentions import Matcher
 
@@ -122,7 +131,7 @@ def verify(
 def example_article(claim: Claim, number: int, example: Example) -> Article:
     where = f"{claim.position.file}#" if claim.position else ""
     meta = ArticleMeta(title=f"example {number} of {claim.id}", published=example.published)
-    return Article(f"{where}{claim.id}/example-{example.expect}-{number}", example.text, meta)
+    return ExampleText(f"{where}{claim.id}/example-{example.expect}-{number}", example.text, meta)
 
 
 def check_examples(claim: Claim, entities: Mapping[str, Entity],

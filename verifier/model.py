@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import Any, ClassVar, Literal, overload
 
 import msgspec
 
@@ -115,6 +115,9 @@ class Article:
     path: str
     text: str
     meta: ArticleMeta = field(default_factory=ArticleMeta)
+    # An undated corpus article may speak of any time; a claim's example, or a sentence tried
+    # against a claim, speaks of the claim's present (see ExampleText).
+    speaks_of_now: ClassVar[bool] = False
 
     @property
     def name(self) -> str:
@@ -133,6 +136,13 @@ class Article:
         return hashlib.sha256(b"article\0" + "\0".join(
             (self.path, self.digest, repr(self.meta))).encode("utf-8", "surrogatepass")
         ).hexdigest()
+
+
+class ExampleText(Article):
+    """A claim's example or a sentence tried against a claim: undated, it is read as said now,
+    at the time the claim describes."""
+
+    speaks_of_now: ClassVar[bool] = True
 
 
 class StoredArticle(Article):

@@ -119,10 +119,12 @@ class Registry:
         return seen
 
     def offices_for(self, title: str, jurisdiction: str | None) -> frozenset[str]:
-        """Offices a folded title can name; a jurisdiction narrows them ("Chinese President").
+        """Offices a folded title can name; a jurisdiction (a place or an organisation) narrows
+        them ("Chinese President", "Reserve Bank Governor").
 
         An unknown title gives {"office:<title>"}; a known title in a jurisdiction that has no
-        such office gives {"office:<title>@<place>"}: some other office, not any registry one.
+        such office gives {"office:<title>@<jurisdiction>"}: some other office, not any registry
+        one.
         """
         key = (title, jurisdiction)
         if key not in self._offices:

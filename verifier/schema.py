@@ -174,6 +174,10 @@ def _message(error: ValidationError, path: PathKey) -> str:
     if kind == "anyOf" and all(set(b) == {"required"} for b in rule):
         fields = ", ".join(f for b in rule for f in b["required"])
         return f"add at least one of the fields: {fields}"
+    if kind == "not" and set(rule) == {"required"}:
+        return f"{what} may not have all of {', '.join(rule['required'])}: keep one of them"
+    if kind == "dependentRequired":
+        return f"{what}: {error.message}; add it"
     return f"{what}: {error.message}"
 
 

@@ -12,13 +12,16 @@ from verifier.text.values import Value, describe, extract, same_amount
 
 
 def _row(value: Value) -> list[Any]:
-    return [value.kind, value.amount, value.currency, value.text]
+    """kind, amount, currency, text, and for a range its upper end."""
+    row = [value.kind, value.amount, value.currency, value.text]
+    return row if value.upper is None else [*row, value.upper]
 
 
 @pytest.mark.parametrize("row", rows("values"))
 def test_values(row: dict[str, Any]) -> None:
     found = [_row(v) for v in extract(row["text"])]
-    expected = [[k, None if a is None else float(a), c, t] for k, a, c, t in row["values"]]
+    expected = [[k, None if a is None else float(a), c, t, *map(float, upper)]
+                for k, a, c, t, *upper in row["values"]]
     assert found == expected
 
 

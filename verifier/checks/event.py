@@ -22,7 +22,8 @@ KIND = "event"
 
 def _object_negated(index: ArticleIndex, mention: EventMention, after: int,
                     cues: tuple[tuple[str, ...], ...]) -> bool:
-    """ "presented a golf bag, though not Abe's putter": the object itself is denied."""
+    """ "presented a golf bag, though not Abe's putter": the object itself is denied. Only
+    words after the trigger count: a trigger's own negation ("no longer buy") is the act."""
     if not cues:
         return False
     words = folded(cues[0])
@@ -50,7 +51,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         spans = [(mention.trigger.start, mention.trigger.end)]
         if mood.irrealis:
             continue
-        if mood.negated or _object_negated(index, mention, mention.trigger.start, event.cues):
+        if mood.negated or _object_negated(index, mention, mention.trigger.end, event.cues):
             if mention.strong:
                 yield index.evidence(mention.sentence, "contradict",
                                      f"article denies or negates it: {event.name}", spans)

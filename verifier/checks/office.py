@@ -19,7 +19,8 @@ from verifier.checks.binding import headline
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence, Polarity
-from verifier.registry import rival_ranks, title_key
+from verifier.registry import folded, rival_ranks, title_key
+from verifier.text.normalize import fold
 from verifier.text.offices import Attachment
 
 KIND = "office"
@@ -88,9 +89,19 @@ def _same_office(f: _Facts, a: Attachment) -> Judgement:
     return "support", f"article calls {f.who} {said} ({f.office_name})"
 
 
+def _place_of_body(ctx: Context, f: _Facts, a: Attachment) -> bool:
+    """The claimed office's own title, qualified by a place, for an office of an organisation:
+    "Velmora's governor" may well be the governor of Velmora's central bank."""
+    office = ctx.registry.entities[f.office]
+    body = ctx.registry.entities.get(office.jurisdiction)
+    return body is not None and body.type == "organization" and not a.known \
+        and fold(a.title).strip() in folded(office.titles)
+
+
 def _other_office(ctx: Context, f: _Facts, a: Attachment) -> Judgement:
     """The holder under another title, while the claim says they hold this office now."""
-    if f.status != "current" or a.offices & f.allowed or _specialises(ctx, a.offices, f.office):
+    if f.status != "current" or a.offices & f.allowed or _specialises(ctx, a.offices, f.office) \
+            or _place_of_body(ctx, f, a):
         return None
     if not a.offices:  # a bare status word: "the late Donald Trump"
         if a.status != "late":
@@ -160,7 +171,7 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
     if a.holder and a.holder.startswith("name:") and headline(sentence):
         return f"'{a.holder[5:]}' stands in a Title Case headline, where capitals mark no name"
     published = index.published
-    if claim.valid_from is not None and published is None:
+    if claim.valid_from is not None and published is None and not index.article.speaks_of_now:
         return (f"the article has no date, and the office changed hands on "
                 f"{claim.valid_from.isoformat()}: it may speak of the time before")
     if a.holder != claim.content["holder"] and published is not None \

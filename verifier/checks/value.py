@@ -6,6 +6,11 @@ Failing: "Japan aims to raise its defense spending to 3% of GDP" -> contradicted
 A value belongs to the nearest entity of the subject's type (same clause first): in "in Europe
 spending 5% of GDP, I doubt it in the Japanese case" the 5% is Europe's, not Japan's. Entities
 listed as `context` (the other party of a deal) never take a value away from the subject.
+
+A claim may name several subjects (a country and its central bank) or an event (the turnout of
+an election: the sentence names the event and no other actor owns the figure); its value may be
+a range (`min`, `max`), a duration or a start ("since 2009"). In a change "from X to Y" only the
+end state is compared, or the start with `change: from`.
 """
 
 from __future__ import annotations
@@ -17,15 +22,23 @@ from typing import Any
 
 from verifier.checks.binding import time_scope, value_binding
 from verifier.checks.context import Context
+from verifier.checks.owners import (
+    event_elsewhere,
+    event_unbound,
+    events_of,
+    owned,
+    owner_of,
+    speakers,
+    speakers_of,
+    subjects_of,
+)
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
-from verifier.registry import ENTITY, folded
+from verifier.registry import folded
 from verifier.text.modality import modality
-from verifier.text.values import Value, describe, same_amount
+from verifier.text.values import Value, compare, describe
 
 KIND = "value"
-# Places and organizations compete for a value ("NATO allies agreed to 5%", "Europe's 5%").
-ACTORS = ("place", "organization")
 # A value right after these is a previous level, a change or a part, not the level itself
 # ("cut to 15% from 27.5%", "raised by 0.5%", "a plan which includes $100 billion for ships").
 _NOT_LEVEL = re.compile(
@@ -52,56 +65,24 @@ def _cues_met(claim: Claim, index: ArticleIndex, sentence: Sentence) -> bool:
     return all(g & both for g in groups)
 
 
-def _proxies(ctx: Context) -> dict[str, str]:
-    """Office holders speak for their jurisdiction ("Takaichi vowed to reach 2%" is Japan's)."""
-    out: dict[str, str] = {}
-    for office, holder in sorted(ctx.registry.holders.items()):
-        place = ctx.registry.entities[office].jurisdiction
-        if place:
-            out.setdefault(holder, place)
-    return out
-
-
-def _speakers(ctx: Context, subject: str) -> dict[str, str]:
-    """The office holders who speak for the subject (or for a place inside it)."""
-    by_subject: dict[str, dict[str, str]] = ctx.registry.memo(
-        "value speakers", lambda: _speakers_by_subject(ctx))
-    return by_subject.get(subject, {})
-
-
-def _speakers_by_subject(ctx: Context) -> dict[str, dict[str, str]]:
-    """Every place or body -> the holders who speak for it or for a place inside it, built in
-    one pass over the holders (asking per claim's subject walked them all again each time)."""
-    out: dict[str, dict[str, str]] = {}
-    for holder, place in ctx.registry.memo("value proxies", lambda: _proxies(ctx)).items():
-        for above in ctx.registry.ancestors(place):
-            out.setdefault(above, {})[holder] = place
-    return out
-
-
-def _owner(index: ArticleIndex, sentence: Sentence, value: Value, context: set[str],
-           proxies: dict[str, str]) -> str | None:
-    """The nearest actor (place, organization, or an office holder for their jurisdiction),
-    preferring the value's own clause."""
-    clause = sentence.clause_of(value.start)
-    best: tuple[int, int, str] | None = None
-    for m in sentence.mentions:
-        inside = m.start < value.end and value.start < m.end  # "US$550bn" names no owner
-        target = proxies.get(m.target, m.target)
-        if m.category != ENTITY or target in context or inside:
-            continue
-        if not any(index.registry.of_type(target, t) for t in ACTORS):
-            continue
-        distance = value.start - m.end if m.end <= value.start else m.start - value.end
-        outside = 0 if clause[0] <= m.start < clause[1] else 1
-        rank = (outside, distance, target)
-        if best is None or rank < best:
-            best = rank
-    return best[2] if best else None
-
-
 def _is_level(index: ArticleIndex, sentence: Sentence, value: Value) -> bool:
     return not _NOT_LEVEL.search(index.text[max(sentence.start, value.start - 30):value.start])
+
+
+_CHANGE_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
+                          re.IGNORECASE)
+
+
+def _change_side(index: ArticleIndex, sentence: Sentence, value: Value, side: str
+                 ) -> str | None:
+    """With `change: from` the claim gives the level a change started from: only a value
+    after "from" can contradict it (another may be the level reached). None: it may; else why
+    not."""
+    if side != "from":
+        return None if _is_level(index, sentence, value) else "skip"
+    if _CHANGE_FROM.search(index.text[max(sentence.start, value.start - 20):value.start]):
+        return None
+    return f"'{value.text}' is not the start of a change 'from X', which the claim is about"
 
 
 def _comparable(value: Value, expected: dict[str, Any]) -> bool:
@@ -111,19 +92,6 @@ def _comparable(value: Value, expected: dict[str, Any]) -> bool:
     return not (want and have and want != have)
 
 
-def _belongs(ctx: Context, owner: str | None, subject: str) -> bool:
-    return owner is not None and subject in ctx.registry.ancestors(owner)
-
-
-def _owners(ctx: Context, subject: str) -> frozenset[str]:
-    """Who may own the subject's figure: the subject, what lies within it, its speakers."""
-    def compute() -> frozenset[str]:
-        registry = ctx.registry
-        inside = {e for e in registry.entities if subject in registry.ancestors(e)}
-        return frozenset({subject, *inside, *_speakers(ctx, subject)})
-    return ctx.registry.memo(("value owners", subject), compute)
-
-
 def _scope_start(claim: Claim, index: ArticleIndex) -> dt.date | None:
     """When the claim's time begins: its validity, else the year the article was published
     (a figure for an earlier year is another quantity; an undated text has no scope)."""
@@ -131,6 +99,16 @@ def _scope_start(claim: Claim, index: ArticleIndex) -> dt.date | None:
         return claim.valid_from
     published = index.published
     return dt.date(published.year, 1, 1) if published is not None else None
+
+
+def _owners(ctx: Context, subjects: list[str]) -> frozenset[str]:
+    """Who may own the subjects' figure: the subjects, what lies within them, their
+    speakers."""
+    def compute() -> frozenset[str]:
+        registry = ctx.registry
+        inside = {e for e in registry.entities for s in subjects if s in registry.ancestors(e)}
+        return frozenset({*subjects, *inside, *speakers_of(ctx, subjects)})
+    return ctx.registry.memo(("value owners", *subjects), compute)
 
 
 def measure_words(claim: Claim, with_unit: bool = True) -> frozenset[str]:
@@ -145,55 +123,100 @@ def measure_words(claim: Claim, with_unit: bool = True) -> frozenset[str]:
 
 
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
-    """Entities an article must mention for this claim to be judged at all."""
-    return {claim.content["subject"], *_speakers(ctx, claim.content["subject"])}
+    """Entities (and, for an event subject, its trigger words) an article must mention for this
+    claim to be judged at all."""
+    out: set[str] = set()
+    for subject in subjects_of(claim):
+        out |= {subject, *speakers(ctx, subject)}
+        if ctx.registry.of_type(subject, "event"):
+            out |= folded(ctx.registry.entities[subject].triggers)
+    return out
 
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     c: dict[str, Any] = dict(claim.content)
-    subject = c["subject"]
+    subjects = subjects_of(claim)
+    events = events_of(ctx, subjects)
     expected = c["value"]
     context = set(c.get("context") or ())
-    proxies = _speakers(ctx, subject)
+    proxies = speakers_of(ctx, subjects)
     measure = measure_words(claim)
     cue_words = measure_words(claim, with_unit=False)
-    for sentence in index.with_any([subject, *proxies]):
+    side = str(c.get("change", "to"))
+    look = [*subjects, *proxies, *(w for e in events for w in folded(
+        ctx.registry.entities[e].triggers))]
+    for sentence in index.with_any(look):
         if not _cues_met(claim, index, sentence):
             continue
         for value in index.values(sentence):
-            if value.kind != expected["type"] or not _is_level(index, sentence, value):
+            if value.kind != expected["type"] or not _comparable(value, expected):
                 continue
-            if not _comparable(value, expected):
+            not_side = _change_side(index, sentence, value, side)
+            if not_side == "skip":
                 continue
-            if not _belongs(ctx, _owner(index, sentence, value, context, proxies), subject):
+            owner = owner_of(index, sentence, value, context, proxies)
+            if not owned(ctx, sentence, owner, subjects, events):
                 continue
-            lo, hi = sentence.clause_of(value.start)
-            mood = modality(index.text[lo:hi])
-            if mood.irrealis:
+            elsewhere = event_elsewhere(ctx, index, sentence, value, events) \
+                if owner is None else None
+            if elsewhere:  # another occurrence's figure supports nothing either
+                index.reject(sentence, elsewhere, [(value.start, value.end)])
                 continue
-            said = describe(value)
-            want = c.get("property", claim.id)
-            if same_amount(value, expected, float(c.get("tolerance", 0))):
-                yield index.evidence(sentence, "support", f"article gives {said} for {want}",
-                                     [(value.start, value.end)], hedged=mood.hedged)
-                continue
-            owners = _owners(ctx, subject)
-            unbound = value_binding(index, sentence, value, measure, cue_words,
-                                    expected["type"] == "number", owners) \
-                or time_scope(index, sentence, value, lo, hi, _scope_start(claim, index))
-            if unbound:
-                index.reject(sentence, unbound, [(value.start, value.end)])
-            else:
-                yield index.evidence(
-                    sentence, "contradict",
-                    f"article gives {said} for {want}; claim says {describe_expected(expected)}",
-                    [(value.start, value.end)], hedged=mood.hedged)
+            if owner is None and not_side is None:  # an event's figure: bound to it?
+                not_side = event_unbound(ctx, index, sentence, value, events)
+            yield from _judge(claim, index, sentence, value, not_side,
+                              (measure, cue_words, _owners(ctx, subjects)))
+
+
+Binding = tuple[frozenset[str], frozenset[str], frozenset[str]]  # measure, cues, owners
+
+
+def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
+           not_side: str | None, binding: Binding) -> Iterator[Evidence]:
+    """Support when the amounts agree; a contradiction only when the value is bound to the
+    claimed measure, level and time (else the candidate is set aside with the reason)."""
+    c = claim.content
+    expected = c["value"]
+    lo, hi = sentence.clause_of(value.start)
+    mood = modality(index.text[lo:hi])
+    if mood.irrealis:
+        return
+    said = describe(value)
+    want = c.get("property", claim.id)
+    judged = compare(value, expected, float(c.get("tolerance", 0)))
+    if judged == "same":
+        yield index.evidence(sentence, "support", f"article gives {said} for {want}",
+                             [(value.start, value.end)], hedged=mood.hedged)
+        return
+    unbound = (f"'{value.text}' is a range, not one level" if judged == "unknown" else None) \
+        or not_side \
+        or value_binding(index, sentence, value, binding[0], binding[1],
+                         expected["type"] == "number", binding[2]) \
+        or time_scope(index, sentence, value, lo, hi, _scope_start(claim, index))
+    if unbound:
+        index.reject(sentence, unbound, [(value.start, value.end)])
+        return
+    yield index.evidence(
+        sentence, "contradict",
+        f"article gives {said} for {want}; claim says {describe_expected(expected)}",
+        [(value.start, value.end)], hedged=mood.hedged)
+
+
+def _one(kind: str, amount: float, expected: dict[str, Any]) -> str:
+    if kind == "percent":
+        return f"{amount:g}%"
+    if kind == "money":
+        return f"{expected.get('currency', '')} {amount:,.0f}".strip()
+    if kind == "duration":
+        return f"{amount:g} {expected.get('unit', 'years')}"
+    if kind == "since":
+        return f"since {amount:g}"
+    return f"{amount:g}"
 
 
 def describe_expected(expected: dict[str, Any]) -> str:
-    amount = float(expected["amount"])
-    if expected["type"] == "percent":
-        return f"{amount:g}%"
-    if expected["type"] == "money":
-        return f"{expected.get('currency', '')} {amount:,.0f}".strip()
-    return f"{amount:g}"
+    kind = str(expected["type"])
+    if "amount" not in expected:
+        low, high = float(expected["min"]), float(expected["max"])
+        return f"{_one(kind, low, expected)} to {_one(kind, high, expected)}"
+    return _one(kind, float(expected["amount"]), expected)

@@ -1,5 +1,7 @@
 """Titles and offices attached to people: "former President Donald Trump", "Takaichi, Japan's prime
-minister", "Japan's newly appointed Minister for Economic Security, Sanae Takaichi".
+minister", "Japan's newly appointed Minister for Economic Security, Sanae Takaichi"; the
+jurisdiction may be an organisation: "Reserve Bank Governor Ada Roe", "Governor of the Reserve
+Bank Ada Roe", "Ada Roe, the Reserve Bank's governor".
 
 An Attachment says: this title (resolved to registry offices, or an unknown office), qualified or
 not by a jurisdiction ("Japanese", "of Japan"), with this status word (former, late, new ...),
@@ -80,7 +82,12 @@ def attachments(text: str, start: int, end: int, mentions: list[Mention], regist
                 ) -> list[Attachment]:
     """Every title in text[start:end] with its jurisdiction, status and holder."""
     people = [m for m in mentions if m.category == ENTITY and registry.of_type(m.target, "person")]
-    places = [m for m in mentions if m.category == ENTITY and registry.of_type(m.target, "place")]
+    # a jurisdiction is a place or an organisation ("Reserve Bank Governor Ada Roe"); of two
+    # starting at one word, the longer ("Velmora Reserve Bank", not "Velmora") comes first
+    places = sorted((m for m in mentions if m.category == ENTITY
+                     and (registry.of_type(m.target, "place")
+                          or registry.of_type(m.target, "organization"))),
+                    key=lambda m: (m.start, -m.end))
     out = []
     for s, e in _title_spans(text, start, end, mentions):
         out.append(_attach(text, start, end, s, e, people, places, registry))
@@ -116,6 +123,8 @@ def _title_spans(text: str, start: int, end: int, mentions: list[Mention]) -> li
 def _attach(text: str, lo: int, hi: int, s: int, e: int, people: list[Mention],
             places: list[Mention], registry: Registry) -> Attachment:
     core_s, jurisdiction, status = _strip_prefix(text, s, e, places)
+    if core_s > s and _known(registry, text[s:e]) and not _known(registry, text[core_s:e]):
+        core_s, jurisdiction, status = s, None, None  # "LDP leader" is a title of its own
     core_e, suffix_place, phrase_e = _strip_suffix(text, core_s, e, places)
     jurisdiction = jurisdiction or suffix_place
     left_s, left_j, left_status = _left_context(text, lo, core_s if core_s > s else s, places)
@@ -125,6 +134,12 @@ def _attach(text: str, lo: int, hi: int, s: int, e: int, people: list[Mention],
     if whole in registry.titles and core_s > s:  # "Los Angeles manager": a registry title
         core_s, core, jurisdiction = s, text[s:e], None
     offices = registry.offices_for(fold(core).strip(), jurisdiction)
+    if jurisdiction and registry.of_type(jurisdiction, "organization") \
+            and not any(registry.of_type(o, "office") for o in offices):
+        # a body with no such office of its own qualifies nothing ("a speech to parliament
+        # Prime Minister X", "the LDP's Prime Minister"): read the title bare
+        jurisdiction = None
+        offices = registry.offices_for(fold(core).strip(), None)
     holder = _holder_after(text, phrase_e, hi, people) \
         or _holder_before(text, lo, left_s, phrase_e, hi, people)
     name, h_s, h_e, near = holder if holder else (None, -1, -1, False)
@@ -132,6 +147,10 @@ def _attach(text: str, lo: int, hi: int, s: int, e: int, people: list[Mention],
         status = _clause_status(text, lo, h_e, s) or status
     return Attachment(offices, core, core_s, core_e, jurisdiction is not None, status, name,
                       h_s, h_e, near)
+
+
+def _known(registry: Registry, title: str) -> bool:
+    return fold(title).strip() in registry.titles
 
 
 def _status_of(word: str) -> str | None:

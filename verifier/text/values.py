@@ -3,7 +3,8 @@
 
 One pass finds dates, then one pass finds numbers; what follows a number (a scale, "%" or
 "per cent", a currency word) and what precedes it (a currency sign or code) decide its type.
-Digits that belong to a date or a time are never reported again as bare numbers.
+Digits that belong to a date or a time are never reported again as bare numbers, nor are the
+parts of a fraction or a ratio ("2/3" with a slash or a fraction slash, "24/7").
 """
 
 from __future__ import annotations
@@ -11,21 +12,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from verifier.text.dates import DateValue, Taken, find_dates
 from verifier.text.normalize import fold
+from verifier.text.quantities import compare, refine
 
-__all__ = ["Value", "describe", "extract", "same_amount"]
+__all__ = ["Value", "compare", "describe", "extract", "same_amount"]
 
-ValueKind = Literal["number", "percent", "points", "money", "year", "date"]
+ValueKind = Literal["number", "percent", "points", "money", "year", "date", "duration", "since"]
 
 
 @dataclass(frozen=True)
 class Value:
     """A typed value at [start, end) of the normalised text; `amount` is fully scaled
-    ("$550bn" -> 550e9), `currency` an ISO code, `date` set for dates and years."""
+    ("$550bn" -> 550e9), `currency` an ISO code, `date` set for dates and years.
+
+    A range ("0 to 0.25 %") has its low end in `amount` and its high end in `upper`; a
+    duration ("for eight years") its length in `amount` and `unit` (year, month, week, day,
+    hour); a start of a span ("since 2009", kind `since`) its year in `amount`."""
 
     start: int
     end: int
@@ -34,10 +40,13 @@ class Value:
     amount: float | None = None
     currency: str = ""
     date: DateValue | None = None
+    upper: float | None = None
+    unit: str = ""
 
     @property
     def is_date(self) -> bool:
-        return self.date is not None
+        """A date or year the sentence speaks of ("since 2009" starts a span: it is not)."""
+        return self.date is not None and self.kind != "since"
 
     def before(self, day: dt.date) -> bool:
         """A date that ends before `day` (the sentence speaks of an earlier time)."""
@@ -57,8 +66,8 @@ _WORD_VALUE = {w: float(i) for i, w in enumerate(_UNITS)} | {
     w: float(20 + 10 * i) for i, w in enumerate(_TENS)} | _SCALES | {"dozen": 12.0}
 _WORD = "|".join(sorted(_WORD_VALUE, key=len, reverse=True))
 _NUMBER = re.compile(
-    r"(?<![\w.,:])(?<![A-Za-z]-)(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:(?=(?:bn|mn|mln|tn|trn|k|m|b)\b)|(?![\w:]|[.,]\d))"
+    r"(?<![\w.,:/\u2044])(?<![A-Za-z]-)(?P<d>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?=(?:bn|mn|mln|tn|trn|k|m|b)\b)|(?![\w:]|[.,/\u2044]\d))"
     rf"|\b(?:an?[ -](?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
     rf"(?:{_WORD})\b(?:(?:\s+and\s+|\s+|-)(?:{_WORD})\b)*")  # runs on folded text
 _SCALE = re.compile(r"(?:\s+|-)?(?P<w>thousand|million|billion|trillion)\b"
@@ -205,19 +214,13 @@ def extract(text: str, start: int = 0, end: int | None = None,
         value = _typed(text, s, e, amount, words, start, end)
         values.append(value)
         until = value.end
-    return sorted(values, key=lambda v: v.start)
+    return refine(text, sorted(values, key=lambda v: v.start), start)
 
 
 def same_amount(value: Value, expected: Mapping[str, Any], tolerance: float = 0.0) -> bool:
     """Whether `value` is the claim's quantity ({type, amount, currency?}); `tolerance` is how
     far off it may be, in the claim's unit. Another currency is never the same amount."""
-    if value.amount is None or value.kind != expected.get("type"):
-        return False
-    want = expected.get("currency")
-    if want and value.currency and want != value.currency:
-        return False
-    target = float(expected["amount"])
-    return abs(value.amount - target) <= tolerance + 1e-9 * max(1.0, abs(target))
+    return compare(value, expected, tolerance) == "same"
 
 
 def _scaled(amount: float) -> str:
@@ -250,6 +253,22 @@ def _describe_date(date: DateValue) -> str:
 def describe(value: Value) -> str:
     """A short reading for reports: "'two per cent' (2%)", "$550bn (USD 550 billion)"."""
     amount = value.amount if value.amount is not None else 0.0
+    if value.upper is not None:
+        low = replace(value, upper=None, amount=amount)
+        high = replace(value, upper=None, amount=value.upper)
+        canonical = f"{_canonical(low)} to {_canonical(high)}"
+    else:
+        canonical = _canonical(value)
+    surface = " ".join(value.text.split())
+    return canonical if surface == canonical else f"'{surface}' ({canonical})"
+
+
+def _canonical(value: Value) -> str:
+    amount = value.amount if value.amount is not None else 0.0
+    if value.kind == "since":
+        return f"since {int(amount)}"
+    if value.kind == "duration":
+        return f"{amount:g} {value.unit}{'' if amount == 1 else 's'}"
     if value.date is not None:
         canonical = str(int(amount)) if value.kind == "year" else _describe_date(value.date)
     elif value.kind == "percent":
@@ -260,5 +279,4 @@ def describe(value: Value) -> str:
         canonical = f"{value.currency} {_scaled(amount)}"
     else:
         canonical = _scaled(amount)
-    surface = " ".join(value.text.split())
-    return canonical if surface == canonical else f"'{surface}' ({canonical})"
+    return canonical

@@ -11,9 +11,9 @@ can show it. One module per kind of candidate: `titles`, `events` (dates and pla
 (numbers, and the matches of `phrases` patterns).
 """
 
-from verifier.checks.binding.events import date_binding, event_binding
+from verifier.checks.binding.events import another_occurrence, date_binding, event_binding
 from verifier.checks.binding.titles import headline
 from verifier.checks.binding.values import phrase_binding, time_scope, value_binding
 
-__all__ = ["date_binding", "event_binding", "headline", "phrase_binding", "time_scope",
-           "value_binding"]
+__all__ = ["another_occurrence", "date_binding", "event_binding", "headline", "phrase_binding",
+           "time_scope", "value_binding"]

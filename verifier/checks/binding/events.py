@@ -138,6 +138,11 @@ def event_attachment(index: ArticleIndex, sentence: Sentence, trigger_start: int
                           is_date)
 
 
+def another_occurrence(index: ArticleIndex, sentence: Sentence, at: int) -> bool:
+    """Whether the event word at `at` is marked as another occurrence (see `_another`)."""
+    return _another(index, sentence, at)
+
+
 def _another(index: ArticleIndex, sentence: Sentence, at: int) -> bool:
     """Whether the event word at `at` is marked as another occurrence: "the previous talks",
     "her predecessor's summit", "the 47th ASEAN summit" (a name's possessive, "Japan's", is

@@ -55,7 +55,7 @@ _THRESHOLD = re.compile(
     re.IGNORECASE,
 )
 # "a 5-4 win", "15-30%": one side of a score or a range; "$200+ billion": a bound
-_PAIRED = re.compile(r"\s*(?:-|to)\s*\d|\+")
+_PAIRED = re.compile(r"\s*-\s*\d|\+")
 # "2 a.m.", "0500 GMT": a clock time
 _CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|EDT|EST|CET|BST|JST|o'clock|hrs)\b",
                     re.IGNORECASE)
@@ -66,7 +66,7 @@ _LABEL = re.compile(r"\b([A-Z][A-Za-z]*\.?)\s+$")
 # "Toyota's $10 billion": the figure of whoever owns it
 _POSSESSOR = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)'s?\s+(?:[a-z-]+\s+)?$")
 # "$320 per share", "$320 a share": a rate, not a total (unless the claim counts per that unit)
-_RATE = re.compile(r"\s+(?:per|a|an|each)\s+([a-z]+)\b")
+_RATE = re.compile(r"\s*(?:per|a|an|each)\s+([a-z]+)\b|\s*(apiece|each)\b", re.IGNORECASE)
 # a sentence about one part of the whole ("the count centre in Dublin Mid-West", "in each
 # constituency"): its figures are the part's
 _PART = re.compile(
@@ -137,9 +137,10 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
         return f"'{value.text}' stands in a sentence about one part of the whole"
     if cues and not _measure_near(index, sentence, value, cues):
         return f"'{value.text}' stands too far from the claimed measure's words"
-    if (rate := _RATE.match(index.text, value.end, sentence.end)) \
-            and fold(rate.group(1)) not in measure:
-        return f"'{value.text}' is a rate per {rate.group(1)}, not the claimed total"
+    rate = _RATE.match(index.text, value.end, sentence.end)
+    unit = (rate.group(1) or rate.group(2)) if rate else None
+    if unit and fold(unit) not in measure:
+        return f"'{value.text}' is a rate per {unit}, not the claimed total"
     if value.kind not in ("number", "money"):
         return None  # "a 15% tariff", "2% of GDP": a percent's noun is its base or its cue
     noun = _own_noun(index, value, sentence.end, count_noun or value.kind == "money")
