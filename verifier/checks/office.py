@@ -177,10 +177,10 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
     if a.holder != claim.content["holder"] and published is not None \
             and published == claim.valid_from:
         return "the article is from the day of the handover, when both held the office"
-    if a.holder == claim.content["holder"] and not a.known and not a.qualified \
-            and _GENERIC_HEAD.search(a.title):
-        return (f"'{a.title}' is a title the registry does not know, held in some body it "
-                "does not name: it may be another role the person also holds")
+    if a.holder == claim.content["holder"] and claim.content["office"] not in a.offices \
+            and not a.qualified and _GENERIC_HEAD.search(a.title):
+        return (f"'{a.title}' names no body it belongs to: it may be another role the person "
+                "also holds")
     return None
 
 

@@ -40,9 +40,11 @@ from verifier.text.values import Value, compare, describe
 
 KIND = "value"
 # A value right after these is a previous level, a change or a part, not the level itself
-# ("cut to 15% from 27.5%", "raised by 0.5%", "a plan which includes $100 billion for ships").
+# ("cut to 15% from 27.5%", "raised by 0.5%", "a plan which includes $100 billion for ships");
+# "more than 50" is a bound, which the binding step compares (checks.binding.values).
 _NOT_LEVEL = re.compile(
-    r"\b(?:from|by|versus|vs\.?|compared with|compared to|than|includ(?:es|ing|ed)|of which|"
+    r"\b(?:from|by|versus|vs\.?|compared with|compared to|(?<!more )(?<!less )(?<!fewer )than|"
+    r"includ(?:es|ing|ed)|of which|"
     r"such as)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
@@ -111,11 +113,10 @@ def _owners(ctx: Context, subjects: list[str]) -> frozenset[str]:
     return ctx.registry.memo(("value owners", *subjects), compute)
 
 
-def measure_words(claim: Claim, with_unit: bool = True) -> frozenset[str]:
+def measure_words(claim: Claim) -> frozenset[str]:
     """The cue words and the unit, in singular and plural: what a figure must count."""
     words = [w for group in claim.content.get("cues", ()) for w in group]
-    if with_unit:
-        words += str(claim.content["value"].get("unit", "")).split()
+    words += str(claim.content["value"].get("unit", "")).split()
     out: set[str] = set()
     for word in folded(tuple(words)):
         out.update({word, word + "s", word.removesuffix("s")})
@@ -141,7 +142,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     context = set(c.get("context") or ())
     proxies = speakers_of(ctx, subjects)
     measure = measure_words(claim)
-    cue_words = measure_words(claim, with_unit=False)
+    cue_groups = tuple(folded(tuple(g)) for g in c.get("cues", ()))
     side = str(c.get("change", "to"))
     look = [*subjects, *proxies, *(w for e in events for w in folded(
         ctx.registry.entities[e].triggers))]
@@ -165,10 +166,11 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             if owner is None and not_side is None:  # an event's figure: bound to it?
                 not_side = event_unbound(ctx, index, sentence, value, events)
             yield from _judge(claim, index, sentence, value, not_side,
-                              (measure, cue_words, _owners(ctx, subjects)))
+                              (measure, cue_groups, _owners(ctx, subjects)))
 
 
-Binding = tuple[frozenset[str], frozenset[str], frozenset[str]]  # measure, cues, owners
+# measure words, cue groups, owners
+Binding = tuple[frozenset[str], tuple[frozenset[str], ...], frozenset[str]]
 
 
 def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
@@ -191,7 +193,8 @@ def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
     unbound = (f"'{value.text}' is a range, not one level" if judged == "unknown" else None) \
         or not_side \
         or value_binding(index, sentence, value, binding[0], binding[1],
-                         expected["type"] == "number", binding[2]) \
+                         expected["type"] == "number", binding[2],
+                         float(expected["amount"]) if "amount" in expected else None) \
         or time_scope(index, sentence, value, lo, hi, _scope_start(claim, index))
     if unbound:
         index.reject(sentence, unbound, [(value.start, value.end)])

@@ -74,6 +74,12 @@ _OTHER_OCCURRENCE = re.compile(
 # A predicate between a date and the event word it precedes takes the date ("arrived on Monday
 # to meet ...", "announced on Sunday that she would withdraw from the election").
 _INFINITIVE = re.compile(r"\bto\s+(?:(?!the\b|a\b|an\b)[a-z]+\b|$)")
+# A journey before the infinitive: "arrived in Tokyo on Monday to meet" (the day of arrival);
+# "voted on 2 January to approve" dates the act itself
+_JOURNEY = re.compile(
+    r"\b(?:arriv\w*|fl(?:y|ies|ew|own|ying)|travel\w*|c(?:ome|omes|ame|oming)|w(?:ent|ill go)|"
+    r"head(?:s|ed|ing)?|left|leav\w+|return\w*|land\w*|depart\w*|set off|sail\w*|dr(?:ove|ive)|"
+    r"journey\w*|stopp?\w*|touch\w* down|due)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b[a-z]{3,}ed\b")
 _CLAUSE = re.compile(r"(?:^|[\s,])(?:that|which|who|whose|whom|where|when|because|while)\b")
 # A verb of phase governing the event noun: "ended his visit on Wednesday" dates the end
@@ -87,16 +93,18 @@ _PHASE = re.compile(
 )
 # The event noun inside another noun's phrase: "the ruling on nominations for the election took
 # place on Wednesday" dates the ruling.
-_EMBEDDED = re.compile(r"\b(?:for|of|on|about|ahead of|over)\s+(?:the\s+|this\s+|a\s+|its\s+)?"
+_EMBEDDED = re.compile(r"\b(?:for|of|on|about|ahead of|over|from)\s+(?:the\s+|this\s+|a\s+|its\s+)?"
                        r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
-def _before_trigger(between: str, trigger_text: str, triggers: frozenset[str], what: str,
-                    is_date: bool) -> str | None:
+def _before_trigger(between: str, lead: str, trigger_text: str, triggers: frozenset[str],
+                    what: str, is_date: bool) -> str | None:
     """A date or place before the event word, with another predicate between them. A place
     before "to meet" is where the meeting is ("travelled to Washington to meet"); a date is
     the journey's."""
-    if is_date and (infinitive := _INFINITIVE.search(between)):
+    embedded = _EMBEDDED.search(between) is not None  # "to withdraw from the election"
+    if is_date and (infinitive := _INFINITIVE.search(between)) \
+            and (_JOURNEY.search(lead) or embedded):
         verb = infinitive.group().strip() if infinitive.group().strip() != "to" \
             else f"to {trigger_text}"
         return f"'{what}' attaches to the verb before '{verb}', not to '{trigger_text}'"
@@ -132,7 +140,8 @@ def event_attachment(index: ArticleIndex, sentence: Sentence, trigger_start: int
                      is_date: bool) -> str | None:
     """Whether a date or place at `at` modifies the event's own trigger."""
     if at < trigger_start:
-        return _before_trigger(index.text[at:trigger_start], trigger_text, triggers, what,
+        lead = index.text[max(sentence.start, at - 40):at]
+        return _before_trigger(index.text[at:trigger_start], lead, trigger_text, triggers, what,
                                is_date)
     return _after_trigger(index, sentence, trigger_start, trigger_text, triggers, at, what,
                           is_date)
@@ -181,12 +190,41 @@ def event_binding(index: ArticleIndex, mention: EventMention, at: int, end: int
         return f"'{trigger.text}' is part of a compound word, not the event"
     if why := _other_subject(index, mention):
         return why
+    if why := _other_party(index, mention):
+        return why
+    if _REFERENCE.search(index.text[max(mention.sentence.start, trigger.start - 16):trigger.start]):
+        return f"'{trigger.text}' is named for comparison ('since', 'than'), not as this event"
     triggers = folded(index.registry.entities[mention.event].triggers)
     is_date = any(v.start == at and v.is_date for v in index.values(mention.sentence))
     return event_attachment(index, mention.sentence, trigger.start, trigger.text, triggers,
                             at, what, is_date)
 
 
+# "the union (SMART) and Union Pacific announced the deal": a party joined to a participant
+_CO_SUBJECT = re.compile(r"(?:[\w&.'-]+|\))\s+and\s+$")
+
+
+def _other_party(index: ArticleIndex, mention: EventMention) -> str | None:
+    """The trigger's subject pairs a participant with a party that is none: another event
+    ("X and Union Pacific announced the deal" when the deal is Union Pacific's with Norfolk)."""
+    participants = set(index.registry.entities[mention.event].participants)
+    trigger = mention.trigger
+    sentence = mention.sentence
+    if trigger is None or len(participants) < 2 or participants <= sentence.entities():
+        return None
+    subject = [m for m in sentence.mentions if m.end <= trigger.start and m.target in participants
+               and re.fullmatch(r"\s*(?:\w+\s+)?", index.text[m.end:trigger.start])]
+    if not subject:
+        return None
+    first = subject[-1]
+    if _CO_SUBJECT.search(index.text, max(sentence.start, first.start - 40), first.start):
+        return f"'{index.text[first.start:first.end]}' shares the subject with a party that is " \
+            "not the event's: another event"
+    return None
+
+
+# "the most watched since Game 7 in 2017": an earlier occurrence named for comparison
+_REFERENCE = re.compile(r"\b(?:since|than|unlike|like)\s+(?:the\s+|a\s+|its\s+)?$", re.IGNORECASE)
 # "Dorian, which struck the Bahamas in 2019": a relative clause whose subject is another name
 _RELATIVE = re.compile(r"\b([A-Z][\w-]*)\s*,\s*(?:which|who|that)\s+(?:[a-z]+\s+){0,2}$")
 
@@ -209,5 +247,18 @@ def _other_subject(index: ArticleIndex, mention: EventMention) -> str | None:
 
 def date_binding(index: ArticleIndex, mention: EventMention, value: Value) -> str | None:
     """Whether a date that disagrees with the claim is this occurrence's date at all."""
-    return date_kind(index, mention.sentence, value) \
+    return date_kind(index, mention.sentence, value) or _undated_weekday(index, mention, value) \
         or event_binding(index, mention, value.start, value.end)
+
+
+def _undated_weekday(index: ArticleIndex, mention: EventMention, value: Value) -> str | None:
+    """A weekday in an undated text is checked against the claimed day only when the sentence
+    names a participant: the event's name alone ("Wednesday's Game 7") may be another year's."""
+    date = value.date
+    if index.published is not None or date is None or date.first is not None:
+        return None
+    participants = set(index.registry.entities[mention.event].participants)
+    if participants & mention.sentence.entities():
+        return None
+    return (f"'{value.text}' is a weekday in an undated text that names no participant: "
+            "which week it is cannot be told")

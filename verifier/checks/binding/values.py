@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from verifier.index import ArticleIndex, Sentence
 from verifier.registry import ENTITY
@@ -39,14 +39,42 @@ _CHANGE = re.compile(
     + _MONEY + "$",
     re.IGNORECASE,
 )
-_BOUND = re.compile(
-    r"\b(?:more than|less than|fewer than|over|under|at least|at most|up to|nearly|almost|"
-    r"close to|upwards of|upward of|short of(?: the)?|around|about|roughly|approximately|some|"
-    r"an estimated|estimated|as many as|as much as|as few as|as high as|as low as|below|above|"
-    r"beyond|surpassing|exceeding|topping|in excess of|excess of|north of|south of)\s+"
-    + _MONEY + "$",
+# Bounds and estimates: a contradiction only when the claimed amount breaks them
+_AT_LEAST = re.compile(
+    r"\b(?:more than|over|at least|upwards of|upward of|above|beyond|surpassing|exceeding|"
+    r"topping|in excess of|excess of|north of|as many as|as much as|as high as)\s+" + _MONEY + "$",
     re.IGNORECASE,
 )
+_AT_MOST = re.compile(
+    r"\b(?:less than|fewer than|under|at most|up to|below|short of(?: the)?|as few as|as low as|"
+    r"south of)\s+" + _MONEY + "$",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(
+    r"\b(?:nearly|almost|close to|around|about|roughly|approximately|some|an estimated|"
+    r"estimated)\s+" + _MONEY + "$",
+    re.IGNORECASE,
+)
+# How far an estimate ("about 90") may be from the claimed amount and still say nothing
+_ABOUT_SLACK = 0.25
+
+
+def _bound_broken(before: str, value: Value, claimed: float | None) -> str | None:
+    """None when the figure is exact; else whether the claimed amount breaks its bound."""
+    said = value.amount
+    if _AT_LEAST.search(before):
+        broken = claimed is not None and said is not None and claimed < said
+        kind = "a lower bound"
+    elif _AT_MOST.search(before):
+        broken = claimed is not None and said is not None and claimed > said
+        kind = "an upper bound"
+    elif _ABOUT.search(before):
+        broken = claimed is not None and said is not None and \
+            abs(claimed - said) > _ABOUT_SLACK * max(abs(claimed), abs(said))
+        kind = "an estimate"
+    else:
+        return None
+    return "broken" if broken else f"'{value.text}' is {kind} the claimed amount fits"
 # "88 of the 150 seats": the second figure is the whole ("a total of 88" is the level itself)
 _TOTAL = re.compile(r"(?<!total )\b(?:out )?of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 _THRESHOLD = re.compile(
@@ -77,12 +105,33 @@ _PART = re.compile(
 )
 # "since 2019", "from 2019": a year that starts a span, not the time the clause speaks of
 _SPAN_START = re.compile(r"\b(?:since|from|than in|than)\s+$", re.IGNORECASE)
+# "in 1992 and 1993", "3, 5 and 7": one item of a list (one of which may be the claim's)
+_LIST_BEFORE = re.compile(r"\d\s*(?:,|and|or|&)\s*" + _MONEY + "$")
+_LIST_AFTER = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*)" + _MONEY + r"\d")
+# "three in six seasons": a count over a stretch of time
+_WINDOW = re.compile(r"\s+(?:\w+\s+)?(?:in|over|across|within)\s+(?:the\s+(?:last|past)\s+)?"
+                     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty)\s+"
+                     r"(?:years?|seasons?|months?|weeks?|days?|decades?|games?|starts?|races?)\b",
+                     re.IGNORECASE)
+# "a combined enterprise value of", "their joint ... of": a sum of several subjects
+_COMBINED = re.compile(r"\b(?:combined|joint|together|merged|aggregate)\b[^.;]{0,40}$",
+                       re.IGNORECASE)
+# "its Monday closing price of", "the July 17 close at": a date inside the figure's noun phrase
+_MODIFIER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|a)|'s)\s+$", re.IGNORECASE)
+_DATED_NOUN = re.compile(r"(?:'s)?\s+[a-z][a-z -]{0,30}?\b(?:of|at|was|were|stood at)\s+"
+                         + _MONEY + "$", re.IGNORECASE)
+# what a figure is measured against, up to the date of that baseline
+_BASELINE = re.compile(r"[^.;]{0,30}?\b(?:from|over|against|relative to|compared with|to)\s+"
+                       r"(?:its|the|their|his|her)\s+[a-z][\w -]{0,30}?\s+(?:on|of|as of)\s+",
+                       re.IGNORECASE)
+# A figure written round ("44,000") stands for any amount this close to it
+_ROUND_SLACK = 0.05
 # How far (in words) the claimed measure may stand from the figure it counts
 _NEAR_BEFORE, _NEAR_AFTER = 10, 6
 
 
 def _shape(index: ArticleIndex, sentence: Sentence, value: Value, measure: frozenset[str],
-           count_noun: bool) -> str | None:
+           count_noun: bool, claimed: float | None) -> str | None:
     """What the words around the figure make of it: a change, a bound, a range, a threshold."""
     before = index.text[max(sentence.start, value.start - 30):value.start]
     after = index.text[value.end:sentence.end]
@@ -90,8 +139,9 @@ def _shape(index: ArticleIndex, sentence: Sentence, value: Value, measure: froze
         return f"'{value.text}' is a change or a part, not the level"
     if _RANGE_OR_EARLIER.search(before) or _PAIRED.match(after):
         return f"'{value.text}' is one end of a range or score, or an earlier level"
-    if _BOUND.search(before):
-        return f"'{value.text}' is an estimate or a bound, not the exact level"
+    bound = _bound_broken(before, value, claimed)
+    if bound is not None and bound != "broken":
+        return bound
     if count_noun and _TOTAL.search(before):
         return f"'{value.text}' is the whole the level is part of, not the level"
     if _THRESHOLD.match(after):
@@ -100,10 +150,58 @@ def _shape(index: ArticleIndex, sentence: Sentence, value: Value, measure: froze
         return f"'{value.text}' is a clock time"
     if value.kind == "number" and value.text.lower() in ("one", "1") and _ONE_OF.match(after):
         return f"'{value.text} of' is a pronoun, not a count"
+    if _LIST_BEFORE.search(before) or _LIST_AFTER.match(after):
+        return f"'{value.text}' is one item of a list"
+    if _WINDOW.match(after):
+        return f"'{value.text}' counts within a stretch of time, not in all"
+    if _COMBINED.search(index.text[max(sentence.start, value.start - 60):value.start]):
+        return f"'{value.text}' is a combined or other total"
     label = _LABEL.search(before) if value.kind == "number" else None
     if label and fold(label.group(1).rstrip(".")) not in measure:
         return f"'{label.group(1)} {value.text}' names an item, not a count"
     return None
+
+
+def _other_scale(value: Value, claimed: float | None) -> str | None:
+    """A round figure close to the claimed amount ("the 44,000 fans" for 44,713), or sums on
+    two scales, a price against a total ("$320" for $85 billion, "$72 billion" for $320)."""
+    said = value.amount
+    if claimed is None or said is None or said == claimed:
+        return None
+    digits = re.sub(r"[^\d.]", "", value.text)
+    if re.fullmatch(r"\d+000", digits) and \
+            abs(said - claimed) <= _ROUND_SLACK * max(abs(said), abs(claimed)):
+        return f"'{value.text}' is a round figure for about the claimed amount"
+    scaled = re.search(r"(?i)\d\s*(?:thousand|million|billion|trillion|bn|mn|m|b|k|tn)\b",
+                       value.text)
+    small, large = sorted((abs(said), abs(claimed)))
+    if value.kind == "money" and small < 1e4 <= 1e6 <= large and (scaled is None) == (
+            abs(said) == small):
+        return f"'{value.text}' is on another scale than the claimed sum (a price per unit?)"
+    return None
+
+
+def _dated_phrase(index: ArticleIndex, sentence: Sentence, value: Value) -> str | None:
+    """ "its Monday closing price of $286": a figure whose own phrase names another day."""
+    lo = max(sentence.start, value.start - 40)
+    for other in index.values(sentence):
+        if other.is_date and lo <= other.start and other.end <= value.start \
+                and _DATED_NOUN.match(index.text, other.end, value.start) \
+                and _MODIFIER_BEFORE.search(index.text[max(lo - 8, 0):other.start]):
+            return f"'{value.text}' is the figure of '{other.text}', another day's"
+    return None
+
+
+def _dated_baseline(index: ArticleIndex, sentence: Sentence, value: Value) -> str | None:
+    """ "a premium of 18.6 percent from its close on July 17": a figure measured against a
+    dated baseline is that day's measurement, which the claim does not name."""
+    found = _BASELINE.match(index.text, value.end, sentence.end)
+    if found is None:
+        return None
+    dated = [v for v in index.values(sentence) if v.is_date and v.start == found.end()]
+    if not dated:
+        return None
+    return f"'{value.text}' is measured against '{dated[0].text}', a baseline of its own"
 
 
 def _in_date_range(index: ArticleIndex, sentence: Sentence, value: Value) -> bool:
@@ -114,29 +212,49 @@ def _in_date_range(index: ArticleIndex, sentence: Sentence, value: Value) -> boo
 
 
 def _measure_near(index: ArticleIndex, sentence: Sentence, value: Value,
-                  measure: frozenset[str]) -> bool:
+                  groups: Sequence[frozenset[str]]) -> bool:
+    """Whether a cue word stands near the figure. With several cue groups, the word right after
+    the figure may only be its unit ("3 mph"), which does not say what was measured ("winds of
+    165 mph ... crawled at 3 mph"): another group must stand near too."""
+    if not groups:
+        return True
     before = index.text[sentence.start:value.start].split()[-_NEAR_BEFORE:]
     after = index.text[value.end:sentence.end].split()[:_NEAR_AFTER]
-    words = {fold(w.strip(".,;:!?\"'()[]")) for w in before + after}
-    return bool(words & measure)
+    words = [fold(w.strip(".,;:!?\"'()[]")) for w in before + after]
+    unit = len(before)  # the position of the word right after the figure
+    near = [i for i, group in enumerate(groups) if _in(group, words[:unit] + words[unit + 1:])]
+    right_after = [i for i, group in enumerate(groups) if _in(group, words[unit:unit + 1])]
+    return bool(near) or (bool(right_after) and len(groups) == 1)
+
+
+def _in(group: frozenset[str], words: list[str]) -> bool:
+    window = " " + " ".join(words) + " "
+    return any(f" {form} " in window for cue in group
+               for form in (cue, cue + "s", cue.removesuffix("s")) if form)
 
 
 def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure: frozenset[str],
-                  cues: frozenset[str], count_noun: bool, owners: Collection[str]) -> str | None:
+                  cues: Sequence[frozenset[str]], count_noun: bool, owners: Collection[str],
+                  claimed: float | None = None) -> str | None:
     """Whether `value` states the level of the claimed measure (`measure`: folded cue and unit
-    words; `cues`: the cue words alone, one of which must stand near the figure) of the claim's
+    words; `cues`: the cue groups, a word of which must stand near the figure) of the claim's
     subject (`owners`: its entity and whoever speaks for it). `count_noun`: the value is a bare
-    number, so the noun after it names what it counts."""
-    if why := _shape(index, sentence, value, measure, count_noun):
+    number, so the noun after it names what it counts. `claimed`: the claim's amount, which
+    a bound ("more than 50") or an estimate ("about 90") must exclude to contradict."""
+    if why := _shape(index, sentence, value, measure, count_noun, claimed):
         return why
     if value.kind == "number" and _in_date_range(index, sentence, value):
         return f"'{value.text}' ends a range of days"
     if why := _foreign_owner(index, sentence, value.start, owners):
         return why
+    if why := _dated_phrase(index, sentence, value) or _dated_baseline(index, sentence, value):
+        return why
     if _PART.search(sentence.text):
         return f"'{value.text}' stands in a sentence about one part of the whole"
-    if cues and not _measure_near(index, sentence, value, cues):
+    if not _measure_near(index, sentence, value, cues):
         return f"'{value.text}' stands too far from the claimed measure's words"
+    if why := _other_scale(value, claimed):
+        return why
     rate = _RATE.match(index.text, value.end, sentence.end)
     unit = (rate.group(1) or rate.group(2)) if rate else None
     if unit and fold(unit) not in measure:
@@ -204,8 +322,8 @@ def phrase_binding(index: ArticleIndex, sentence: Sentence, start: int, end: int
         start += 1  # a pattern may open on the character before the figure
     before = index.text[max(sentence.start, start - 30):start]
     matched = index.text[start:end]
-    if _BOUND.search(before) or _RANGE_OR_EARLIER.search(before):
-        return f"'{matched}' is an estimate, a bound or one end of a range"
+    if _RANGE_OR_EARLIER.search(before):
+        return f"'{matched}' is one end of a range"
     if _PART.search(sentence.text):
         return f"'{matched}' stands in a sentence about one part of the whole"
     if why := _foreign_owner(index, sentence, start, scope):
