@@ -79,6 +79,11 @@ class ArticleIndex:
         # candidate contradictions the binding step turned down, kept only for `explain`
         self.rejected: list[Evidence] | None = None
 
+    def line_break(self, start: int, end: int) -> bool:
+        """Whether the article breaks a line between these offsets (a label line such as
+        "date 2025-06-10" above the text is not part of the sentence after it)."""
+        return "\n" in self._norm.text[start:end]
+
     def with_any(self, targets: Iterable[str]) -> list[Sentence]:
         """Sentences that mention any of these entities or words, in order."""
         found = sorted({i for t in targets for i in self._by_entity.get(t, ())})

@@ -70,7 +70,10 @@ _OTHER_OCCURRENCE = re.compile(
 )
 # A predicate between a date and the trigger it precedes takes the date ("arrived on Monday to
 # meet ...", "on Monday Greer flew in to hold talks").
-_INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+\s+)?$")
+_INFINITIVE = re.compile(r"(?:\b(?P<head>\w+)\s+)?\bto\s+(?:[a-z]+\s+)?$")
+# "are set to meet", "is due to sign": the future of the trigger itself, not another predicate
+_FUTURE_HEAD = frozenset("set due scheduled slated expected going poised planning plan plans "
+                         "planned hoping hope hopes likely about ready".split())
 _PAST = re.compile(r"\b[a-z]{3,}ed\b")
 
 
@@ -81,7 +84,8 @@ def event_attachment(index: ArticleIndex, sentence: Sentence, trigger_start: int
     meet" is where the meeting is ("travelled to Washington to meet"); a date is the journey's."""
     if at < trigger_start:
         between = index.text[at:trigger_start]
-        if is_date and _INFINITIVE.search(between):
+        infinitive = _INFINITIVE.search(between)
+        if is_date and infinitive and (infinitive.group("head") or "").lower() not in _FUTURE_HEAD:
             return (f"'{what}' attaches to the verb before 'to {trigger_text}', "
                     f"not to '{trigger_text}'")
         verbs = [v for v in _PAST.findall(between) if fold(v) not in triggers]
@@ -93,6 +97,34 @@ def event_attachment(index: ArticleIndex, sentence: Sentence, trigger_start: int
     if governor is not None and _another(index, sentence, governor[0]):
         word = index.text[governor[0]:governor[1]]
         return f"'{what}' belongs to another occurrence ('... {word}'), not to this one"
+    return None
+
+
+# "On Monday evening, the two leaders met": a date that is the whole opening clause (with at
+# most "on", "late on", "early on") dates the predicate of the clause right after it.
+_FRONT_LEAD = re.compile(r"(?:(?:late|early)\s+(?:on\s+)?|on\s+)?$", re.IGNORECASE)
+# "Monday evening U.S. time", "(local time)": a day in another time zone may be the claimed
+# day elsewhere; a contradiction needs the zone the claim is written in, so it stays silent.
+_ZONE = re.compile(r"\s*\(?(?:[A-Za-z.]+\s+){0,2}time\b|\s*\(?\b(?:[ECMP][SD]?T|GMT|UTC|JST|KST"
+                   r"|BST|CET)\b")
+
+
+def fronted(sentence: Sentence, text: str, start: int, end: int,
+            clause: tuple[int, int]) -> bool:
+    """Whether the date at [start, end) is the sentence's opening clause and `clause` (the
+    trigger's) comes right after it."""
+    clauses = sentence.clauses
+    if len(clauses) < 2 or clauses[1] != clause or not clauses[0][0] <= start < clauses[0][1]:
+        return False
+    lead = text[clauses[0][0]:start]
+    return bool(_FRONT_LEAD.fullmatch(lead)) and not text[end:clauses[0][1]].strip()
+
+
+def time_zone(text: str, value: Value, end: int) -> str | None:
+    """A day named in a time zone ("Monday night Washington time") is not bound to the claim's
+    calendar day."""
+    if _ZONE.match(text, value.end, end):
+        return f"'{value.text}' is given in a time zone, which may shift the day"
     return None
 
 

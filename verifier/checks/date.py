@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from verifier.checks.binding import event_binding, year_modifier
+from verifier.checks.binding import event_binding, fronted, time_zone, year_modifier
 from verifier.checks.context import Context
 from verifier.checks.events import (
     EventMention,
@@ -55,7 +55,8 @@ def _explained(index: ArticleIndex, ctx: Context, event: str, mention: EventMent
 
 
 def _bound(index: ArticleIndex, mention: EventMention, value: Value) -> bool:
-    why = year_modifier(index, value) or event_binding(index, mention, value.start, value.end)
+    why = year_modifier(index, value) or time_zone(index.text, value, mention.sentence.end) \
+        or event_binding(index, mention, value.start, value.end)
     if why:
         index.reject(mention.sentence, why, [(value.start, value.end)])
     return why is None
@@ -76,7 +77,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         agree = [d for d in dates if date_consistent(d, wanted)
                  and (mention.strong or _pins_day(d))]
 
-        wrong = [d for d in dates if lo <= d.start < hi and attached(index, mention, d.start)
+        wrong = [d for d in dates if (lo <= d.start < hi or fronted(mention.sentence, index.text,
+                                                                   d.start, d.end, (lo, hi)))
+                 and attached(index, mention, d.start)
                  and date_consistent(d, wanted) is False
                  and not _explained(index, ctx, event, mention, d)
                  and _bound(index, mention, d)]

@@ -1,0 +1,78 @@
+"""Recall: the kinds of errors real pages make that the verifier used to miss (issue 13), each
+with supported rows and silent look-alikes. Rows are data (tests/data/recall/cases.yaml) about
+the invented world of tests/data/recall/claims/; property tests cover the kinds with many
+surface forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from verifier.engine import Engine
+from verifier.index import ArticleIndex
+from verifier.model import Article, ArticleMeta
+from verifier.project import load_project
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "recall"
+CASES: dict[str, Any] = yaml.safe_load((DATA / "cases.yaml").read_text(encoding="utf-8"))
+SUMMIT = dt.date(2025, 6, 17)  # the claimed summit day (a Tuesday)
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    project = load_project(DATA, claims_dir=DATA / "claims", article_paths=[])
+    assert not [p for p in project.problems if p.level == "error"], project.problems
+    return Engine(project.claims, project.entities)
+
+
+def judge(engine: Engine, claim_id: str, text: str, published: dt.date | None) -> str:
+    index = ArticleIndex(Article("case.txt", text, ArticleMeta(published=published)),
+                         engine.matcher)
+    claim = next(c for c in engine.claims if c.id == claim_id)
+    return engine.judge(claim, index).verdict
+
+
+def _row_id(row: dict[str, Any]) -> str:
+    return f"{row['kind']}-{row['claim']}-{row['expect']}"
+
+
+@pytest.mark.parametrize("row", CASES["cases"], ids=_row_id)
+def test_kind(engine: Engine, row: dict[str, Any]) -> None:
+    published = row.get("published", CASES["published"])
+    day = dt.date.fromisoformat(published) if published else None
+    assert judge(engine, row["claim"], row["text"], day) == row["expect"], row["text"]
+
+
+def _resolved(weekday: int, published: dt.date, future: bool) -> dt.date:
+    """The oracle: the last such day on or before publication, or the next on or after it."""
+    if future:
+        return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+_TENSES = {"met": False, "held talks": False, "will meet": True, "are set to meet": True}
+
+
+@settings(max_examples=150, deadline=None)
+@given(weekday=st.integers(0, 6), shift=st.integers(0, 6), tense=st.sampled_from(sorted(_TENSES)),
+       part=st.sampled_from(["", " morning", " afternoon", " evening", " night"]),
+       fronted=st.booleans())
+def test_weekday_tense_and_day_part(engine: Engine, weekday: int, shift: int, tense: str,
+                                    part: str, fronted: bool) -> None:
+    """A weekday, with or without a day part, fronted or in the clause, in a report (published
+    on or after the summit) or a preview (on or before it): supported exactly when it resolves
+    to the claimed day."""
+    future = _TENSES[tense]
+    published = SUMMIT - dt.timedelta(days=shift) if future else SUMMIT + dt.timedelta(days=shift)
+    when = f"{WEEKDAYS[weekday]}{part}"
+    text = (f"On {when}, Velden and Greer {tense} in Harbor City." if fronted
+            else f"Velden and Greer {tense} in Harbor City on {when}.")
+    expect = "supported" if _resolved(weekday, published, future) == SUMMIT else "contradicted"
+    assert judge(engine, "summit-date", text, published) == expect
