@@ -76,3 +76,25 @@ def test_weekday_tense_and_day_part(engine: Engine, weekday: int, shift: int, te
             else f"Velden and Greer {tense} in Harbor City on {when}.")
     expect = "supported" if _resolved(weekday, published, future) == SUMMIT else "contradicted"
     assert judge(engine, "summit-date", text, published) == expect
+
+
+@settings(max_examples=120, deadline=None)
+@given(given_name=st.sampled_from(["Mara", "Marra", "Mraa", "Maro"]),
+       family=st.sampled_from(["Velden", "Lindqvist", "Hollis"]), family_first=st.booleans(),
+       titled=st.booleans())
+def test_name_orders(engine: Engine, given_name: str, family: str, family_first: bool,
+                     titled: bool) -> None:
+    """Given and family names judged apart, in either order: a slip in the given name beside the
+    right family name contradicts; the right given name with another surname contradicts only
+    under the person's office title; two wrong parts name someone else (silent)."""
+    name = f"{family} {given_name}" if family_first else f"{given_name} {family}"
+    title = "Nordland's Prime Minister " if titled else ""
+    good_given, good_family = given_name == "Mara", family == "Velden"
+    if good_given and good_family:
+        expect = "supported"
+    elif good_family or (good_given and titled):
+        expect = "contradicted"
+    else:
+        expect = "silent"
+    assert judge(engine, "velden-name", f"{title}{name} met Greer in Harbor City.",
+                 SUMMIT) == expect

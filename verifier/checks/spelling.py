@@ -3,7 +3,11 @@
 Passing: "Sanae Takaichi", "Ms Takaichi's", "Takaichi Sanae" -> supported (registry forms, in any
 order, with possessives, honorifics and diacritics folded).
 Failing: "Sen Takichi", "Takaichy" -> contradicted: a capitalised word one or two typing slips
-from a name word that is no registry form of anyone.
+from a name word that is no registry form of anyone. A given name one slip off, before or after
+the family name ("Sanea Takaichi", "Takaichi Sanea"), contradicts too. A name that is not a near
+miss contradicts only when bound to the person by the office the claims give them ("Japan's
+Prime Minister Sanae Tanaka": the right given name with another surname, in either order, or
+the given name alone one slip off); without such a title it may be someone else, and is silent.
 """
 
 from __future__ import annotations
@@ -13,48 +17,105 @@ from collections.abc import Iterator
 
 from rapidfuzz.distance import OSA
 
+from verifier.checks.binding import headline
 from verifier.checks.context import Context
-from verifier.index import ArticleIndex
-from verifier.model import Claim, Evidence
-from verifier.registry import ENTITY
+from verifier.index import ArticleIndex, Sentence
+from verifier.model import Claim, Entity, Evidence
+from verifier.registry import ENTITY, title_key
 from verifier.text.normalize import fold
+from verifier.text.offices import Attachment
 
 KIND = "spelling"
 _BEFORE = re.compile(r"([A-Z][a-z]{2,12}) $")
+_AFTER = re.compile(r" ([A-Z][a-z]{2,12})\b")
 
 
-def _misspelt_given(index: ArticleIndex, start: int, given: str) -> tuple[int, str] | None:
-    """A given name one slip away right before a correct family name ("Sanea Takaichi")."""
-    match = _BEFORE.search(index.text[max(0, start - 15):start])
-    if not given or match is None:
+def _one_slip(word: str, given: str) -> bool:
+    word, given = fold(word), fold(given)
+    return len(given) >= 4 and word != given and OSA.distance(word, given, score_cutoff=1) <= 1
+
+
+def _misspelt_given(index: ArticleIndex, start: int, end: int, given: str
+                    ) -> tuple[int, int] | None:
+    """A given name one slip away right before or after a correct family name ("Sanea
+    Takaichi", "Takaichi Sanea")."""
+    if not given:
         return None
-    word = match.group(1)
-    if fold(word) == fold(given) or len(given) < 4:
-        return None
-    if OSA.distance(fold(word), fold(given), score_cutoff=1) <= 1:
-        return start - len(match.group(0)), word
+    before = _BEFORE.search(index.text[max(0, start - 15):start])
+    if before is not None and _one_slip(before.group(1), given):
+        return start - len(before.group(0)), end
+    after = _AFTER.match(index.text, end)
+    if after is not None and _one_slip(after.group(1), given) \
+            and fold(after.group(1)) not in index.registry.forms:
+        return start, after.end()
     return None
 
 
+def _offices_of(ctx: Context, person: str) -> list[Entity]:
+    return [ctx.registry.entities[o] for o, h in sorted(ctx.registry.holders.items())
+            if h == person]
+
+
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
-    """Entities an article must mention for this claim to be judged at all."""
-    return {claim.content["entity"]}
+    """Entities an article must mention for this claim to be judged at all: the person, or a
+    title of an office the claims give them (a wrong name under that title)."""
+    entity = claim.content["entity"]
+    return {entity, *(title_key(t) for o in _offices_of(ctx, entity) for t in o.titles)}
+
+
+def _wrong_name(ctx: Context, entity: Entity, a: Attachment) -> bool:
+    """The title's holder is an unknown name that shares the given name with another surname,
+    or is the given name alone one slip off."""
+    words = (a.holder or "")[5:].split()
+    given, family = fold(entity.given), fold(entity.family)
+    if not given or not family or not words:
+        return False
+    if len(words) == 1:
+        return _one_slip(words[0], entity.given)
+    if len(words) != 2:
+        return False
+    folded = [fold(w) for w in words]
+    other = folded[1] if folded[0] == given else folded[0] if folded[1] == given else None
+    return other is not None and other != family and other not in ctx.registry.forms
+
+
+def _titled(ctx: Context, index: ArticleIndex, entity: Entity, sentence: Sentence
+            ) -> Iterator[Attachment]:
+    """Attachments that bind an unknown name to one of the person's offices: the title names
+    the office (with its jurisdiction in the title or in the article), the status is current."""
+    offices = _offices_of(ctx, entity.id)
+    if headline(sentence):
+        return
+    for a in index.attachments(sentence):
+        if not (a.holder or "").startswith("name:") or a.status in ("former", "late"):
+            continue
+        for office in offices:
+            if office.id in a.offices and (a.qualified or office.jurisdiction is None
+                                           or index.mentions_anywhere(office.jurisdiction)):
+                if _wrong_name(ctx, entity, a):
+                    yield a
+                break
 
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     entity = ctx.registry.entities[claim.content["entity"]]
     canonical = claim.content.get("spelling") or entity.name
-    for sentence in index.with_any([entity.id]):
+
+    def wrong(sentence: Sentence, start: int, end: int) -> Evidence:
+        return index.evidence(sentence, "contradict",
+                              f"article spells the name '{index.text[start:end]}'; curated "
+                              f"spelling: '{canonical}'", [(start, end)])
+
+    for sentence in index.with_any(targets(claim, ctx) or ()):
+        for a in _titled(ctx, index, entity, sentence):
+            yield wrong(sentence, a.holder_start, a.holder_end)
         for m in sentence.mentions:
             if m.category != ENTITY or m.target != entity.id:
                 continue
-            given = _misspelt_given(index, m.start, entity.given) if not m.near_miss else None
+            given = _misspelt_given(index, m.start, m.end, entity.given) \
+                if not m.near_miss else None
             if m.near_miss or given:
-                start = given[0] if given else m.start
-                shown = index.text[start:m.end]
-                yield index.evidence(sentence, "contradict",
-                                     f"article spells the name '{shown}'; curated spelling: "
-                                     f"'{canonical}'", [(start, m.end)])
+                yield wrong(sentence, *(given or (m.start, m.end)))
             else:
                 yield index.evidence(sentence, "support",
                                      f"article spells the name '{m.text}' correctly",
