@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from verifier.checks.binding import event_binding, fronted, time_zone, year_modifier
+from verifier.checks.chained import chained_dates
 from verifier.checks.context import Context
 from verifier.checks.events import (
     EventMention,
@@ -83,5 +84,8 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                  and date_consistent(d, wanted) is False
                  and not _explained(index, ctx, event, mention, d)
                  and _bound(index, mention, d)]
+        for chained in chained_dates(index, ctx, mention):
+            agrees = date_consistent(chained, wanted)
+            (agree if agrees else wrong if agrees is False else []).append(chained)
         yield from judge_found(index, mention, agree, wrong,
                                lambda d: f"article dates it '{d.text}'; claim: {wanted}")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from verifier.checks.binding import headline
 from verifier.checks.context import Context
+from verifier.checks.tenure import took_office
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence, Polarity
 from verifier.registry import rival_ranks, title_key
@@ -204,6 +205,8 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     facts = _Facts.of(claim, ctx)
     for sentence in index.with_any(targets(claim, ctx)):
         for a in index.attachments(sentence):
+            for polarity, reason, spans in took_office(index, sentence, claim, a):
+                yield index.evidence(sentence, polarity, reason, spans)
             judged = _judge(ctx, facts, a) or _descriptor(index, facts, a) \
                 or _present_title(index, sentence, claim, facts, a)
             if judged is None:
