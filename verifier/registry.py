@@ -156,6 +156,41 @@ class Registry:
         return tokens
 
 
+# Nouns that name an event; an event's alias may end in any of its triggers that are such
+# nouns ("Harbor City summit" -> "Harbor City talks" when "talks" is a trigger), and each takes
+# its plural ("the general elections"). Verbs never swap in ("Harbor City hosted" is no alias).
+EVENT_NOUNS = frozenset(
+    "summit talks meeting meetings election vote poll ballot referendum primary conference "
+    "visit trip tour signing ceremony inauguration swearing-in summit-meeting forum match game "
+    "final race launch hearing trial ruling verdict debate rally merger takeover deal agreement "
+    "accord pact treaty festival tournament championship congress convention session".split())
+
+
+def plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def event_variants(entity: Entity) -> tuple[list[str], list[tuple[str, str]]]:
+    """Extra alias forms (head noun swapped for another event-noun trigger, and plurals) and
+    extra trigger forms (plural surface, singular trigger) of an event."""
+    nouns = [t for t in entity.triggers if fold(t) in EVENT_NOUNS]
+    aliases: list[str] = []
+    for alias in entity.aliases:
+        head, _, last = alias.rpartition(" ")
+        if not head or fold(last) not in EVENT_NOUNS:
+            continue
+        for noun in {last, *nouns}:
+            for form in (noun, plural(noun)):
+                if fold(form) != fold(last):
+                    aliases.append(f"{head} {form}")
+    words = [(plural(t), t) for t in nouns if not t.endswith("s")]
+    return aliases, words
+
+
 def _words_of_claims(claims: Iterable[Claim]) -> Iterable[str]:
     for claim in claims:
         for group in claim.content.get("cues", ()) or ():
@@ -176,6 +211,12 @@ def build_registry(entities: Mapping[str, Entity], claims: Iterable[Claim] = ())
                 registry.add(_form(TITLE, title_key(rival), rival))
         words = [*entity.triggers, *(w for group in entity.cues for w in group)]
         registry.words.update(fold(w) for w in words)
+        if entity.type == "event":
+            aliases, plurals = event_variants(entity)
+            for text in aliases:
+                registry.add(_form(ENTITY, entity.id, text))
+            for text, trigger in plurals:
+                registry.add(Form(WORD, fold(trigger), text, False, False))
     registry.words.update(fold(w) for w in _words_of_claims(claims))
     for claim in claims:  # "Japan's first female prime minister" names her, per the claims
         c = claim.content
