@@ -5,6 +5,7 @@ structures checks ask for (titles, values, clauses), computed lazily and cached 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -78,11 +79,27 @@ class ArticleIndex:
         self.events: dict[str, Any] = {}  # event id -> mentions, filled by checks.events
         # candidate contradictions the binding step turned down, kept only for `explain`
         self.rejected: list[Evidence] | None = None
+        self._lines: list[tuple[int, int]] | None = None
+        self._line_starts: list[int] | None = None
 
     def line_break(self, start: int, end: int) -> bool:
         """Whether the article breaks a line between these offsets (a label line such as
         "date 2025-06-10" above the text is not part of the sentence after it)."""
         return "\n" in self._norm.text[start:end]
+
+    def lines(self) -> list[tuple[int, int]]:
+        """Non-blank lines of the article as [start, end) spans (tables and lists are read by
+        line: a row is a line)."""
+        if self._lines is None:
+            self._lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*",
+                                                                      self._norm.text)]
+        return self._lines
+
+    def line_of(self, offset: int) -> int:
+        """The number of the line holding `offset` (-1 before the first line)."""
+        if self._line_starts is None:
+            self._line_starts = [s for s, _ in self.lines()]
+        return bisect.bisect_right(self._line_starts, offset) - 1
 
     def with_any(self, targets: Iterable[str]) -> list[Sentence]:
         """Sentences that mention any of these entities or words, in order."""

@@ -17,6 +17,7 @@ from typing import Any
 
 from verifier.checks.binding import part_of_whole, time_scope, value_binding
 from verifier.checks.context import Context
+from verifier.checks.rows import on_row, rows
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
 from verifier.registry import ENTITY, folded
@@ -146,11 +147,13 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     context = set(c.get("context") or ())
     proxies = _speakers(ctx, subject)
     measure = measure_words(claim)
+    yield from _table_rows(claim, index)
     for sentence in index.with_any([subject, *proxies]):
         if not _cues_met(claim, index, sentence):
             continue
         for value in index.values(sentence):
-            if value.kind != expected["type"] or not _is_level(index, sentence, value):
+            if value.kind != expected["type"] or not _is_level(index, sentence, value) \
+                    or on_row(index, value.start):
                 continue
             if not _comparable(value, expected):
                 continue
@@ -176,6 +179,27 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                     sentence, "contradict",
                     f"article gives {said} for {want}; claim says {describe_expected(expected)}",
                     [(value.start, value.end)], hedged=mood.hedged)
+
+
+def _table_rows(claim: Claim, index: ArticleIndex) -> Iterator[Evidence]:
+    """Rows of a results table or list ("Unity Party - 88" under "Seats won:")."""
+    c = claim.content
+    expected = c["value"]
+    cues = [folded(tuple(group)) for group in c.get("cues", ())]
+    if not cues:
+        return  # a heading must name the measure
+    want = c.get("property", claim.id)
+    for row in rows(index, c["subject"], expected["type"], measure_words(claim), cues,
+                    _scope_start(claim, index)):
+        said = describe(row.value)
+        spans = [(row.value.start, row.value.end)]
+        if same_amount(row.value, expected, float(c.get("tolerance", 0))):
+            yield index.evidence(row.sentence, "support",
+                                 f"table row under '{row.heading}' gives {said} for {want}", spans)
+        else:
+            yield index.evidence(
+                row.sentence, "contradict", f"table row under '{row.heading}' gives {said} for "
+                f"{want}; claim says {describe_expected(expected)}", spans)
 
 
 def describe_expected(expected: dict[str, Any]) -> str:
