@@ -64,7 +64,7 @@ def chained_dates(index: ArticleIndex, ctx: Context, mention: EventMention
     if trigger is None:
         return
     own = set(parts(mention.event, index.registry))
-    lo, hi = mention.clause
+    _, hi = mention.clause
     for m in _CHAIN.finditer(index.text, trigger.end, hi):
         if _PREDICATE.search(index.text[trigger.end:m.start()]):
             continue

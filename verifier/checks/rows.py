@@ -20,11 +20,45 @@ from verifier.registry import ENTITY
 from verifier.text.normalize import fold
 from verifier.text.values import Value, extract
 
-# an optional bullet, a label, a separator, one figure, an optional unit word; nothing else
-_ROW = re.compile(
-    r"\s*(?:[-*•]\s+)?(?P<label>[^\d\s:|-][^\d\n:|]{0,58}?)\s*(?:\s[-–—]\s|:|\||\t|\s{2,})\s*"
-    r"(?P<figure>\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*(?:%|per ?cent|percent)?)"
-    r"(?:\s+(?P<unit>[A-Za-z]+))?\s*\.?\s*")
+# A row: an optional bullet, a label, a separator, one figure, an optional unit word. Parsed
+# from the end, on short lines only, so no input can make it backtrack.
+_MAX_ROW = 100
+_FIGURE = re.compile(r"(?P<figure>\d{1,3}(?:,\d{3})*(?:\.\d{1,3})?) ?(?:%|per ?cent|percent)?"
+                     r"(?: (?P<unit>[A-Za-z]{1,20}))? ?\.?$")
+_BULLET = re.compile(r"[-*\u2022] ")
+_SEPARATORS = "-:|\u2013\u2014"
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    label: tuple[int, int]
+    unit: str | None
+
+
+def parse_row(text: str, start: int, end: int) -> _Parsed | None:
+    """The label span and unit of a row line text[start:end], or None when it is no row."""
+    line = text[start:end]
+    if len(line) > _MAX_ROW:
+        return None
+    stripped = line.strip()
+    at = start + len(line) - len(line.lstrip())
+    bullet = _BULLET.match(stripped)
+    if bullet:
+        stripped, at = stripped[bullet.end():], at + bullet.end()
+    figure = _FIGURE.search(stripped)
+    if figure is None:
+        return None
+    head = stripped[:figure.start()]
+    body = head.rstrip()
+    if body[-1:] in _SEPARATORS and (body[-1] != "-" or body[-2:-1] == " "):
+        body = body[:-1].rstrip()
+    elif not ("\t" in head[len(body):] or len(head) - len(body) >= 2):
+        return None
+    if not body or any(c.isdigit() or c in _SEPARATORS for c in body):
+        return None
+    return _Parsed((at, at + len(body)), figure.group("unit"))
+
+
 _WORD = re.compile(r"[A-Za-z]+")
 _REACH = 30  # rows between a heading and its row, at most
 
@@ -40,7 +74,7 @@ def _heading(index: ArticleIndex, lines: list[tuple[int, int]], at: int) -> str 
     """The nearest line above line `at` that is not a row, with only rows between."""
     for k in range(at - 1, max(-1, at - 1 - _REACH), -1):
         s, e = lines[k]
-        if not _ROW.fullmatch(index.text, s, e):
+        if parse_row(index.text, s, e) is None:
             return index.text[s:e]
     return None
 
@@ -62,10 +96,10 @@ def rows(index: ArticleIndex, subject: str, kind: str, measure: frozenset[str],
             if m.category != ENTITY or m.target != subject:
                 continue
             k = index.line_of(m.start)
-            row = _ROW.fullmatch(index.text, *lines[k]) if k >= 0 else None
-            if row is None or row.span("label") != (m.start, m.end):
+            row = parse_row(index.text, *lines[k]) if k >= 0 else None
+            if row is None or row.label != (m.start, m.end):
                 continue
-            if row.group("unit") and fold(row.group("unit")) not in measure:
+            if row.unit and fold(row.unit) not in measure:
                 continue
             s, e = lines[k]
             found = [v for v in index.values(sentence) if s <= v.start < e]
@@ -81,4 +115,4 @@ def on_row(index: ArticleIndex, at: int) -> bool:
     """Whether offset `at` lies on a table or list row: its figure belongs to the row's label,
     read by `rows` only (a sentence spanning several rows pairs figures with the wrong label)."""
     k = index.line_of(at)
-    return k >= 0 and _ROW.fullmatch(index.text, *index.lines()[k]) is not None
+    return k >= 0 and parse_row(index.text, *index.lines()[k]) is not None

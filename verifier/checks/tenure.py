@@ -41,8 +41,8 @@ def took_office(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attach
                 ) -> Iterator[Found]:
     """(polarity, reason, spans) for a dated taking of the claimed office by the holder."""
     content = claim.content
-    if claim.valid_from is None or content["office"] not in a.offices or a.holder is not None \
-            and a.holder != content["holder"]:
+    if claim.valid_from is None or content["office"] not in a.offices \
+            or (a.holder is not None and a.holder != content["holder"]):
         return
     lo, hi = sentence.clause_of(a.start)
     took = _TOOK.search(index.text[max(lo, a.start - 40):a.start])
