@@ -31,8 +31,10 @@ from verifier.text.values import Value
 KIND = "date"
 
 
-# "TOKYO, Oct 28 (Reuters) - ...": the dateline dates the report, not the event
-_DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40},\s[^-]{3,40}?\s(?:\([^)]{1,40}\)\s)?-+\s")
+# "TOKYO, Oct 28 (Reuters) - ...", "Tokyo [Japan], October 28 (ANI): ...": the dateline dates
+# the report, not the event
+_DATELINE = re.compile(r"[A-Z][A-Za-z .'\[\]-]{1,40},\s[^-:]{3,40}?"
+                       r"(?:\s\([^)]{1,40}\)\s?(?:-+|:)|\s-+)\s")
 
 
 def _dates(index: ArticleIndex, mention: EventMention) -> list[Value]:
