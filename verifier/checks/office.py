@@ -14,10 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import partial
 from dataclasses import dataclass
 
 from verifier.checks.binding import headline
 from verifier.checks.context import Context
+from verifier.checks.descriptions import resolve
 from verifier.checks.tenure import took_office
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence, Polarity
@@ -204,7 +206,7 @@ def _present_title(index: ArticleIndex, sentence: Sentence, claim: Claim, f: _Fa
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     facts = _Facts.of(claim, ctx)
     for sentence in index.with_any(targets(claim, ctx)):
-        for a in index.attachments(sentence):
+        for a in map(partial(resolve, index, sentence), index.attachments(sentence)):
             for polarity, reason, spans in took_office(index, sentence, claim, a):
                 yield index.evidence(sentence, polarity, reason, spans)
             judged = _judge(ctx, facts, a) or _descriptor(index, facts, a) \
