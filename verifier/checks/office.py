@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from functools import partial
 from dataclasses import dataclass
+from functools import partial
 
 from verifier.checks.binding import headline
 from verifier.checks.context import Context
