@@ -11,8 +11,6 @@ a bare "President Xi" is not read as a claim about the US presidency.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -20,7 +18,7 @@ from functools import partial
 from verifier.checks.binding import headline
 from verifier.checks.context import Context
 from verifier.checks.descriptions import resolve
-from verifier.checks.tenure import took_office
+from verifier.checks.tenure import present_title, took_office
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence, Polarity
 from verifier.registry import rival_ranks, title_key
@@ -163,46 +161,6 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
     return None
 
 
-# "Prime Minister Korhonen says ...": a present-tense verb right after the holder's name
-_PRESENT_VERB = re.compile(r"(?:,[^,]{1,30},)?\s+(?:says|tells|argues|insists|warns|believes|"
-                           r"wants|thinks|has said|has told)\b")
-_RECENT = dt.timedelta(days=7)
-
-
-def _own_day(index: ArticleIndex, sentence: Sentence, a: Attachment, at: int) -> bool:
-    """ "Prime Minister Korhonen said on Tuesday": the day follows the holder closely, in the
-    holder's clause, with no other person or tense between ("had", "recalled")."""
-    lo, hi = sentence.clause_of(a.holder_end - 1)
-    between = index.text[a.holder_end:at]
-    return a.holder_end <= at < hi and len(between.split()) <= 4 and lo <= a.holder_start \
-        and not _HISTORY.search(between)
-
-
-_HISTORY = re.compile(r"\b(?:had|was|were|recalled|remembered|used|would|then)\b|[A-Z]")
-
-
-def _present_title(index: ArticleIndex, sentence: Sentence, claim: Claim, f: _Facts,
-                   a: Attachment) -> Judgement:
-    """A former holder under the bare title in a statement about the article's present: the
-    holder speaks in the present tense or on a day of the article's week, the article is from
-    after the holder left (the claim's `valid_from`), and nothing dates the sentence earlier."""
-    published = index.published
-    if f.status != "former" or a.holder != f.holder or f.office not in a.offices \
-            or a.status is not None or claim.valid_from is None or published is None \
-            or published <= claim.valid_from or headline(sentence):
-        return None
-    dates = [v for v in index.values(sentence) if v.is_date]
-    if any(v.date is None or v.date.first is None or v.date.last is None
-           or v.date.first < published - _RECENT or v.date.last > published + _RECENT
-           for v in dates):
-        return None  # an earlier (or an unresolved) time in the sentence: it may be history
-    if not _PRESENT_VERB.match(index.text, a.holder_end, sentence.end) \
-            and not any(_own_day(index, sentence, a, v.start) for v in dates):
-        return None
-    return ("contradict", f"article calls {f.who} '{a.title}' in a statement about the "
-            f"present; claim: a former holder since {claim.valid_from}")
-
-
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     facts = _Facts.of(claim, ctx)
     for sentence in index.with_any(targets(claim, ctx)):
@@ -210,7 +168,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             for polarity, reason, spans in took_office(index, sentence, claim, a):
                 yield index.evidence(sentence, polarity, reason, spans)
             judged = _judge(ctx, facts, a) or _descriptor(index, facts, a) \
-                or _present_title(index, sentence, claim, facts, a)
+                or present_title(index, sentence, claim, facts.status, a)
             if judged is None:
                 continue
             spans = [(a.start, a.end)] if a.title else []

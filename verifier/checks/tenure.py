@@ -1,19 +1,21 @@
-"""When a holder took office, said in the article: "Velden, who became prime minister only last
-year" against an office claim's `valid_from`.
+"""When a holder took office or left it, against an office claim's `valid_from`: "Velden, who
+became prime minister only last year"; "Prime Minister Korhonen says ..." of a former holder.
 
 Bound only when the sentence ties the three together: the claimed holder, a taking-office verb
 right before a title of the claimed office ("became prime minister", "was sworn in as Nordland's
 premier"), and a date in that clause after the title (or a date that is the whole opening
 clause). Another office ("became party leader"), a date governed by another word between
-("after the election last year") or a time zone: silent.
+("after the election last year"): silent. A former holder needs the same care: see
+`present_title`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
-from verifier.checks.binding import fronted
+from verifier.checks.binding import fronted, headline
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Polarity
 from verifier.registry import ENTITY
@@ -77,3 +79,45 @@ def _holder_before(index: ArticleIndex, sentence: Sentence, holder: str, lo: int
     if last.start >= lo:
         return True
     return bool(re.match(r",\s*who\s", index.text[last.end:lo + 5]))
+
+
+# "Prime Minister Korhonen says ...": a present-tense verb right after the holder's name
+_PRESENT_VERB = re.compile(r"(?:,[^,]{1,30},)?\s+(?:says|tells|argues|insists|warns|believes|"
+                           r"wants|thinks|has said|has told)\b")
+_RECENT = dt.timedelta(days=7)
+
+
+def _own_day(index: ArticleIndex, sentence: Sentence, a: Attachment, at: int) -> bool:
+    """ "Prime Minister Korhonen said on Tuesday": the day follows the holder closely, in the
+    holder's clause, with no other person or tense between ("had", "recalled")."""
+    lo, hi = sentence.clause_of(a.holder_end - 1)
+    between = index.text[a.holder_end:at]
+    return a.holder_end <= at < hi and len(between.split()) <= 4 and lo <= a.holder_start \
+        and not _HISTORY.search(between)
+
+
+_HISTORY = re.compile(r"\b(?:had|was|were|recalled|remembered|used|would|then)\b|[A-Z]")
+
+
+def present_title(index: ArticleIndex, sentence: Sentence, claim: Claim, status: str,
+                  a: Attachment) -> tuple[Polarity, str] | None:
+    """A former holder under the bare title in a statement about the article's present: the
+    holder speaks in the present tense or on a day of the article's week, the article is from
+    after the holder left (the claim's `valid_from`), and nothing dates the sentence earlier."""
+    published = index.published
+    holder, office = claim.content["holder"], claim.content["office"]
+    if status != "former" or a.holder != holder or office not in a.offices \
+            or a.status is not None or claim.valid_from is None or published is None \
+            or published <= claim.valid_from or headline(sentence):
+        return None
+    dates = [v for v in index.values(sentence) if v.is_date]
+    if any(v.date is None or v.date.first is None or v.date.last is None
+           or v.date.first < published - _RECENT or v.date.last > published + _RECENT
+           for v in dates):
+        return None  # an earlier (or an unresolved) time in the sentence: it may be history
+    if not _PRESENT_VERB.match(index.text, a.holder_end, sentence.end) \
+            and not any(_own_day(index, sentence, a, v.start) for v in dates):
+        return None
+    who = index.registry.entities[holder].name
+    return ("contradict", f"article calls {who} '{a.title}' in a statement about the "
+            f"present; claim: a former holder since {claim.valid_from}")
