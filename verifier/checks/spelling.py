@@ -90,11 +90,26 @@ def _titled(ctx: Context, index: ArticleIndex, entity: Entity, sentence: Sentenc
         if not (a.holder or "").startswith("name:") or a.status in ("former", "late"):
             continue
         for office in offices:
-            if office.id in a.offices and (a.qualified or office.jurisdiction is None
-                                           or index.mentions_anywhere(office.jurisdiction)):
+            if office.id in a.offices and _bound_office(index, sentence, a, office):
                 if _wrong_name(ctx, entity, a):
                     yield a
                 break
+
+
+
+
+def _bound_office(index: ArticleIndex, sentence: Sentence, a: Attachment, office: Entity
+                  ) -> bool:
+    """The title is this office: its jurisdiction qualifies it, or (a bare title) the sentence
+    names the jurisdiction and no other owner stands before the title ("Poland's President",
+    "Council President" would be someone else's title)."""
+    if a.qualified:
+        return True
+    if office.jurisdiction is not None and office.jurisdiction not in sentence.entities():
+        return False
+    before = index.text[max(sentence.start, a.start - 20):a.start]
+    word = before.split()[-1] if before.split() else ""
+    return not word or word.islower() or word in ("(", ",")
 
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
