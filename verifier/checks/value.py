@@ -18,6 +18,7 @@ from typing import Any
 from verifier.checks.binding import part_of_whole, time_scope, value_binding
 from verifier.checks.context import Context
 from verifier.checks.rows import on_row, rows
+from verifier.checks.versus import set_against, versus_for
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
 from verifier.registry import ENTITY, folded
@@ -152,12 +153,15 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         if not _cues_met(claim, index, sentence):
             continue
         for value in index.values(sentence):
-            if value.kind != expected["type"] or not _is_level(index, sentence, value) \
-                    or on_row(index, value.start):
+            versus = value.kind == expected["type"] and versus_for(index, sentence, value,
+                                                                   subject)
+            if value.kind != expected["type"] or on_row(index, value.start) \
+                    or not (versus or _is_level(index, sentence, value)):
                 continue
-            if not _comparable(value, expected):
+            if not _comparable(value, expected) or set_against(index, sentence, value, subject):
                 continue
-            if not _belongs(ctx, _owner(index, sentence, value, context, proxies), subject):
+            if not versus and not _belongs(
+                    ctx, _owner(index, sentence, value, context, proxies), subject):
                 continue
             lo, hi = sentence.clause_of(value.start)
             mood = modality(index.text[lo:hi])
