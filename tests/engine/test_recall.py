@@ -98,3 +98,23 @@ def test_name_orders(engine: Engine, given_name: str, family: str, family_first:
         expect = "silent"
     assert judge(engine, "velden-name", f"{title}{name} met Greer in Harbor City.",
                  SUMMIT) == expect
+
+
+_BEFORE = {"Velden was sworn in on Monday.": True, "Velden thanked Greer on Monday.": False,
+           "Velden met Finance Minister Hal Dorn on Monday.": False,
+           "The new cabinet met on Monday.": False}
+
+
+@settings(max_examples=80, deadline=None)
+@given(pronoun=st.sampled_from(["She", "He"]), before=st.sampled_from(sorted(_BEFORE)),
+       verb=st.sampled_from(["replaces", "succeeds", "replaced", "succeeded", "took over from"]),
+       predecessor=st.sampled_from(["Ilse Korhonen", "Anders Lind"]))
+def test_pronoun_successor(engine: Engine, pronoun: str, before: str, verb: str,
+                           predecessor: str) -> None:
+    """A subject pronoun names the holder only when the sentence before names nobody else."""
+    text = f"{before} {pronoun} {verb} {predecessor}, who lost the vote."
+    if not _BEFORE[before]:
+        expect = "silent"
+    else:
+        expect = "supported" if predecessor == "Ilse Korhonen" else "contradicted"
+    assert judge(engine, "velden-predecessor", text, SUMMIT) == expect
