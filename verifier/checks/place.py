@@ -30,9 +30,14 @@ from verifier.text.mentions import Mention
 from verifier.text.normalize import fold
 
 KIND = "place"
+# A place kind between the locative and the name: "in the port city of Port Ellis"; and a
+# venue fixed in advance: "the summit, set for Port Ellis".
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|to|inside|within|near|into|from)\s+(?:the\s+)?(?:(?:central|downtown|northern|"
-    r"southern|eastern|western|greater|suburban|coastal|nearby)\s+)?$",
+    r"(?:\b(?:in|at|to|inside|within|near|into|from)\s+(?:the\s+)?(?:(?:central|downtown|"
+    r"northern|southern|eastern|western|greater|suburban|coastal|nearby)\s+)?"
+    r"(?:(?:[a-z]+\s+)?(?:city|town|port|capital|village|island|resort|province|region|state)"
+    r"\s+of\s+)?"
+    r"|\b(?:set|planned|scheduled|slated)\s+for\s+)$",
     re.IGNORECASE,
 )
 # After a place, a word like these ends the place phrase; anything else makes the place a
@@ -84,7 +89,7 @@ def _located(index: ArticleIndex, mention: EventMention, place: Mention) -> bool
     if alias is not None and alias.target == mention.event and \
             alias.start <= place.start and place.end <= alias.end:
         return True  # "the Tokyo summit"
-    return bool(_LOCATIVE.search(index.text[max(lo, place.start - 24):place.start])
+    return bool(_LOCATIVE.search(index.text[max(lo, place.start - 48):place.start])
                 and _ENDS_PLACE.match(index.text, place.end, mention.sentence.end)) \
         or _in_unknown_town(index, mention, place)
 
