@@ -156,14 +156,19 @@ class Registry:
         return tokens
 
 
-# Nouns that name an event; an event's alias may end in any of its triggers that are such
-# nouns ("Harbor City summit" -> "Harbor City talks" when "talks" is a trigger), and each takes
-# its plural ("the general elections"). Verbs never swap in ("Harbor City hosted" is no alias).
+# Nouns that name an event: as triggers they are read in the plural too ("the general
+# elections"). An alias's head noun may be swapped only for a near synonym in its group that is
+# also one of the event's triggers ("Harbor City summit" -> "Harbor City talks" when "talks" is
+# a trigger); "visit" or "trip" never stands in for a meeting (a trip spans other days).
 EVENT_NOUNS = frozenset(
-    "summit talks meeting meetings election vote poll ballot referendum primary conference "
-    "visit trip tour signing ceremony inauguration swearing-in summit-meeting forum match game "
-    "final race launch hearing trial ruling verdict debate rally merger takeover deal agreement "
-    "accord pact treaty festival tournament championship congress convention session".split())
+    "summit talks meeting election vote poll ballot referendum primary conference visit trip "
+    "tour signing ceremony inauguration forum match game final race launch hearing trial "
+    "ruling verdict debate rally merger takeover deal agreement accord pact treaty festival "
+    "tournament championship congress convention session".split())
+SYNONYMS = (frozenset({"summit", "talks", "meeting"}), frozenset({"election", "vote", "poll",
+                                                                  "ballot"}),
+            frozenset({"deal", "agreement", "accord", "pact", "treaty"}),
+            frozenset({"match", "game", "final"}))
 
 
 def plural(noun: str) -> str:
@@ -174,20 +179,25 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
+def _heads(last: str, triggers: frozenset[str]) -> set[str]:
+    """The alias's head and its synonyms among the triggers, each with its plural."""
+    heads = {last} | {t for group in SYNONYMS if fold(last) in group
+                      for t in triggers if t in group}
+    return {form for h in heads for form in (h, h if h.endswith("s") else plural(h))}
+
+
 def event_variants(entity: Entity) -> tuple[list[str], list[tuple[str, str]]]:
-    """Extra alias forms (head noun swapped for another event-noun trigger, and plurals) and
-    extra trigger forms (plural surface, singular trigger) of an event."""
-    nouns = [t for t in entity.triggers if fold(t) in EVENT_NOUNS]
+    """Extra alias forms (the head noun swapped for a synonym trigger, and plurals) and extra
+    trigger forms (plural surface, singular trigger) of an event."""
+    triggers = frozenset(fold(t) for t in entity.triggers)
     aliases: list[str] = []
     for alias in entity.aliases:
         head, _, last = alias.rpartition(" ")
-        if not head or fold(last) not in EVENT_NOUNS:
-            continue
-        for noun in {last, *nouns}:
-            for form in (noun, plural(noun)):
-                if fold(form) != fold(last):
-                    aliases.append(f"{head} {form}")
-    words = [(plural(t), t) for t in nouns if not t.endswith("s")]
+        if head and fold(last) in EVENT_NOUNS:
+            aliases += [f"{head} {form}" for form in sorted(_heads(last, triggers))
+                        if fold(form) != fold(last)]
+    words = [(plural(t), t) for t in entity.triggers
+             if fold(t) in EVENT_NOUNS and not t.endswith("s")]
     return aliases, words
 
 

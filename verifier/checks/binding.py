@@ -117,7 +117,14 @@ def fronted(sentence: Sentence, text: str, start: int, end: int,
     if len(clauses) < 2 or clauses[1] != clause or not clauses[0][0] <= start < clauses[0][1]:
         return False
     lead = text[clauses[0][0]:start]
-    return bool(_FRONT_LEAD.fullmatch(lead)) and not text[end:clauses[0][1]].strip()
+    return bool(_FRONT_LEAD.fullmatch(lead)) and not text[end:clauses[0][1]].strip() \
+        and not _REPORTING.search(text, clause[0], clause[1])
+
+
+# "On Monday, Greer said he met Velden": the fronted day is the saying's, not the meeting's
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|announced|added|reported|confirmed|noted|"
+                        r"stated|recalled|claimed|insisted|explained|wrote|revealed|disclosed|"
+                        r"denied|admitted|acknowledged|that)\b")
 
 
 def time_zone(text: str, value: Value, end: int) -> str | None:
