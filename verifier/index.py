@@ -7,10 +7,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from verifier.model import Article, Evidence, Polarity, Span
 from verifier.registry import ENTITY, TITLE, WORD, Registry
@@ -19,6 +19,8 @@ from verifier.text import values as val
 from verifier.text.mentions import Matcher, Mention
 from verifier.text.normalize import fold, normalize
 from verifier.text.offices import Attachment, attachments
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -80,7 +82,14 @@ class ArticleIndex:
         # candidate contradictions the binding step turned down, kept only for `explain`
         self.rejected: list[Evidence] | None = None
         self._lines: list[tuple[int, int]] | None = None
+        self._memo: dict[str, Any] = {}
         self._line_starts: list[int] | None = None
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """`compute()` once per article: what every claim of a kind asks of this article."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     def line_break(self, start: int, end: int) -> bool:
         """Whether the article breaks a line between these offsets (a label line such as

@@ -234,4 +234,14 @@ def build_registry(entities: Mapping[str, Entity], claims: Iterable[Claim] = ())
             registry.holders.setdefault(c["office"], c["holder"])
     for word in sorted(registry.words):
         registry.add(Form(WORD, word, word, False, False))
+    for claim in claims:  # a spelling claim is judged where the given name appears, too
+        person = entities.get(claim.content.get("entity", "")) if claim.kind == "spelling" \
+            else None
+        if person is not None and person.given:
+            registry.add(Form(WORD, given_key(person.given), person.given, False, True))
     return registry
+
+
+def given_key(given: str) -> str:
+    """Index key of a given name's mentions (kept apart from cue and trigger words)."""
+    return "given:" + fold(given)

@@ -21,7 +21,7 @@ from verifier.checks.binding import headline
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Entity, Evidence
-from verifier.registry import ENTITY, title_key
+from verifier.registry import ENTITY, given_key
 from verifier.text.normalize import fold
 from verifier.text.offices import Attachment
 
@@ -52,15 +52,20 @@ def _misspelt_given(index: ArticleIndex, start: int, end: int, given: str
 
 
 def _offices_of(ctx: Context, person: str) -> list[Entity]:
-    return [ctx.registry.entities[o] for o, h in sorted(ctx.registry.holders.items())
-            if h == person]
+    """The offices the claims give the person (built once per registry, not per sentence)."""
+    by_person: dict[str, list[Entity]] = ctx.registry.memo("spelling offices", lambda: {
+        h: [ctx.registry.entities[o] for o, x in sorted(ctx.registry.holders.items()) if x == h]
+        for h in set(ctx.registry.holders.values())})
+    return by_person.get(person, [])
 
 
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
-    """Entities an article must mention for this claim to be judged at all: the person, or a
-    title of an office the claims give them (a wrong name under that title)."""
-    entity = claim.content["entity"]
-    return {entity, *(title_key(t) for o in _offices_of(ctx, entity) for t in o.titles)}
+    """Entities an article must mention for this claim to be judged at all: the person, or
+    (when the claims give them an office) their given name, for another surname under the
+    office's title."""
+    entity = ctx.registry.entities[claim.content["entity"]]
+    given = [given_key(entity.given)] if entity.given and _offices_of(ctx, entity.id) else []
+    return {entity.id, *given}
 
 
 def _wrong_name(ctx: Context, entity: Entity, a: Attachment) -> bool:
@@ -79,23 +84,32 @@ def _wrong_name(ctx: Context, entity: Entity, a: Attachment) -> bool:
     return other is not None and other != family and other not in ctx.registry.forms
 
 
+def _unknown_titled(index: ArticleIndex) -> dict[int, list[Attachment]]:
+    """Per sentence, the current titles held by a name the registry does not know (computed
+    once per article: most articles have none, and every spelling claim asks)."""
+    def compute() -> dict[int, list[Attachment]]:
+        out: dict[int, list[Attachment]] = {}
+        for sentence in index.sentences:
+            if not sentence.titles():
+                continue
+            found = [a for a in index.attachments(sentence)
+                     if (a.holder or "").startswith("name:") and a.status not in ("former", "late")]
+            if found and not headline(sentence):
+                out[sentence.index] = found
+        return out
+    return index.memo("spelling: unknown titled names", compute)
+
+
 def _titled(ctx: Context, index: ArticleIndex, entity: Entity, sentence: Sentence
             ) -> Iterator[Attachment]:
     """Attachments that bind an unknown name to one of the person's offices: the title names
-    the office (with its jurisdiction in the title or in the article), the status is current."""
-    offices = _offices_of(ctx, entity.id)
-    if headline(sentence):
-        return
-    for a in index.attachments(sentence):
-        if not (a.holder or "").startswith("name:") or a.status in ("former", "late"):
-            continue
-        for office in offices:
+    the office (with its jurisdiction bound, see `_bound_office`), the status is current."""
+    for a in _unknown_titled(index).get(sentence.index, ()):
+        for office in _offices_of(ctx, entity.id):
             if office.id in a.offices and _bound_office(index, sentence, a, office):
                 if _wrong_name(ctx, entity, a):
                     yield a
                 break
-
-
 
 
 def _bound_office(index: ArticleIndex, sentence: Sentence, a: Attachment, office: Entity
@@ -121,9 +135,12 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                               f"article spells the name '{index.text[start:end]}'; curated "
                               f"spelling: '{canonical}'", [(start, end)])
 
-    for sentence in index.with_any(targets(claim, ctx) or ()):
-        for a in _titled(ctx, index, entity, sentence):
-            yield wrong(sentence, a.holder_start, a.holder_end)
+    titled = _unknown_titled(index) if _offices_of(ctx, entity.id) else {}
+    named = {s.index for s in index.with_any(targets(claim, ctx) or ())}
+    for sentence in (index.sentences[i] for i in sorted(named | set(titled))):
+        if sentence.index in titled:
+            for a in _titled(ctx, index, entity, sentence):
+                yield wrong(sentence, a.holder_start, a.holder_end)
         for m in sentence.mentions:
             if m.category != ENTITY or m.target != entity.id:
                 continue
