@@ -234,11 +234,11 @@ def build_registry(entities: Mapping[str, Entity], claims: Iterable[Claim] = ())
             registry.holders.setdefault(c["office"], c["holder"])
     for word in sorted(registry.words):
         registry.add(Form(WORD, word, word, False, False))
-    for claim in claims:  # a spelling claim is judged where the given name appears, too
-        person = entities.get(claim.content.get("entity", "")) if claim.kind == "spelling" \
-            else None
-        if person is not None and person.given:
-            registry.add(Form(WORD, given_key(person.given), person.given, False, True))
+    # given names, so a spelling claim is judged where the given name appears too; for every
+    # person (not per claim), so adding a claim leaves the registry, and the cache, as it was
+    for entity in sorted(entities.values(), key=lambda e: e.id):
+        if entity.type == "person" and entity.given:
+            registry.add(Form(WORD, given_key(entity.given), entity.given, False, True))
     return registry
 
 
