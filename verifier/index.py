@@ -5,11 +5,12 @@ structures checks ask for (titles, values, clauses), computed lazily and cached 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from verifier.model import Article, Evidence, Polarity, Span
 from verifier.registry import ENTITY, TITLE, WORD, Registry
@@ -18,6 +19,8 @@ from verifier.text import values as val
 from verifier.text.mentions import Matcher, Mention
 from verifier.text.normalize import fold, normalize
 from verifier.text.offices import Attachment, attachments
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -78,6 +81,34 @@ class ArticleIndex:
         self.events: dict[str, Any] = {}  # event id -> mentions, filled by checks.events
         # candidate contradictions the binding step turned down, kept only for `explain`
         self.rejected: list[Evidence] | None = None
+        self._lines: list[tuple[int, int]] | None = None
+        self._memo: dict[str, Any] = {}
+        self._line_starts: list[int] | None = None
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """`compute()` once per article: what every claim of a kind asks of this article."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
+
+    def line_break(self, start: int, end: int) -> bool:
+        """Whether the article breaks a line between these offsets (a label line such as
+        "date 2025-06-10" above the text is not part of the sentence after it)."""
+        return "\n" in self._norm.text[start:end]
+
+    def lines(self) -> list[tuple[int, int]]:
+        """Non-blank lines of the article as [start, end) spans (tables and lists are read by
+        line: a row is a line)."""
+        if self._lines is None:
+            self._lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*",
+                                                                      self._norm.text)]
+        return self._lines
+
+    def line_of(self, offset: int) -> int:
+        """The number of the line holding `offset` (-1 before the first line)."""
+        if self._line_starts is None:
+            self._line_starts = [s for s, _ in self.lines()]
+        return bisect.bisect_right(self._line_starts, offset) - 1
 
     def with_any(self, targets: Iterable[str]) -> list[Sentence]:
         """Sentences that mention any of these entities or words, in order."""

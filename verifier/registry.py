@@ -158,6 +158,51 @@ class Registry:
         return tokens
 
 
+# Nouns that name an event: as triggers they are read in the plural too ("the general
+# elections"). An alias's head noun may be swapped only for a near synonym in its group that is
+# also one of the event's triggers ("Harbor City summit" -> "Harbor City talks" when "talks" is
+# a trigger); "visit" or "trip" never stands in for a meeting (a trip spans other days).
+EVENT_NOUNS = frozenset(
+    "summit talks meeting election vote poll ballot referendum primary conference visit trip "
+    "tour signing ceremony inauguration forum match game final race launch hearing trial "
+    "ruling verdict debate rally merger takeover deal agreement accord pact treaty festival "
+    "tournament championship congress convention session".split())
+SYNONYMS = (frozenset({"summit", "talks", "meeting"}), frozenset({"election", "vote", "poll",
+                                                                  "ballot"}),
+            frozenset({"deal", "agreement", "accord", "pact", "treaty"}),
+            frozenset({"match", "game", "final"}))
+
+
+def plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _heads(last: str, triggers: frozenset[str]) -> set[str]:
+    """The alias's head and its synonyms among the triggers, each with its plural."""
+    heads = {last} | {t for group in SYNONYMS if fold(last) in group
+                      for t in triggers if t in group}
+    return {form for h in heads for form in (h, h if h.endswith("s") else plural(h))}
+
+
+def event_variants(entity: Entity) -> tuple[list[str], list[tuple[str, str]]]:
+    """Extra alias forms (the head noun swapped for a synonym trigger, and plurals) and extra
+    trigger forms (plural surface, singular trigger) of an event."""
+    triggers = frozenset(fold(t) for t in entity.triggers)
+    aliases: list[str] = []
+    for alias in entity.aliases:
+        head, _, last = alias.rpartition(" ")
+        if head and fold(last) in EVENT_NOUNS:
+            aliases += [f"{head} {form}" for form in sorted(_heads(last, triggers))
+                        if fold(form) != fold(last)]
+    words = [(plural(t), t) for t in entity.triggers
+             if fold(t) in EVENT_NOUNS and not t.endswith("s")]
+    return aliases, words
+
+
 def _words_of_claims(claims: Iterable[Claim]) -> Iterable[str]:
     for claim in claims:
         for group in claim.content.get("cues", ()) or ():
@@ -178,6 +223,12 @@ def build_registry(entities: Mapping[str, Entity], claims: Iterable[Claim] = ())
                 registry.add(_form(TITLE, title_key(rival), rival))
         words = [*entity.triggers, *(w for group in entity.cues for w in group)]
         registry.words.update(fold(w) for w in words)
+        if entity.type == "event":
+            aliases, plurals = event_variants(entity)
+            for text in aliases:
+                registry.add(_form(ENTITY, entity.id, text))
+            for text, trigger in plurals:
+                registry.add(Form(WORD, fold(trigger), text, False, False))
     registry.words.update(fold(w) for w in _words_of_claims(claims))
     for claim in claims:  # "Japan's first female prime minister" names her, per the claims
         c = claim.content
@@ -185,4 +236,14 @@ def build_registry(entities: Mapping[str, Entity], claims: Iterable[Claim] = ())
             registry.holders.setdefault(c["office"], c["holder"])
     for word in sorted(registry.words):
         registry.add(Form(WORD, word, word, False, False))
+    # given names, so a spelling claim is judged where the given name appears too; for every
+    # person (not per claim), so adding a claim leaves the registry, and the cache, as it was
+    for entity in sorted(entities.values(), key=lambda e: e.id):
+        if entity.type == "person" and entity.given:
+            registry.add(Form(WORD, given_key(entity.given), entity.given, False, True))
     return registry
+
+
+def given_key(given: str) -> str:
+    """Index key of a given name's mentions (kept apart from cue and trigger words)."""
+    return "given:" + fold(given)

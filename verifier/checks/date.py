@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from verifier.checks.binding import date_binding
+from verifier.checks.binding import date_binding, fronted, time_zone
+from verifier.checks.chained import chained_dates
 from verifier.checks.context import Context
 from verifier.checks.events import (
     EventMention,
@@ -30,8 +31,10 @@ from verifier.text.values import Value
 KIND = "date"
 
 
-# "TOKYO, Oct 28 (Reuters) - ...": the dateline dates the report, not the event
-_DATELINE = re.compile(r"[A-Z][A-Za-z .'-]{1,40},\s[^-]{3,40}?\s(?:\([^)]{1,40}\)\s)?-+\s")
+# "TOKYO, Oct 28 (Reuters) - ...", "Tokyo [Japan], October 28 (ANI): ...": the dateline dates
+# the report, not the event
+_DATELINE = re.compile(r"[A-Z][A-Za-z .'\[\]-]{1,40},\s[^-:]{3,40}?"
+                       r"(?:\s\([^)]{1,40}\)\s?(?:-+|:)|\s-+)\s")
 
 
 def _dates(index: ArticleIndex, mention: EventMention) -> list[Value]:
@@ -55,7 +58,8 @@ def _explained(index: ArticleIndex, ctx: Context, event: str, mention: EventMent
 
 
 def _bound(index: ArticleIndex, mention: EventMention, value: Value) -> bool:
-    why = date_binding(index, mention, value)
+    why = time_zone(index.text, value, mention.sentence.end) \
+        or date_binding(index, mention, value)
     if why:
         index.reject(mention.sentence, why, [(value.start, value.end)])
     return why is None
@@ -76,9 +80,14 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         agree = [d for d in dates if date_consistent(d, wanted)
                  and (mention.strong or _pins_day(d))]
 
-        wrong = [d for d in dates if lo <= d.start < hi and attached(index, mention, d.start)
+        wrong = [d for d in dates if (lo <= d.start < hi or fronted(mention.sentence, index.text,
+                                                                   d.start, d.end, (lo, hi)))
+                 and attached(index, mention, d.start)
                  and date_consistent(d, wanted) is False
                  and not _explained(index, ctx, event, mention, d)
                  and _bound(index, mention, d)]
+        for chained in chained_dates(index, ctx, mention):
+            agrees = date_consistent(chained, wanted)
+            (agree if agrees else wrong if agrees is False else []).append(chained)
         yield from judge_found(index, mention, agree, wrong,
                                lambda d: f"article dates it '{d.text}'; claim: {wanted}")

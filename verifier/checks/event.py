@@ -15,7 +15,7 @@ from verifier.checks.events import EventMention, event_targets, mentions_of
 from verifier.index import ArticleIndex
 from verifier.model import Claim, Evidence
 from verifier.registry import WORD, folded
-from verifier.text.modality import modality, negates_object
+from verifier.text.modality import cancelled_after, modality, negates_object
 
 KIND = "event"
 
@@ -51,7 +51,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         spans = [(mention.trigger.start, mention.trigger.end)]
         if mood.irrealis:
             continue
-        if mood.negated or _object_negated(index, mention, mention.trigger.end, event.cues):
+        called_off = cancelled_after(clause, mention.trigger.start - lo, mention.trigger.end - lo)
+        if mood.negated or called_off \
+                or _object_negated(index, mention, mention.trigger.end, event.cues):
             if mention.strong:
                 yield index.evidence(mention.sentence, "contradict",
                                      f"article denies or negates it: {event.name}", spans)

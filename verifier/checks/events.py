@@ -186,7 +186,15 @@ def attached(index: ArticleIndex, mention: EventMention, start: int) -> bool:
     trigger = mention.trigger
     if trigger is None or start >= trigger.start:
         return True
-    return re.search(r"\b(?:and|then)\b", index.text[start:trigger.start]) is None
+    if index.line_break(start, trigger.start):
+        return False
+    ends = {m.end for m in mention.sentence.mentions if m.category == ENTITY}
+    starts = {m.start for m in mention.sentence.mentions if m.category == ENTITY}
+    for m in re.finditer(r"\b(?:and|then)\b", index.text[start:trigger.start]):
+        at = start + m.start()
+        if not (m.group() == "and" and at - 1 in ends and at + 4 in starts):
+            return False  # "Velden and Greer" joins two names, not two predicates
+    return True
 
 
 Spanned = TypeVar("Spanned", bound=_HasSpan)

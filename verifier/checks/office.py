@@ -14,9 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from verifier.checks.binding import headline
 from verifier.checks.context import Context
+from verifier.checks.descriptions import resolve
+from verifier.checks.tenure import present_title, took_office
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence, Polarity
 from verifier.registry import folded, rival_ranks, title_key
@@ -187,8 +190,11 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     facts = _Facts.of(claim, ctx)
     for sentence in index.with_any(targets(claim, ctx)):
-        for a in index.attachments(sentence):
-            judged = _judge(ctx, facts, a) or _descriptor(index, facts, a)
+        for a in map(partial(resolve, index, sentence), index.attachments(sentence)):
+            for polarity, reason, spans in took_office(index, sentence, claim, a):
+                yield index.evidence(sentence, polarity, reason, spans)
+            judged = _judge(ctx, facts, a) or _descriptor(index, facts, a) \
+                or present_title(index, sentence, claim, facts.status, a)
             if judged is None:
                 continue
             spans = [(a.start, a.end)] if a.title else []

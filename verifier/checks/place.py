@@ -27,11 +27,17 @@ from verifier.index import ArticleIndex
 from verifier.model import Claim, Evidence
 from verifier.registry import ENTITY
 from verifier.text.mentions import Mention
+from verifier.text.normalize import fold
 
 KIND = "place"
+# A place kind between the locative and the name: "in the port city of Port Ellis"; and a
+# venue fixed in advance: "the summit, set for Port Ellis".
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|to|inside|within|near|into|from)\s+(?:the\s+)?(?:(?:central|downtown|northern|"
-    r"southern|eastern|western|greater|suburban|coastal|nearby)\s+)?$",
+    r"(?:\b(?:in|at|to|inside|within|near|into|from)\s+(?:the\s+)?(?:(?:central|downtown|"
+    r"northern|southern|eastern|western|greater|suburban|coastal|nearby)\s+)?"
+    r"(?:(?:[a-z]+\s+)?(?:city|town|port|capital|village|island|resort|province|region|state)"
+    r"\s+of\s+)?"
+    r"|\b(?:set|planned|scheduled|slated)\s+for\s+)$",
     re.IGNORECASE,
 )
 # After a place, a word like these ends the place phrase; anything else makes the place a
@@ -47,14 +53,45 @@ _WHERE = re.compile(r"\s*where\b", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\s*(?:Held|Hosted|Staged|Convened|Meeting|Speaking|Set)\b")
 
 
+# "in Lakeport, Westmark": a town the registry does not know, then the registry place around it
+_TOWN_BEFORE = re.compile(
+    r"\b(?:in|at|to|near)\s+(?P<town>(?:[A-Z][a-z'-]+\s+){0,2}[A-Z][a-z'-]+),\s+$")
+# stricter than _ENDS_PLACE: "in Lakeport, Westmark and Ostland" is a list, "Westmark's" an owner
+_ENDS_TOWN_PLACE = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:on|for|to|with|during|after|before|last|this|next|earlier|where|"
+    r"when|while|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_NOT_TOWNS = frozenset(fold(w) for w in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+                       "January February March April May June July August September October "
+                       "November December The This That".split())
+
+
+def _in_unknown_town(index: ArticleIndex, mention: EventMention, place: Mention) -> bool:
+    """ "met in Lakeport, Westmark": the place after an unknown town's comma is where it is."""
+    lo = mention.sentence.start
+    found = _TOWN_BEFORE.search(index.text[max(lo, place.start - 50):place.start])
+    if found is None or not _ENDS_TOWN_PLACE.match(index.text, place.end, mention.sentence.end):
+        return False
+    town = found.group("town")
+    return fold(town) not in index.registry.forms and not any(
+        fold(w) in _NOT_TOWNS or fold(w) in index.registry.forms for w in town.split())
+
+
+def _town_in(index: ArticleIndex, mention: EventMention, place: Mention, lo: int, hi: int
+             ) -> bool:
+    """The place of "in Lakeport, Westmark" counts in the clause that holds the town."""
+    return hi <= place.start and not index.text[hi:place.start].strip(" ,") \
+        and _in_unknown_town(index, mention, place)
+
+
 def _located(index: ArticleIndex, mention: EventMention, place: Mention) -> bool:
     lo = mention.sentence.start
     alias = mention.trigger
     if alias is not None and alias.target == mention.event and \
             alias.start <= place.start and place.end <= alias.end:
         return True  # "the Tokyo summit"
-    return bool(_LOCATIVE.search(index.text[max(lo, place.start - 24):place.start])
-                and _ENDS_PLACE.match(index.text, place.end, mention.sentence.end))
+    return bool(_LOCATIVE.search(index.text[max(lo, place.start - 48):place.start])
+                and _ENDS_PLACE.match(index.text, place.end, mention.sentence.end)) \
+        or _in_unknown_town(index, mention, place)
 
 
 def located_places(index: ArticleIndex, mention: EventMention) -> list[Mention]:
@@ -90,7 +127,8 @@ def _scope(index: ArticleIndex, mention: EventMention, places: list[Mention]) ->
     """The places that speak for this mention: those in the trigger's clause, or, when it has
     none, those in a leading participial clause ("Held at the Akasaka Palace, the summit ...")."""
     lo, hi = mention.clause
-    own = [p for p in places if lo <= p.start < hi and attached(index, mention, p.start)]
+    own = [p for p in places if (lo <= p.start < hi or _town_in(index, mention, p, lo, hi))
+           and attached(index, mention, p.start)]
     if own:
         return own
     if _WHERE.match(index.text, lo, hi):  # "heads to Vietnam, where he will meet Xi"

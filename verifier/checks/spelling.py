@@ -3,7 +3,11 @@
 Passing: "Sanae Takaichi", "Ms Takaichi's", "Takaichi Sanae" -> supported (registry forms, in any
 order, with possessives, honorifics and diacritics folded).
 Failing: "Sen Takichi", "Takaichy" -> contradicted: a capitalised word one or two typing slips
-from a name word that is no registry form of anyone.
+from a name word that is no registry form of anyone. A given name one slip off, before or after
+the family name ("Sanea Takaichi", "Takaichi Sanea"), contradicts too. A name that is not a near
+miss contradicts only when bound to the person by the office the claims give them ("Japan's
+Prime Minister Sanae Tanaka": the right given name with another surname, in either order, or
+the given name alone one slip off); without such a title it may be someone else, and is silent.
 
 Short family names (four letters or fewer: "Roe", "Li") have too many real neighbours to be
 checked anywhere; a near miss of one ("Governor Rhoe", "Finance Minister Lii") counts only in
@@ -23,24 +27,33 @@ from verifier.checks.binding import headline
 from verifier.checks.context import Context
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Entity, Evidence
-from verifier.registry import ENTITY, title_key
+from verifier.registry import ENTITY, given_key, title_key
 from verifier.text.normalize import fold
 from verifier.text.offices import Attachment
 
 KIND = "spelling"
 _BEFORE = re.compile(r"([A-Z][a-z]{2,12}) $")
+_AFTER = re.compile(r" ([A-Z][a-z]{2,12})\b")
 
 
-def _misspelt_given(index: ArticleIndex, start: int, given: str) -> tuple[int, str] | None:
-    """A given name one slip away right before a correct family name ("Sanea Takaichi")."""
-    match = _BEFORE.search(index.text[max(0, start - 15):start])
-    if not given or match is None:
+def _one_slip(word: str, given: str) -> bool:
+    word, given = fold(word), fold(given)
+    return len(given) >= 4 and word != given and OSA.distance(word, given, score_cutoff=1) <= 1
+
+
+def _misspelt_given(index: ArticleIndex, start: int, end: int, given: str
+                    ) -> tuple[int, int] | None:
+    """A given name one slip away right before or after a correct family name ("Sanea
+    Takaichi", "Takaichi Sanea")."""
+    if not given:
         return None
-    word = match.group(1)
-    if fold(word) == fold(given) or len(given) < 4:
-        return None
-    if OSA.distance(fold(word), fold(given), score_cutoff=1) <= 1:
-        return start - len(match.group(0)), word
+    before = _BEFORE.search(index.text[max(0, start - 15):start])
+    if before is not None and _one_slip(before.group(1), given):
+        return start - len(before.group(0)), end
+    after = _AFTER.match(index.text, end)
+    if after is not None and _one_slip(after.group(1), given) \
+            and fold(after.group(1)) not in index.registry.forms:
+        return start, after.end()
     return None
 
 
@@ -62,10 +75,13 @@ def _held_offices(ctx: Context, person: str) -> list[str]:
 
 
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
-    """Entities an article must mention for this claim to be judged at all; for a short name,
-    also the titles of the offices the person holds (where a near miss of it can be caught)."""
+    """Entities an article must mention for this claim to be judged at all: the person; when
+    the claims give them an office, their given name (another surname under the office's
+    title); for a short name, the titles of those offices (where a near miss can be caught)."""
     entity = ctx.registry.entities[claim.content["entity"]]
     out = {entity.id}
+    if entity.given and _offices_of(ctx, entity.id):
+        out.add(given_key(entity.given))
     if _short_family(entity):
         for office in _held_offices(ctx, entity.id):
             out.update(title_key(t) for t in ctx.registry.entities[office].titles)
@@ -113,22 +129,96 @@ def _short_names(claim: Claim, index: ArticleIndex, ctx: Context, entity: Entity
                                      [(a.start, a.end), (a.holder_start, a.holder_end)])
 
 
+def _offices_of(ctx: Context, person: str) -> list[Entity]:
+    """The offices the claims give the person (built once per registry, not per sentence)."""
+    by_person: dict[str, list[Entity]] = ctx.registry.memo("spelling offices", lambda: {
+        h: [ctx.registry.entities[o] for o, x in sorted(ctx.registry.holders.items()) if x == h]
+        for h in set(ctx.registry.holders.values())})
+    return by_person.get(person, [])
+
+
+def _wrong_name(ctx: Context, entity: Entity, a: Attachment) -> bool:
+    """The title's holder is an unknown name that shares the given name with another surname,
+    or is the given name alone one slip off."""
+    words = (a.holder or "")[5:].split()
+    given, family = fold(entity.given), fold(entity.family)
+    if not given or not family or not words:
+        return False
+    if len(words) == 1:
+        return _one_slip(words[0], entity.given)
+    if len(words) != 2:
+        return False
+    folded = [fold(w) for w in words]
+    other = folded[1] if folded[0] == given else folded[0] if folded[1] == given else None
+    return other is not None and other != family and other not in ctx.registry.forms
+
+
+def _unknown_titled(index: ArticleIndex) -> dict[int, list[Attachment]]:
+    """Per sentence, the current titles held by a name the registry does not know (computed
+    once per article: most articles have none, and every spelling claim asks)."""
+    def compute() -> dict[int, list[Attachment]]:
+        out: dict[int, list[Attachment]] = {}
+        for sentence in index.sentences:
+            if not sentence.titles():
+                continue
+            found = [a for a in index.attachments(sentence)
+                     if (a.holder or "").startswith("name:") and a.status not in ("former", "late")]
+            if found and not headline(sentence):
+                out[sentence.index] = found
+        return out
+    return index.memo("spelling: unknown titled names", compute)
+
+
+def _titled(ctx: Context, index: ArticleIndex, entity: Entity, sentence: Sentence
+            ) -> Iterator[Attachment]:
+    """Attachments that bind an unknown name to one of the person's offices: the title names
+    the office (with its jurisdiction bound, see `_bound_office`), the status is current."""
+    for a in _unknown_titled(index).get(sentence.index, ()):
+        for office in _offices_of(ctx, entity.id):
+            if office.id in a.offices and _bound_office(index, sentence, a, office):
+                if _wrong_name(ctx, entity, a):
+                    yield a
+                break
+
+
+def _bound_office(index: ArticleIndex, sentence: Sentence, a: Attachment, office: Entity
+                  ) -> bool:
+    """The title is this office: its jurisdiction qualifies it, or (a bare title) the sentence
+    names the jurisdiction and no other owner stands before the title ("Poland's President",
+    "Council President" would be someone else's title)."""
+    if a.qualified:
+        return True
+    if office.jurisdiction is not None and office.jurisdiction not in sentence.entities():
+        return False
+    before = index.text[max(sentence.start, a.start - 20):a.start]
+    word = before.split()[-1] if before.split() else ""
+    return not word or word.islower() or word in ("(", ",")
+
+
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     entity = ctx.registry.entities[claim.content["entity"]]
     if _short_family(entity):
         yield from _short_names(claim, index, ctx, entity)
     canonical = claim.content.get("spelling") or entity.name
-    for sentence in index.with_any([entity.id]):
+
+    def wrong(sentence: Sentence, start: int, end: int) -> Evidence:
+        return index.evidence(sentence, "contradict",
+                              f"article spells the name '{index.text[start:end]}'; curated "
+                              f"spelling: '{canonical}'", [(start, end)])
+
+    titled = _unknown_titled(index) if _offices_of(ctx, entity.id) else {}
+    named = {s.index for s in index.with_any(targets(claim, ctx) or ())}
+    for sentence in (index.sentences[i] for i in sorted(named | set(titled))):
+        if sentence.index in titled:
+            for a in _titled(ctx, index, entity, sentence):
+                yield wrong(sentence, a.holder_start, a.holder_end)
         for m in sentence.mentions:
             if m.category != ENTITY or m.target != entity.id:
                 continue
-            given = _misspelt_given(index, m.start, entity.given) if not m.near_miss else None
+            given = _misspelt_given(index, m.start, m.end, entity.given) \
+                if not m.near_miss else None
             if m.near_miss or given:
-                start = given[0] if given else m.start
-                shown = index.text[start:m.end]
-                yield index.evidence(sentence, "contradict",
-                                     f"article spells the name '{shown}'; curated spelling: "
-                                     f"'{canonical}'", [(start, m.end)])
+                yield wrong(sentence, *(given or (m.start, m.end)))
             else:
                 yield index.evidence(sentence, "support",
                                      f"article spells the name '{m.text}' correctly",

@@ -62,7 +62,35 @@ def _active(index: ArticleIndex, people: list[Person], cue: re.Match[str], base:
     if re.search(r"\bwhom\s+\S+(?:\s+\S+)?\s+$", left):  # "Ishiba, whom Takaichi replaced"
         whom = index.text.rfind("whom", base, start)
         return _before(people, start), _before(people, whom)
-    return _before(people, start), _after(people, end)
+    return _before(people, start) or _pronoun_subject(index, people, start, base), \
+        _after(people, end)
+
+
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^|[.;:]\s*|\b(?:and|but)\s+)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:\w+\s+)?$")
+
+
+def _pronoun_subject(index: ArticleIndex, people: list[Person], start: int, base: int
+                     ) -> Person | None:
+    """ "She replaces Lind": the sentence's subject pronoun names the one person the previous
+    sentence names, when it names exactly one and this sentence names nobody before it."""
+    pronoun = _SUBJECT_PRONOUN.search(index.text[base:start])
+    if any(p[2] <= start for p in people) or pronoun is None:
+        return None
+    k = next((s.index for s in index.sentences if s.start == base), 0)
+    if k == 0:
+        return None
+    before = {m.target for m in index.sentences[k - 1].mentions
+              if m.category == ENTITY and index.registry.of_type(m.target, "person")}
+    if len(before) != 1 or _unknown_names(index, index.sentences[k - 1]):
+        return None
+    return before.pop(), base + pronoun.start("pronoun"), base + pronoun.end("pronoun")
+
+
+def _unknown_names(index: ArticleIndex, sentence: Sentence) -> bool:
+    """A titled name the registry does not know ("Finance Minister Hal Dorn") is another person
+    a pronoun could name."""
+    return any((a.holder or "").startswith("name:") for a in index.attachments(sentence))
 
 
 def _noun(index: ArticleIndex, people: list[Person], cue: re.Match[str], base: int
@@ -149,7 +177,11 @@ def _not_subject(index: ArticleIndex, sentence: Sentence, person: Person, cue_st
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     holder, predecessor = claim.content["holder"], claim.content["predecessor"]
     want = ctx.registry.entities[predecessor].name
-    for sentence in index.with_any([holder, predecessor]):
+    named = index.with_any([holder, predecessor])
+    # a sentence right after one naming the holder may speak of them by pronoun
+    following = [index.sentences[s.index + 1] for s in named if s.index + 1 < len(index.sentences)]
+    for sentence in sorted({s.index: s for s in [*named, *following]}.values(),
+                           key=lambda s: s.index):
         for after, before, s, e in _pairs(index, sentence):
             if after[0] == PRONOUN and index.mentions_anywhere(holder):
                 after = (holder, after[1], after[2])

@@ -32,6 +32,8 @@ from verifier.checks.owners import (
     speakers_of,
     subjects_of,
 )
+from verifier.checks.rows import on_row, rows
+from verifier.checks.versus import set_against, versus_for
 from verifier.index import ArticleIndex, Sentence
 from verifier.model import Claim, Evidence
 from verifier.registry import folded
@@ -144,19 +146,26 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     measure = measure_words(claim)
     cue_groups = tuple(folded(tuple(g)) for g in c.get("cues", ()))
     side = str(c.get("change", "to"))
+    for subject in subjects:
+        yield from _table_rows(claim, index, subject)
     look = [*subjects, *proxies, *(w for e in events for w in folded(
         ctx.registry.entities[e].triggers))]
     for sentence in index.with_any(look):
         if not _cues_met(claim, index, sentence):
             continue
         for value in index.values(sentence):
-            if value.kind != expected["type"] or not _comparable(value, expected):
+            if value.kind != expected["type"] or not _comparable(value, expected) \
+                    or on_row(index, value.start) \
+                    or any(set_against(index, sentence, value, s) for s in subjects):
                 continue
+            # "B won 40, versus 88 for Unity": the figure named for the subject is its own
+            versus = any(versus_for(index, sentence, value, s) for s in subjects)
             not_side = _change_side(index, sentence, value, side)
-            if not_side == "skip":
+            if not_side == "skip" and not versus:
                 continue
+            not_side = None if not_side == "skip" else not_side
             owner = owner_of(index, sentence, value, context, proxies)
-            if not owned(ctx, sentence, owner, subjects, events):
+            if not versus and not owned(ctx, sentence, owner, subjects, events):
                 continue
             elsewhere = event_elsewhere(ctx, index, sentence, value, events) \
                 if owner is None else None
@@ -205,6 +214,28 @@ def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
         [(value.start, value.end)], hedged=mood.hedged)
 
 
+def _table_rows(claim: Claim, index: ArticleIndex, subject: str) -> Iterator[Evidence]:
+    """Rows of a results table or list ("Unity Party - 88" under "Seats won:")."""
+    c = claim.content
+    expected = c["value"]
+    cues = [folded(tuple(group)) for group in c.get("cues", ())]
+    if not cues or "amount" not in expected:
+        return  # a heading must name the measure
+    want = c.get("property", claim.id)
+    for row in rows(index, subject, expected["type"], measure_words(claim), cues,
+                    _scope_start(claim, index)):
+        said = describe(row.value)
+        spans = [(row.value.start, row.value.end)]
+        judged = compare(row.value, expected, float(c.get("tolerance", 0)))
+        if judged == "same":
+            yield index.evidence(row.sentence, "support",
+                                 f"table row under '{row.heading}' gives {said} for {want}", spans)
+        elif judged != "unknown":
+            yield index.evidence(
+                row.sentence, "contradict", f"table row under '{row.heading}' gives {said} for "
+                f"{want}; claim says {describe_expected(expected)}", spans)
+
+
 def _one(kind: str, amount: float, expected: dict[str, Any]) -> str:
     if kind == "percent":
         return f"{amount:g}%"
@@ -215,6 +246,27 @@ def _one(kind: str, amount: float, expected: dict[str, Any]) -> str:
     if kind == "since":
         return f"since {amount:g}"
     return f"{amount:g}"
+
+
+def _table_rows(claim: Claim, index: ArticleIndex) -> Iterator[Evidence]:
+    """Rows of a results table or list ("Unity Party - 88" under "Seats won:")."""
+    c = claim.content
+    expected = c["value"]
+    cues = [folded(tuple(group)) for group in c.get("cues", ())]
+    if not cues:
+        return  # a heading must name the measure
+    want = c.get("property", claim.id)
+    for row in rows(index, c["subject"], expected["type"], measure_words(claim), cues,
+                    _scope_start(claim, index)):
+        said = describe(row.value)
+        spans = [(row.value.start, row.value.end)]
+        if same_amount(row.value, expected, float(c.get("tolerance", 0))):
+            yield index.evidence(row.sentence, "support",
+                                 f"table row under '{row.heading}' gives {said} for {want}", spans)
+        else:
+            yield index.evidence(
+                row.sentence, "contradict", f"table row under '{row.heading}' gives {said} for "
+                f"{want}; claim says {describe_expected(expected)}", spans)
 
 
 def describe_expected(expected: dict[str, Any]) -> str:

@@ -37,7 +37,7 @@ IRREALIS = frozenset(
 # Phrasal verbs that put an act off: "put off signing", "held off on visiting".
 _DEFERRED = re.compile(
     r"\b(?:(?:put|putting|puts|held|hold|holds|holding|called|calls|backed)\s+off(?:\s+on)?|"
-    r"stop(?:ped|s)?\s+short\s+of)\s+(?:\w+\s+)?$",
+    r"stop(?:ped|s)?\s+short\s+of|(?:has|have|had)\s+yet\s+to)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # Negations that do not negate the act: idioms ("wasted no time in signing", "not only signed
@@ -87,3 +87,40 @@ def modality(clause: str, trigger_at: int | None = None) -> Modality:
         hedged=bool(vocabulary & HEDGES),
         irrealis=bool(vocabulary & IRREALIS) or clause.rstrip().endswith("?"),
     )
+
+
+# "The signing ... was called off", "the summit did not take place": the event named as a noun
+# (after a determiner or a possessive) and then cancelled, within its own clause. Postponed and
+# delayed events may still happen: they are not here.
+_NOUN_HEAD = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|this|that|planned|scheduled|proposed|expected)|'s)"
+    r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_CANCELLED_AFTER = re.compile(
+    r"(?P<gap>(?:\s+[\w'-]+){0,8}?)\s+(?:(?:was|were|has been|have been|had been|got)\s+"
+    r"(?:\w+ly\s+)?(?:called off|cancell?ed|scrapped|abandoned|shelved|axed|scuttled)|"
+    r"(?:did not|didn't|never)\s+(?:take place|happen|go ahead)|never took place|fell through)\b",
+    re.IGNORECASE)
+# words that open another clause or predicate between the noun and the cancellation
+_GAP_BREAK = frozenset("that which who whom when after before because as since while although "
+                       "though if once until and but or said says".split())
+
+
+def cancelled_after(clause: str, trigger_at: int, trigger_end: int) -> bool:
+    """Whether the clause says the event named by the noun at [trigger_at, trigger_end) did not
+    take place: "the signing of the deal was called off"."""
+    if not _NOUN_HEAD.search(clause[max(0, trigger_at - 40):trigger_at]):
+        return False
+    found = _CANCELLED_AFTER.match(clause, trigger_end)
+    if found is None:
+        return False
+    gap = found.group("gap").split()
+    return all(_no_break(gap, i) for i in range(len(gap)))
+
+
+def _no_break(gap: list[str], i: int) -> bool:
+    """A gap word that opens no other clause or predicate ("and" may join two names:
+    "by Velden and Greer"; a past participle or verb in -ed opens another predicate)."""
+    word = gap[i].lower()
+    if word == "and":
+        return 0 < i < len(gap) - 1 and gap[i - 1][:1].isupper() and gap[i + 1][:1].isupper()
+    return word not in _GAP_BREAK and not word.endswith("ed")

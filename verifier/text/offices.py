@@ -209,12 +209,14 @@ def _left_context(text: str, lo: int, s: int, places: list[Mention]
     pos = s
     words = list(_WORD.finditer(text, lo, s))
     for word in reversed(words[-6:]):
-        gap = text[word.end():pos]
+        around = next((p for p in places if p.start <= word.start() < p.end), None)
+        # the gap after a place counts from the place's end ("U.S. president": no gap)
+        gap = text[max(around.end, word.end()) if around else word.end():pos]
         # "OSAKA, Japan - President ...": a spaced dash ends the phrase (a dateline's place
         # is where the report was filed, not the title's jurisdiction)
         if gap.strip(" -") or ("-" in gap and " " in gap):
             break
-        place = next((p.target for p in places if p.start <= word.start() < p.end), None)
+        place = around.target if around else None
         if place:
             jurisdiction = jurisdiction or place
         elif _status_of(word.group()):

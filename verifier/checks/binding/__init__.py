@@ -11,9 +11,15 @@ can show it. One module per kind of candidate: `titles`, `events` (dates and pla
 (numbers, and the matches of `phrases` patterns).
 """
 
-from verifier.checks.binding.events import another_occurrence, date_binding, event_binding
+from verifier.checks.binding.events import (
+    another_occurrence,
+    date_binding,
+    event_binding,
+    fronted,
+    time_zone,
+)
 from verifier.checks.binding.titles import headline
 from verifier.checks.binding.values import phrase_binding, time_scope, value_binding
 
-__all__ = ["another_occurrence", "date_binding", "event_binding", "headline", "phrase_binding",
-           "time_scope", "value_binding"]
+__all__ = ["another_occurrence", "date_binding", "event_binding", "fronted", "headline",
+           "phrase_binding", "time_scope", "time_zone", "value_binding"]

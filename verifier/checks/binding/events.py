@@ -76,6 +76,10 @@ _OTHER_OCCURRENCE = re.compile(
 _INFINITIVE = re.compile(r"\bto\s+(?:(?!the\b|a\b|an\b)[a-z]+\b|$)")
 # A journey before the infinitive: "arrived in Tokyo on Monday to meet" (the day of arrival);
 # "voted on 2 January to approve" dates the act itself
+# "are set to meet", "is due to sign": the future of the trigger itself, not another predicate
+_FUTURE_HEAD = re.compile(r"\b(?:set|due|scheduled|slated|expected|going|poised|planning|plan|"
+                          r"plans|planned|hoping|hope|hopes|likely|about|ready)\s+$",
+                          re.IGNORECASE)
 _JOURNEY = re.compile(
     r"\b(?:arriv\w*|fl(?:y|ies|ew|own|ying)|travel\w*|c(?:ome|omes|ame|oming)|w(?:ent|ill go)|"
     r"head(?:s|ed|ing)?|left|leav\w+|return\w*|land\w*|depart\w*|set off|sail\w*|dr(?:ove|ive)|"
@@ -103,8 +107,9 @@ def _before_trigger(between: str, lead: str, trigger_text: str, triggers: frozen
     before "to meet" is where the meeting is ("travelled to Washington to meet"); a date is
     the journey's."""
     embedded = _EMBEDDED.search(between) is not None  # "to withdraw from the election"
-    if is_date and (infinitive := _INFINITIVE.search(between)) \
-            and (_JOURNEY.search(lead) or embedded):
+    infinitive = _INFINITIVE.search(between)
+    future = infinitive is not None and _FUTURE_HEAD.search(between[:infinitive.start()])
+    if is_date and infinitive and not future and (_JOURNEY.search(lead) or embedded):
         verb = infinitive.group().strip() if infinitive.group().strip() != "to" \
             else f"to {trigger_text}"
         return f"'{what}' attaches to the verb before '{verb}', not to '{trigger_text}'"
@@ -262,3 +267,36 @@ def _undated_weekday(index: ArticleIndex, mention: EventMention, value: Value) -
         return None
     return (f"'{value.text}' is a weekday in an undated text that names no participant: "
             "which week it is cannot be told")
+
+
+# "On Monday evening, the two leaders met": a date that is the whole opening clause (with at
+# most "on", "late on", "early on") dates the predicate of the clause right after it.
+_FRONT_LEAD = re.compile(r"(?:(?:late|early)\s+(?:on\s+)?|on\s+)?$", re.IGNORECASE)
+# "Monday evening U.S. time", "(local time)": a day in another time zone may be the claimed
+# day elsewhere; a contradiction needs the zone the claim is written in, so it stays silent.
+_ZONE = re.compile(r"\s*\(?(?:[A-Za-z.]+\s+){0,2}time\b|\s*\(?\b(?:[ECMP][SD]?T|GMT|UTC|JST|KST"
+                   r"|BST|CET)\b")
+# "On Monday, Greer said he met Velden": the fronted day is the saying's, not the meeting's
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|announced|added|reported|confirmed|noted|"
+                        r"stated|recalled|claimed|insisted|explained|wrote|revealed|disclosed|"
+                        r"denied|admitted|acknowledged|that)\b")
+
+
+def fronted(sentence: Sentence, text: str, start: int, end: int,
+            clause: tuple[int, int]) -> bool:
+    """Whether the date at [start, end) is the sentence's opening clause and `clause` (the
+    trigger's) comes right after it."""
+    clauses = sentence.clauses
+    if len(clauses) < 2 or clauses[1] != clause or not clauses[0][0] <= start < clauses[0][1]:
+        return False
+    lead = text[clauses[0][0]:start]
+    return bool(_FRONT_LEAD.fullmatch(lead)) and not text[end:clauses[0][1]].strip() \
+        and not _REPORTING.search(text, clause[0], clause[1])
+
+
+def time_zone(text: str, value: Value, end: int) -> str | None:
+    """A day named in a time zone ("Monday night Washington time") is not bound to the claim's
+    calendar day."""
+    if _ZONE.match(text, value.end, end):
+        return f"'{value.text}' is given in a time zone, which may shift the day"
+    return None
