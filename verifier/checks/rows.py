@@ -49,6 +49,8 @@ def parse_row(text: str, start: int, end: int) -> _Parsed | None:
     if figure is None:
         return None
     head = stripped[:figure.start()]
+    if head.endswith(("-", "\u2212")):
+        return None  # "stays at -0.1 %": a minus sign, not a separator
     body = head.rstrip()
     if body[-1:] in _SEPARATORS and (body[-1] != "-" or body[-2:-1] == " "):
         body = body[:-1].rstrip()

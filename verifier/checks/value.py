@@ -248,27 +248,6 @@ def _one(kind: str, amount: float, expected: dict[str, Any]) -> str:
     return f"{amount:g}"
 
 
-def _table_rows(claim: Claim, index: ArticleIndex) -> Iterator[Evidence]:
-    """Rows of a results table or list ("Unity Party - 88" under "Seats won:")."""
-    c = claim.content
-    expected = c["value"]
-    cues = [folded(tuple(group)) for group in c.get("cues", ())]
-    if not cues:
-        return  # a heading must name the measure
-    want = c.get("property", claim.id)
-    for row in rows(index, c["subject"], expected["type"], measure_words(claim), cues,
-                    _scope_start(claim, index)):
-        said = describe(row.value)
-        spans = [(row.value.start, row.value.end)]
-        if same_amount(row.value, expected, float(c.get("tolerance", 0))):
-            yield index.evidence(row.sentence, "support",
-                                 f"table row under '{row.heading}' gives {said} for {want}", spans)
-        else:
-            yield index.evidence(
-                row.sentence, "contradict", f"table row under '{row.heading}' gives {said} for "
-                f"{want}; claim says {describe_expected(expected)}", spans)
-
-
 def describe_expected(expected: dict[str, Any]) -> str:
     kind = str(expected["type"])
     if "amount" not in expected:
