@@ -19,6 +19,7 @@ import click
 
 from verifier import runner
 from verifier.baseline import review_due
+from verifier.cachetrust import refusal
 from verifier.model import Project, Result
 from verifier.parallel import CACHE_FOLDER, Execution, settle
 from verifier.problems import Problem
@@ -195,7 +196,11 @@ def check(root: Path, claims: Path | None, articles: tuple[Path, ...], formats: 
     input; every requested report is written in all three cases.
     """
     targets = destinations(formats, outputs)
-    execution = Execution(jobs, root / CACHE_FOLDER if cache else None, scheduler)
+    folder = root / CACHE_FOLDER if cache else None
+    if folder is not None and (refused := refusal(root, folder)):
+        click.echo(f"verifier: warning: {refused}; running without it", err=True)
+        folder = None
+    execution = Execution(jobs, folder, scheduler)
     project = load(root, claims, articles, execution)
     verify, partial = None, bool(articles)
     if changed:

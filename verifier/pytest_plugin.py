@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from verifier import runner
+from verifier.cachetrust import refusal
 from verifier.parallel import CACHE_FOLDER, Execution
 from verifier.pytest_items import (
     STATE,
@@ -26,6 +27,8 @@ from verifier.pytest_items import (
     VerifierFile,
 )
 from verifier.report import RENDERERS, render
+
+REFUSED = pytest.StashKey[str]()  # why the verdict cache was not used
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -74,6 +77,9 @@ def _execution(config: pytest.Config, base: Path) -> Execution:
     if jobs != "auto" and not (jobs.isdigit() and int(jobs) > 0):
         raise pytest.UsageError(f"verifier_jobs = {jobs!r}: expected a positive number or auto")
     cache = base / CACHE_FOLDER if config.getini("verifier_cache") else None
+    if cache is not None and (refused := refusal(base, cache)):
+        config.stash[REFUSED] = refused
+        cache = None
     return Execution(None if jobs == "auto" else int(jobs), cache)
 
 
@@ -123,6 +129,8 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     corrupt = state.execution.stats.corrupt if state and state.execution else 0
     if corrupt:
         warnings.append(f"{corrupt} unreadable verdict cache file(s) ignored and rebuilt")
+    if REFUSED in config.stash:
+        warnings.append(config.stash[REFUSED])
     if warnings:
         terminalreporter.section("verifier warnings")
         for line in warnings:
