@@ -12,12 +12,18 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from conftest import KEY, gate, git, verifier
+from hostile import KEY, copy, gate, git, verifier
 
 from verifier import cache as cache_module
 from verifier.cachefile import read_blob, write_blob
 
 ATTACKER = "attacker-key-fedcba9876543210"
+
+
+@pytest.fixture
+def contradicted(tmp_path: Path) -> Path:
+    """The fixture project with one unacknowledged contradiction (`check` exits 1)."""
+    return copy("contradicted", tmp_path / "project")
 
 
 def forge(root: Path, monkeypatch: pytest.MonkeyPatch, key: str) -> int:

@@ -1,4 +1,4 @@
-"""Shared helpers for the hardening tests: fixture projects copied to a temporary folder, and
+"""Helpers for the hardening tests: fixture projects copied to a temporary folder, and
 the real console script run in a subprocess with a hang guard (a generous timeout: a hang is a
 failure, no timing is measured)."""
 
@@ -9,8 +9,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECTS = ROOT / "tests" / "data" / "projects"
@@ -50,9 +48,3 @@ def git(root: Path, *args: str) -> None:
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid",
                     "-c", "commit.gpgsign=false", *args], cwd=root, check=True,
                    capture_output=True, timeout=HANG)
-
-
-@pytest.fixture
-def contradicted(tmp_path: Path) -> Path:
-    """The fixture project with one unacknowledged contradiction (`check` exits 1)."""
-    return copy("contradicted", tmp_path / "project")
