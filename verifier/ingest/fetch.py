@@ -49,7 +49,10 @@ def fetch(url: str, limits: Limits) -> Raw:
 
 def _get(url: str, limits: Limits,
          deadline: float) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # "Invalid IPv6 URL", a bad port, control characters
+        raise IngestError(f"{url}: not a valid URL ({error})") from None
     if parts.scheme not in ("http", "https"):
         raise IngestError(f"{url}: only http and https URLs can be ingested")
     if parts.username or parts.password:
@@ -163,13 +166,18 @@ def _decompress(url: str, encoding: str, data: bytes, limits: Limits) -> bytes:
         return data
     if encoding not in ("gzip", "x-gzip", "deflate"):
         raise IngestError(f"{url}: content encoding {encoding!r} is not supported")
-    inflater = zlib.decompressobj(wbits=47)  # 32 + 15: gzip or zlib header, detected
-    try:
-        out = inflater.decompress(data, limits.max_bytes + 1)
-    except zlib.error:
-        raise IngestError(f"{url}: the {encoding} body is corrupt") from None
-    if len(out) > limits.max_bytes:
-        raise IngestError(f"{url}: more than {limits.max_bytes} bytes once decompressed")
+    out = b""
+    while data:  # a gzip body may hold several members, one after another (RFC 1952)
+        inflater = zlib.decompressobj(wbits=47)  # 32 + 15: gzip or zlib header, detected
+        try:
+            out += inflater.decompress(data, limits.max_bytes + 1 - len(out))
+        except zlib.error:
+            raise IngestError(f"{url}: the {encoding} body is corrupt") from None
+        if len(out) > limits.max_bytes or inflater.unconsumed_tail:
+            raise IngestError(f"{url}: more than {limits.max_bytes} bytes once decompressed")
+        if not inflater.eof:
+            raise IngestError(f"{url}: the {encoding} body is truncated")
+        data = inflater.unused_data
     return out
 
 

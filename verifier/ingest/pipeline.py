@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,7 +76,7 @@ def describe(raw: Raw, found: Extracted, options: Options, sha256: str,
     url = options.url or raw.url
     meta = {
         "title": options.title or found.title,
-        "outlet": options.outlet or found.outlet or urlsplit(url).hostname or "unknown",
+        "outlet": options.outlet or found.outlet or _host(url) or "unknown",
         "author": found.author,
         "url": url,
         "published": options.published or found.published,
@@ -87,7 +88,26 @@ def describe(raw: Raw, found: Extracted, options: Options, sha256: str,
         "original": original,
         "source": "" if raw.url else f"local file {Path(raw.name).name}",
     }
-    return {key: value for key, value in meta.items() if value}
+    return {key: clean if isinstance(value, str) else value for key, value in meta.items()
+            if value and (clean := _field_text(value) if isinstance(value, str) else value)}
+
+
+# What a sidecar's loader refuses or a report cannot show: C0 and C1 controls, surrogates,
+# and noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF and their kin in every plane)
+_UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                       + "".join(f"\\U{p:04x}fffe\\U{p:04x}ffff" for p in range(1, 17)) + "]")
+
+
+def _field_text(value: str) -> str:
+    """One line of text for a sidecar field (a title may carry anything a page does)."""
+    return " ".join(_UNWANTED.sub(" ", value).split())
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
 
 
 def _plain(text: str) -> Extracted:
