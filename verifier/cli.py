@@ -25,6 +25,7 @@ from verifier.parallel import CACHE_FOLDER, Execution, settle
 from verifier.problems import Problem
 from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
+from verifier.report.safe import write_atomic
 
 # Subcommands other modules provide, imported only when used (and only if present).
 LAZY_COMMANDS = {"ingest": "verifier.ingest.command:ingest"}
@@ -245,8 +246,7 @@ def write_report(result: Result, fmt: str, output: Path | None) -> None:
     if output is None:
         click.echo(report, nl=False, color=color)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(report, encoding="utf-8")
+    write_atomic(output, report)  # a full disk leaves the old report or none, never half
     click.echo(f"{fmt} report written to {output}", err=True)
 
 

@@ -27,6 +27,7 @@ from verifier.pytest_items import (
     VerifierFile,
 )
 from verifier.report import RENDERERS, render
+from verifier.report.safe import write_atomic
 
 REFUSED = pytest.StashKey[str]()  # why the verdict cache was not used
 
@@ -146,4 +147,4 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         fmt, _, path = spec.partition(":")
         target = here / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render(fmt, run.result), encoding="utf-8")
+        write_atomic(target, render(fmt, run.result))
