@@ -25,7 +25,7 @@ from verifier.parallel import CACHE_FOLDER, Execution, settle
 from verifier.problems import Problem
 from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
-from verifier.report.safe import write_atomic
+from verifier.report.safe import one_line, write_atomic
 
 # Subcommands other modules provide, imported only when used (and only if present).
 LAZY_COMMANDS = {"ingest": "verifier.ingest.command:ingest"}
@@ -264,7 +264,8 @@ def explain(root: Path, claims: Path | None, articles: tuple[Path, ...], claim_i
 
     project = load(root, claims, articles)
     try:
-        click.echo(trail(project, claim_id, article), nl=False)
+        shown = trail(project, claim_id, article)  # quotes article text: made inert per line
+        click.echo("\n".join(one_line(line) for line in shown.split("\n")), nl=False)
     except NotFound as error:
         raise click.UsageError(str(error)) from None
 

@@ -176,3 +176,23 @@ def test_a_full_disk_leaves_the_old_report_in_place(tmp_path: Path) -> None:
     assert old.read_text(encoding="utf-8") == "the previous report\n"
     assert sorted(p.name for p in (root / "out").iterdir()) == ["report.json"]
     assert signal.SIGXFSZ  # the platform has the signal the script ignores
+
+
+def test_terminal_output_of_check_and_explain_is_inert(tmp_path: Path) -> None:
+    """Row 8 end to end: an escape sequence in an article's contradicting sentence and title."""
+    root = copy("contradicted", tmp_path / "project")
+    text = root / "seeds" / "003_ferry.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace(
+        "Mayor Dana Okafur said", "Mayor Dana Okafur \x1b]0;owned\x07\x1b[2J said"),
+        encoding="utf-8")
+    meta = root / "seeds" / "003_ferry.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        'title: "Ferry service to end"', 'title: "Ferry \\e]8;;http://evil.example/\\a end"'),
+        encoding="utf-8")
+    for args in (["check", "--no-cache"], ["explain", "mayor-name", "003"]):
+        done = subprocess.run([sys.executable, "-m", "verifier", *args], cwd=root,
+                              capture_output=True, text=True, timeout=HANG,
+                              env=environment(KEY), check=False)
+        assert "Okafur" in done.stdout, done.stderr
+        assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout
+        assert "\\x1b" in done.stdout
