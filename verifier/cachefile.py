@@ -19,7 +19,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from verifier.cachetrust import secret, sign
+from verifier.cachetrust import Untrusted, secret, sign
 
 FORMAT = 4
 BLOB = b"verifier cache %d\n" % FORMAT
@@ -30,6 +30,15 @@ _OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0
 
 class Corrupt(ValueError):
     """A cache file that cannot be trusted."""
+
+
+def _key(failure: type[Exception]) -> bytes:
+    """The signing key; without one (see cachetrust.refusal, which the CLI and the plugin ask
+    first), nothing read is trusted (Corrupt) and nothing is written (OSError)."""
+    try:
+        return secret()
+    except Untrusted as error:
+        raise failure(str(error)) from None
 
 
 def digest(data: bytes | memoryview) -> str:
@@ -44,7 +53,7 @@ def read(path: Path) -> Any:
     head, newline, body = data.partition(b"\n")
     try:
         header = json.loads(head)
-        if not newline or header != {"format": FORMAT, "hmac": sign(body, secret())}:
+        if not newline or header != {"format": FORMAT, "hmac": sign(body, _key(Corrupt))}:
             raise Corrupt("header or checksum")
         payload = json.loads(body)
     except ValueError as error:  # also UnicodeDecodeError and json's errors
@@ -57,7 +66,7 @@ def read(path: Path) -> Any:
 def write_atomic(path: Path, payload: dict[str, Any]) -> None:
     """Write to a temporary file beside `path`, then rename: readers see all or nothing."""
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    header = json.dumps({"format": FORMAT, "hmac": sign(body, secret())}).encode("ascii")
+    header = json.dumps({"format": FORMAT, "hmac": sign(body, _key(OSError))}).encode("ascii")
     _replace(path, header + b"\n" + body)
 
 
@@ -68,7 +77,7 @@ def read_blob(path: Path) -> memoryview | None:
     if data is None:
         return None
     head, body = data[:len(BLOB) + 65], memoryview(data)[len(BLOB) + 65:]
-    if head != BLOB + sign(body, secret()).encode() + b"\n":
+    if head != BLOB + sign(body, _key(Corrupt)).encode() + b"\n":
         raise Corrupt("header or checksum")
     return body
 
@@ -101,7 +110,7 @@ def _bytes(path: Path) -> bytes | None:
 
 def write_blob(path: Path, body: bytes) -> None:
     """A magic line, the HMAC of the body in hex and a newline, then the body; atomically."""
-    _replace(path, BLOB + sign(body, secret()).encode() + b"\n" + body)
+    _replace(path, BLOB + sign(body, _key(OSError)).encode() + b"\n" + body)
 
 
 def _replace(path: Path, data: bytes) -> None:

@@ -159,3 +159,17 @@ def test_the_key_file_is_private_and_made_once(tmp_path: Path,
     path.chmod(0o644)
     with pytest.raises(cachetrust.Untrusted, match="private"):
         cachetrust.secret()
+
+
+def test_without_a_key_the_api_runs_uncached_instead_of_failing(
+        contradicted: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """verifier.runner with an Execution's cache, the key unusable (too short)."""
+    from verifier import runner
+    from verifier.parallel import Execution
+    from verifier.project import load_project
+
+    monkeypatch.setenv("VERIFIER_CACHE_KEY", "short")
+    execution = Execution(1, contradicted / ".verifier-cache")
+    result = runner.run(load_project(contradicted), execution=execution)
+    assert [v.claim for v in result.unacknowledged] == ["mayor-name"]
+    assert execution.stats.unwritable > 0
