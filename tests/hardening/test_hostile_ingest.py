@@ -98,3 +98,22 @@ def _found(title: str = "") -> object:
     from verifier.ingest.extract import Extracted
 
     return Extracted(text="text\n", title=title)
+
+
+def test_ingest_skips_a_fifo_in_the_corpus_instead_of_waiting(tmp_path: Path) -> None:
+    """The duplicate check reads every corpus article: a FIFO named like one blocked it."""
+    import os
+    import threading
+
+    from verifier.ingest.pipeline import _corpus
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "001_a.txt").write_text("An article.\n", encoding="utf-8")
+    os.mkfifo(seeds / "002_b.txt")
+    found: list[list[str]] = []
+    worker = threading.Thread(target=lambda: found.append([n for n, _ in _corpus(seeds)]),
+                              daemon=True)
+    worker.start()
+    worker.join(60)
+    assert found == [["seeds/001_a.txt"]]

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from verifier.corpus import MAX_BYTES, read_bytes
 from verifier.ingest import store
 from verifier.ingest.base import Limits, Raw
 from verifier.ingest.dedupe import Duplicate, find_duplicate
@@ -24,6 +25,7 @@ from verifier.ingest.encoding import decode
 from verifier.ingest.extract import Extracted, extract_html
 from verifier.ingest.sources import read_source
 from verifier.ingest.textmeta import guess_published, guess_title
+from verifier.problems import ProblemError
 
 SEEDS = "seeds"
 
@@ -130,10 +132,9 @@ def _guesses(name: str, found: Extracted, options: Options) -> tuple[str, ...]:
 def _corpus(seeds: Path) -> Iterator[tuple[str, str]]:
     """Every article the corpus reader would read: *.txt under seeds/, links not followed."""
     for path in sorted(seeds.rglob("*.txt")):
-        if path.is_symlink():
-            continue
-        try:
-            name = f"{SEEDS}/{path.relative_to(seeds).as_posix()}"
-            yield name, path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        name = f"{SEEDS}/{path.relative_to(seeds).as_posix()}"
+        try:  # regular files within the corpus limit only: a FIFO would block, a device not end
+            data = read_bytes(seeds.parent, path, MAX_BYTES)
+        except ProblemError:
             continue  # an unreadable article is reported by the corpus reader, not here
+        yield name, data.decode("utf-8", errors="replace")
