@@ -42,7 +42,16 @@ from typing import Any
 import msgspec
 
 from verifier import engine as engine_module
-from verifier.cachefile import FORMAT, Corrupt, digest, read, read_blob, write_atomic, write_blob
+from verifier.cachefile import (
+    FORMAT,
+    Corrupt,
+    digest,
+    read,
+    read_blob,
+    unlink_links,
+    write_atomic,
+    write_blob,
+)
 from verifier.cachekeys import Keys, examples_key, fingerprint, keys
 from verifier.engine import Engine
 from verifier.model import Article, Claim, Encoded, Verdict
@@ -87,6 +96,7 @@ class VerdictCache:
     def __init__(self, folder: Path, engine: Engine) -> None:
         top = folder / f"v{FORMAT}"
         self.stats = Stats()
+        unlink_links(top, top / "keys")  # before anything is read or pruned in them
         self._keys = self._read_keys(top / "keys", engine)
         self.folder = top / self._keys.engine
         self.claims = self._keys.claims
@@ -295,8 +305,7 @@ def _prepare(folder: Path, top: Path, mine: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for here in (top, top / "keys", top / "memo", mine, mine / "claims"):
-            if os.path.islink(here):
-                os.unlink(here)  # the link itself: what it points to is left alone
+            unlink_links(here)
             here.mkdir(exist_ok=True)
         os.utime(mine)
         try:

@@ -11,6 +11,7 @@ decode with types (msgspec), so a file that passes is well-formed data.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -106,6 +107,15 @@ def _bytes(path: Path) -> bytes | None:
         raise Corrupt(str(error)) from None
     finally:
         os.close(handle)
+
+
+def unlink_links(*paths: Path) -> None:
+    """Remove each of `paths` that is a symbolic link (the link itself: what it points to is
+    left alone), so the cache never reads, writes or prunes through one."""
+    for path in paths:
+        with contextlib.suppress(OSError):
+            if os.path.islink(path):
+                os.unlink(path)
 
 
 def write_blob(path: Path, body: bytes) -> None:

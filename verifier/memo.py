@@ -21,7 +21,7 @@ from typing import Any
 
 import msgspec
 
-from verifier.cachefile import FORMAT, Corrupt, read_blob, write_blob
+from verifier.cachefile import FORMAT, Corrupt, read_blob, unlink_links, write_blob
 from verifier.schema import SCHEMA_DIRS
 
 LIMIT = 100_000  # entries kept at most, unless one run uses more
@@ -50,6 +50,7 @@ class DocumentMemo:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / f"v{FORMAT}" / "memo" / f"{loader_digest()}.bin"
+        unlink_links(self.path.parent.parent, self.path.parent)  # never read or write through
         self.corrupt = 0
         self.unwritable = 0
         # entries stay msgpack until asked for: a run uses few of them, or writes them back

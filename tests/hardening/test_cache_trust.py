@@ -8,6 +8,7 @@ contradiction, with valid checksums and signatures under their key, and commit i
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import msgspec
@@ -173,3 +174,21 @@ def test_without_a_key_the_api_runs_uncached_instead_of_failing(
     result = runner.run(load_project(contradicted), execution=execution)
     assert [v.claim for v in result.unacknowledged] == ["mayor-name"]
     assert execution.stats.unwritable > 0
+
+
+@pytest.mark.parametrize("inner", ["v4/keys", "v4/memo", "v4"])
+def test_links_inside_the_cache_are_removed_never_followed(
+        contradicted: Path, tmp_path: Path, inner: str) -> None:
+    """A link placed inside an untracked cache (by an earlier job, say) must not lead the
+    keys' pruning or the memo's writes to another folder."""
+    assert verifier(contradicted, "check").returncode == 1
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for n in range(12):  # more than the keys files the cache keeps: pruning would strike
+        (outside / f"{n:064x}.json").write_text("not the cache's", encoding="utf-8")
+    link = contradicted / ".verifier-cache" / inner
+    shutil.rmtree(link)
+    link.symlink_to(outside, target_is_directory=True)
+    assert verifier(contradicted, "check").returncode == 1
+    assert len(list(outside.iterdir())) == 12
+    assert not link.is_symlink()
