@@ -247,8 +247,10 @@ class _Builder:
             number = int(text) if tag.endswith("int") else float(text)
         except ValueError:  # more digits than Python converts
             number = math.inf
-        # beyond 64 bits: no date, msgpack or float conversion takes it
-        if abs(number) >= 1 << 63 or not math.isfinite(number):
+        # an integer beyond a float's range overflowed the finiteness test itself
+        too_large = number.bit_length() > 1023 if isinstance(number, int) \
+            else not math.isfinite(number)
+        if too_large:
             self._stop(event, "yaml-number", f"number '{text[:40]}' is too large: quote it if "
                        "it is text, or write it with fewer digits")
         return number
