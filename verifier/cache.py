@@ -15,7 +15,8 @@ grouped by event), so a changed alias or engine re-verifies everything. An artic
 covers its path, text and metadata. Within one engine, a claim whose digest is unchanged keeps
 its cached verdicts; a new or changed claim is judged again on every article, and only it.
 
-Packs are msgpack maps, checksummed and written atomically (verifier.cachefile). A run reads
+Packs are msgpack maps, signed with a per-machine key (verifier.cachetrust) and written
+atomically (verifier.cachefile). A run reads
 every pack of its engine, oldest first, and decodes an entry only when it asks for it, with
 msgspec into the model's types, every field's type checked; an article's supported verdicts
 stay encoded even then (model.Encoded) until something reads them, which the text, SARIF and
@@ -28,10 +29,10 @@ run; one pack takes 0.05 s. A pack that is truncated, altered or malformed is ig
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
-import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +42,16 @@ from typing import Any
 import msgspec
 
 from verifier import engine as engine_module
-from verifier.cachefile import FORMAT, Corrupt, digest, read, read_blob, write_atomic, write_blob
+from verifier.cachefile import (
+    FORMAT,
+    Corrupt,
+    digest,
+    read,
+    read_blob,
+    unlink_links,
+    write_atomic,
+    write_blob,
+)
 from verifier.cachekeys import Keys, examples_key, fingerprint, keys
 from verifier.engine import Engine
 from verifier.model import Article, Claim, Encoded, Verdict
@@ -86,6 +96,7 @@ class VerdictCache:
     def __init__(self, folder: Path, engine: Engine) -> None:
         top = folder / f"v{FORMAT}"
         self.stats = Stats()
+        unlink_links(top, top / "keys")  # before anything is read or pruned in them
         self._keys = self._read_keys(top / "keys", engine)
         self.folder = top / self._keys.engine
         self.claims = self._keys.claims
@@ -254,7 +265,10 @@ class VerdictCache:
             kept[key] = self._entries[key]
         if self._write(lambda: write_blob(pack, msgspec.msgpack.encode({**kept, **self._new}))):
             for old in self._packs:
-                old.unlink(missing_ok=True)
+                try:
+                    old.unlink(missing_ok=True)
+                except OSError:  # a folder in its place: the next merge tries again
+                    self.stats.unwritable += 1
 
     def _write(self, write: Any) -> bool:
         try:
@@ -286,17 +300,56 @@ def _hex(name: str) -> str:
 
 def _prepare(folder: Path, top: Path, mine: Path) -> None:
     """Create the folders, tag the cache for backup tools, and drop the oldest engine folders
-    and the folders of other cache formats."""
+    and the folders of other cache formats. Links met inside the cache are removed, never
+    followed, and clean-up removes only files of the cache's own kinds (see _remove_ours)."""
     try:
-        mine.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        for here in (top, top / "keys", top / "memo", mine, mine / "claims"):
+            unlink_links(here)
+            here.mkdir(exist_ok=True)
         os.utime(mine)
-        if not (folder / "CACHEDIR.TAG").exists():
-            (folder / "CACHEDIR.TAG").write_text(TAG, encoding="ascii")
-        for other in folder.iterdir():
-            if other != top and other.is_dir() and re.fullmatch(r"v\d+", other.name):
-                shutil.rmtree(other, ignore_errors=True)
-        engines = [p for p in top.iterdir()
-                   if p.is_dir() and p != mine and p.name not in ("memo", "keys")]
-        _drop_oldest(engines, KEEP_ENGINES - 1, lambda p: shutil.rmtree(p, ignore_errors=True))
+        try:
+            tag = os.open(folder / "CACHEDIR.TAG",
+                          os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(tag, "w", encoding="ascii") as out:
+                out.write(TAG)
+        for other in _folders(folder):
+            if other != top and re.fullmatch(r"v\d+", other.name):
+                _remove_ours(other)
+        engines = [p for p in _folders(top) if p != mine and p.name not in ("memo", "keys")]
+        _drop_oldest(engines, KEEP_ENGINES - 1, _remove_ours)
     except OSError:
         pass  # an unwritable cache only costs time: every write is counted as it fails
+
+
+def _folders(folder: Path) -> list[Path]:
+    """The folders in `folder` (links to folders are not folders here)."""
+    with os.scandir(folder) as entries:
+        return [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False)]
+
+
+OURS = re.compile(r"(pack-\d+-\d+\.bin|[0-9a-f]{32,64}\.(json|bin)|\.tmp-\d+-\d+-.*)")
+
+
+def _remove_ours(folder: Path) -> None:
+    """Remove the files the cache writes (OURS) under `folder`, then the folders left empty;
+    links are removed as links, anything else is left where it is."""
+    try:
+        with os.scandir(folder) as entries:
+            listed = list(entries)
+    except OSError:
+        return
+    for entry in listed:
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                _remove_ours(Path(entry.path))
+            elif entry.is_symlink() or (entry.is_file(follow_symlinks=False)
+                                        and OURS.fullmatch(entry.name)):
+                os.unlink(entry.path)
+        except OSError:
+            pass
+    with contextlib.suppress(OSError):  # not empty: something the cache did not write stays
+        os.rmdir(folder)

@@ -1,27 +1,45 @@
 """The files of the verdict cache, written atomically and read with suspicion: no pickle, no code.
 
-A JSON file (claim sets) is one header line, `{"format": 2, "sha256": "<hex of the rest>"}`,
-then the payload; a binary file (packs, the memo) is a magic line, the SHA-256 of the rest in
-hex and a newline, then msgpack. Reading raises Corrupt for anything truncated or altered; the
-readers then decode with types (msgspec), so a file that passes is well-formed data.
+A JSON file (claim sets) is one header line, `{"format": 3, "hmac": "<hex of the rest>"}`,
+then the payload; a binary file (packs, the memo) is a magic line, the HMAC-SHA256 of the rest
+in hex and a newline, then msgpack. The HMAC's key is a per-machine secret kept outside the
+project (verifier.cachetrust), so a file a pull request commits cannot pass, whatever checksum
+it carries. Reading raises Corrupt for anything truncated, altered, unsigned, too large or not a
+regular file (opened without following links, never a FIFO or a device); the readers then
+decode with types (msgspec), so a file that passes is well-formed data.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
-FORMAT = 3
+from verifier.cachetrust import Untrusted, secret, sign
+
+FORMAT = 4
 BLOB = b"verifier cache %d\n" % FORMAT
+MAX_FILE = 1 << 30  # a pack of 10,000 articles is 46 MB
 _COUNTER = itertools.count()
+_OPEN = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 class Corrupt(ValueError):
     """A cache file that cannot be trusted."""
+
+
+def _key(failure: type[Exception]) -> bytes:
+    """The signing key; without one (see cachetrust.refusal, which the CLI and the plugin ask
+    first), nothing read is trusted (Corrupt) and nothing is written (OSError)."""
+    try:
+        return secret()
+    except Untrusted as error:
+        raise failure(str(error)) from None
 
 
 def digest(data: bytes | memoryview) -> str:
@@ -36,7 +54,7 @@ def read(path: Path) -> Any:
     head, newline, body = data.partition(b"\n")
     try:
         header = json.loads(head)
-        if not newline or header != {"format": FORMAT, "sha256": digest(body)}:
+        if not newline or header != {"format": FORMAT, "hmac": sign(body, _key(Corrupt))}:
             raise Corrupt("header or checksum")
         payload = json.loads(body)
     except ValueError as error:  # also UnicodeDecodeError and json's errors
@@ -49,7 +67,7 @@ def read(path: Path) -> Any:
 def write_atomic(path: Path, payload: dict[str, Any]) -> None:
     """Write to a temporary file beside `path`, then rename: readers see all or nothing."""
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    header = json.dumps({"format": FORMAT, "sha256": digest(body)}).encode("ascii")
+    header = json.dumps({"format": FORMAT, "hmac": sign(body, _key(OSError))}).encode("ascii")
     _replace(path, header + b"\n" + body)
 
 
@@ -60,24 +78,49 @@ def read_blob(path: Path) -> memoryview | None:
     if data is None:
         return None
     head, body = data[:len(BLOB) + 65], memoryview(data)[len(BLOB) + 65:]
-    if head != BLOB + digest(body).encode() + b"\n":
+    if head != BLOB + sign(body, _key(Corrupt)).encode() + b"\n":
         raise Corrupt("header or checksum")
     return body
 
 
 def _bytes(path: Path) -> bytes | None:
-    """The file's bytes; None if there is no such file, Corrupt if it cannot be read."""
+    """The file's bytes; None if there is no such file, Corrupt if it cannot be read or is not
+    a regular file within MAX_FILE (a link, a folder, a FIFO, /dev/zero)."""
     try:
-        return path.read_bytes()
+        handle = os.open(path, _OPEN)
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
         raise Corrupt(str(error)) from None
+    try:
+        found = os.fstat(handle)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_FILE:
+            raise Corrupt("not a regular file within the size limit")
+        chunks, size = [], 0
+        while chunk := os.read(handle, max(found.st_size - size, 0) + 1):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_FILE:
+                raise Corrupt("grew beyond the size limit")
+        return b"".join(chunks)
+    except OSError as error:
+        raise Corrupt(str(error)) from None
+    finally:
+        os.close(handle)
+
+
+def unlink_links(*paths: Path) -> None:
+    """Remove each of `paths` that is a symbolic link (the link itself: what it points to is
+    left alone), so the cache never reads, writes or prunes through one."""
+    for path in paths:
+        with contextlib.suppress(OSError):
+            if os.path.islink(path):
+                os.unlink(path)
 
 
 def write_blob(path: Path, body: bytes) -> None:
-    """A magic line, the SHA-256 of the body in hex and a newline, then the body; atomically."""
-    _replace(path, BLOB + digest(body).encode() + b"\n" + body)
+    """A magic line, the HMAC of the body in hex and a newline, then the body; atomically."""
+    _replace(path, BLOB + sign(body, _key(OSError)).encode() + b"\n" + body)
 
 
 def _replace(path: Path, data: bytes) -> None:

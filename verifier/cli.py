@@ -19,11 +19,13 @@ import click
 
 from verifier import runner
 from verifier.baseline import review_due
+from verifier.cachetrust import refusal
 from verifier.model import VERDICTS, ArticleMeta, ExampleText, Project, Result
 from verifier.parallel import CACHE_FOLDER, Execution, settle
 from verifier.problems import Problem
 from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
+from verifier.report.safe import one_line, write_atomic
 
 # Subcommands other modules provide, imported only when used (and only if present).
 LAZY_COMMANDS = {"ingest": "verifier.ingest.command:ingest",
@@ -206,7 +208,11 @@ def check(root: Path, claims: Path | None, articles: tuple[Path, ...], formats: 
     input; every requested report is written in all three cases.
     """
     targets = destinations(formats, outputs)
-    execution = Execution(jobs, root / CACHE_FOLDER if cache else None, scheduler)
+    folder = root / CACHE_FOLDER if cache else None
+    if folder is not None and (refused := refusal(root, folder)):
+        click.echo(f"verifier: warning: {refused}; running without it", err=True)
+        folder = None
+    execution = Execution(jobs, folder, scheduler)
     project = load(root, claims, articles, execution)
     verify, partial = None, bool(articles)
     if changed:
@@ -251,8 +257,7 @@ def write_report(result: Result, fmt: str, output: Path | None) -> None:
     if output is None:
         click.echo(report, nl=False, color=color)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(report, encoding="utf-8")
+    write_atomic(output, report)  # a full disk leaves the old report or none, never half
     click.echo(f"{fmt} report written to {output}", err=True)
 
 
@@ -270,7 +275,8 @@ def explain(root: Path, claims: Path | None, articles: tuple[Path, ...], claim_i
 
     project = load(root, claims, articles)
     try:
-        click.echo(trail(project, claim_id, article), nl=False)
+        shown = trail(project, claim_id, article)  # quotes article text: made inert per line
+        click.echo("\n".join(one_line(line) for line in shown.split("\n")), nl=False)
     except NotFound as error:
         raise click.UsageError(str(error)) from None
 

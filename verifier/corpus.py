@@ -15,6 +15,7 @@ texts are never edited, so a mismatch is an error.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import stat
@@ -33,6 +34,7 @@ from verifier.schema import validate
 from verifier.source import decode_utf8, load_yaml, parse_path
 
 MAX_BYTES = 5 << 20
+MAX_ORIGINAL = 64 << 20  # an `original` (the page as fetched) is hashed, never parsed
 SETTLE_NS = 2_000_000_000  # a file changed more recently is read again on the next run
 META_SUFFIX = ".meta.yaml"
 _META_FIELDS = frozenset({"title", "outlet", "url", "retrieved", "kind", "language", "sha256"})
@@ -105,13 +107,20 @@ def walk_names(root: Path, paths: Sequence[Path], suffixes: tuple[str, ...]
         if given.is_file():
             found = [(str(given), False)]
         elif given.is_dir():
-            found = _tree(given, suffixes)
+            found, unreadable = _tree(given, suffixes)
+            for folder, error in unreadable:
+                yield Problem(display_path(root, _printable(folder)), 1, 1, "unreadable",
+                              f"cannot read the folder: {error.strerror or error}; what it "
+                              "holds is not checked (fix its permissions)")
         else:
             yield Problem(display_path(root, given), 1, 1, "not-found",
                           "no such file or folder: check the path you gave")
             continue
         for path, link in found:
-            if link:
+            if not _utf8(path):
+                yield Problem(display_path(root, _printable(path)), 1, 1, "file-name",
+                              "the file name is not valid UTF-8: rename it")
+            elif link:
                 yield Problem(display_path(root, path), 1, 1, "symlink", "symbolic links are "
                               "not read: put the file itself here")
             elif not several:
@@ -121,18 +130,39 @@ def walk_names(root: Path, paths: Sequence[Path], suffixes: tuple[str, ...]
                 yield path
 
 
-def _tree(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[str, bool]]:
+def _utf8(path: str) -> bool:
+    """Whether `path` is text (a name of bytes that are not UTF-8 decodes to lone surrogates,
+    which no report can print)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(path: str) -> str:
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _tree(folder: Path, suffixes: tuple[str, ...]
+          ) -> tuple[list[tuple[str, bool]], list[tuple[str, OSError]]]:
     """(path, is a link) of the regular files and links named `*suffixes` under `folder`, in
-    pathlib's order; linked folders are not entered. os.scandir: rglob took 0.3 s per 10,000."""
+    pathlib's order, and the folders that could not be read (an unreadable corpus is an error,
+    not an empty one); linked folders are not entered. os.scandir: rglob took 0.3 s per
+    10,000."""
     found: list[tuple[tuple[str, ...], str, bool]] = []
+    unreadable: list[tuple[str, OSError]] = []
     stack: list[tuple[str, tuple[str, ...]]] = [(str(folder), ())]
     while stack:
         here, parts = stack.pop()
         try:
             with os.scandir(here) as entries:
                 listed = list(entries)
-        except OSError:
-            continue  # vanished or unreadable folder: what it held is simply not there
+        except FileNotFoundError:
+            continue  # vanished meanwhile
+        except OSError as error:
+            unreadable.append((here, error))
+            continue
         for entry in listed:
             link = entry.is_symlink()
             if not link and entry.is_dir():
@@ -140,27 +170,68 @@ def _tree(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[str, bool]]:
             elif entry.name.endswith(suffixes) and (link or entry.is_file()):
                 found.append(((*parts, entry.name), entry.path, link))
     found.sort(key=lambda item: item[0])
-    return [(path, link) for _, path, link in found]
+    return [(path, link) for _, path, link in found], unreadable
 
 
 def read_bytes(root: Path, path: Path, limit: int) -> bytes:
-    """The file's bytes; a Problem (raised) if it cannot be read or is larger than `limit`."""
+    """The file's bytes; a Problem (raised) if it cannot be read, is larger than `limit`, is
+    not a regular file (a FIFO, a device, a folder), is a link, or lies in the project but
+    resolves outside it (through a linked folder)."""
+    name = display_path(root, path)
+    handle = open_regular(root, path, name)
     try:
-        with open(path, "rb") as handle:
-            # asking for limit + 1 bytes outright allocated 5 MB per file: ask for the size,
-            # and for the rest if it grew meanwhile
-            size = min(os.fstat(handle.fileno()).st_size, limit) + 1
-            data = handle.read(size)
-            if len(data) == size <= limit:
-                data += handle.read(limit + 1 - size)
+        # asking for limit + 1 bytes outright allocated 5 MB per file: ask for the size,
+        # and for the rest if it grew meanwhile
+        size = min(os.fstat(handle).st_size, limit) + 1
+        chunks, got = [], 0
+        while got <= limit and (chunk := os.read(handle, max(size - got, 1 << 16))):
+            chunks.append(chunk)
+            got += len(chunk)
     except OSError as error:
-        raise ProblemError(Problem(display_path(root, path), 1, 1, "unreadable", f"cannot read "
-                                   f"the file: {error.strerror or error}")) from None
-    if len(data) > limit:
-        raise ProblemError(Problem(display_path(root, path), 1, 1, "too-large", f"file is "
-                                   f"larger than {limit:,} "
+        raise _unreadable(name, error) from None
+    finally:
+        os.close(handle)
+    if got > limit:
+        raise ProblemError(Problem(name, 1, 1, "too-large", f"file is larger than {limit:,} "
                                    "bytes: split it, or trim it to the part that matters"))
-    return data
+    return b"".join(chunks)
+
+
+def open_regular(root: Path, path: Path, name: str) -> int:
+    """A descriptor of `path`, a regular file not reached through a link out of the project;
+    a Problem (raised) for anything else. Never waits on a FIFO or a device."""
+    if _escapes(root, path):
+        raise ProblemError(Problem(name, 1, 1, "symlink", "the path leads out of the project "
+                                   "through a symbolic link: put the file itself here"))
+    try:
+        handle = os.open(path, _NOFOLLOW)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ProblemError(Problem(name, 1, 1, "symlink", "symbolic links are not read: "
+                                       "put the file itself here")) from None
+        raise _unreadable(name, error) from None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise ProblemError(Problem(name, 1, 1, "not-a-file", "not a regular file (a folder, "
+                                       "a FIFO or a device): put the file itself here"))
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle
+
+
+def _escapes(root: Path, path: Path) -> bool:
+    """Whether `path`, written inside the project, resolves outside it."""
+    base = os.path.abspath(root)
+    absolute = os.path.abspath(path)
+    if _inside(absolute, base) is None:
+        return False  # named outside the project by the user: their choice
+    return _inside(os.path.realpath(absolute), os.path.realpath(base)) is None
+
+
+def _unreadable(name: str, error: OSError) -> ProblemError:
+    return ProblemError(Problem(name, 1, 1, "unreadable", f"cannot read the file: "
+                                f"{error.strerror or error}"))
 
 
 # One article read: the Article (None if unreadable), its problems, its files (text, sidecar),
@@ -247,6 +318,8 @@ def read_known(root: Path, path: str, memo: DocumentMemo, cwd: str = "") -> Read
         text = data.decode("utf-8")
     except (OSError, UnicodeError):
         return None
+    if "\0" in text:  # refused by the full path (decode_utf8)
+        return None
     digest = hashlib.sha256(data).hexdigest()
     if _check_sha256(root, Path(path), digest, fields, meta_name, (1, 1)):
         return None
@@ -302,7 +375,9 @@ def _article(name: str, text: str, meta: ArticleMeta, digest: str) -> Article:
     return article
 
 
-_NOFOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+# never follow a link, never wait on a FIFO or a device (fstat then refuses anything irregular)
+_NOFOLLOW = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0) \
+    | getattr(os, "O_NONBLOCK", 0)
 
 
 def _regular_file(path: str) -> tuple[bytes, list[int] | None] | None:
@@ -338,6 +413,21 @@ def _plain(fields: Any) -> TypeGuard[dict[str, str]]:
         and fields.get("kind", "article") in _KINDS
 
 
+def _file_digest(handle: int) -> str:
+    """SHA-256 of an open file of at most MAX_ORIGINAL bytes (closed here); OSError if larger."""
+    sha = hashlib.sha256()
+    size = 0
+    try:
+        while chunk := os.read(handle, 1 << 20):
+            size += len(chunk)
+            if size > MAX_ORIGINAL:
+                raise OSError("too large")
+            sha.update(chunk)
+    finally:
+        os.close(handle)
+    return sha.hexdigest()
+
+
 def meta_path(article: Path) -> Path:
     return article.with_name(article.name.removesuffix(".txt") + META_SUFFIX)
 
@@ -348,7 +438,7 @@ def read_meta(root: Path, article: Path, digest: str
     memo may learn (only a sidecar without problems)."""
     sidecar = meta_path(article)
     name = display_path(root, sidecar)
-    if not sidecar.is_file():
+    if not os.path.lexists(sidecar):
         return ArticleMeta(), [Problem(
             display_path(root, article), 1, 1, "missing-metadata",
             f"no metadata file {name}: without a published date, weekdays such as 'on Tuesday' "
@@ -387,13 +477,14 @@ def _check_sha256(root: Path, article: Path, digest: str, fields: dict[str, Any]
     if original:
         kept = article.parent / original
         try:  # a link could lead to /dev/zero and hash forever: regular files only
-            if kept.is_symlink() or not kept.is_file():
+            if not _inside(os.path.abspath(kept), os.path.abspath(root)):
                 raise OSError
-            with kept.open("rb") as handle:
-                actual = hashlib.file_digest(handle, "sha256").hexdigest()
-        except OSError:
+            actual = _file_digest(open_regular(root, kept, name))
+        except (OSError, ProblemError):
             return [Problem(name, *where, "sha256", f"{what} named in `original` cannot be "
-                            "read: restore it, or remove `original` and `sha256`", "$.original")]
+                            "read (a regular file inside the project, not a link, at most "
+                            f"{MAX_ORIGINAL:,} bytes): restore it, or remove `original` and "
+                            "`sha256`", "$.original")]
     else:
         actual = digest
     if actual == recorded:

@@ -7,9 +7,9 @@ that validated without a problem, so a memo hit never hides one: a file with pro
 and validated every time. The memo is one checksummed msgpack file in the cache folder, named
 by the digest of the schemas and of the loader's code: another schema or parser starts afresh.
 
-Like the verdict cache, it is trusted as far as its checksum and shape checks go: whoever can
-write the cache folder can change what a run sees, so CI should cache it per branch, as it does
-the verdicts. A damaged memo is ignored (and rewritten); an unwritable one only costs time.
+Like the verdict cache, it is signed with the per-machine key (verifier.cachetrust), so a memo
+committed in a pull request is ignored. A damaged memo is ignored (and rewritten); an
+unwritable one only costs time.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 
 import msgspec
 
-from verifier.cachefile import FORMAT, Corrupt, read_blob, write_blob
+from verifier.cachefile import FORMAT, Corrupt, read_blob, unlink_links, write_blob
 from verifier.schema import SCHEMA_DIR
 
 LIMIT = 100_000  # entries kept at most, unless one run uses more
@@ -49,6 +49,7 @@ class DocumentMemo:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / f"v{FORMAT}" / "memo" / f"{loader_digest()}.bin"
+        unlink_links(self.path.parent.parent, self.path.parent)  # never read or write through
         self.corrupt = 0
         self.unwritable = 0
         # entries stay msgpack until asked for: a run uses few of them, or writes them back

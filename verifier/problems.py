@@ -24,8 +24,13 @@ class Problem:
     level: Level = "error"
 
     def __str__(self) -> str:
+        """One line, whatever the message quotes (a newline in a YAML key once started a
+        GitHub workflow command on standard error)."""
+        from verifier.report.safe import one_line
+
         where = f" (at {self.json_path})" if self.json_path and self.json_path != "$" else ""
-        return f"{self.file}:{self.line}:{self.column}: [{self.code}] {self.message}{where}"
+        return one_line(f"{self.file}:{self.line}:{self.column}: [{self.code}] "
+                        f"{self.message}{where}")
 
 
 class ProblemError(Exception):

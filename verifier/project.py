@@ -21,7 +21,7 @@ from verifier.memo import DocumentMemo
 from verifier.memo import key as memo_key
 from verifier.model import Acknowledgement, Claim, Entity, Example, Position, Project
 from verifier.problems import Problem, ProblemError
-from verifier.schema import SchemaName, validate
+from verifier.schema import MAX_PROBLEMS, TOO_MANY, SchemaName, validate
 from verifier.source import MAX_BYTES, Locations, PathKey, load_yaml, parse_path
 
 COMMON_FIELDS = frozenset({"id", "statement", "kind", "severity", "tags", "provenance",
@@ -86,11 +86,29 @@ def load_project(root: Path, claims_dir: Path | None = None,
     known |= {a.article for a, _ in loaded.acknowledgements if (root / a.article).is_file()}
     checked = check(loaded.entities, loaded.claims, loaded.acknowledgements, known,
                     loaded.dropped_claims, loaded.complete)
-    problems = sorted({*loaded.problems, *corpus.problems, *checked.problems})
+    problems = capped(sorted({*loaded.problems, *corpus.problems, *checked.problems}))
     return Project(root=str(root), entities=checked.entities, claims=checked.claims,
                    articles=corpus.articles,
                    acknowledgements=checked.acknowledgements,
                    problems=tuple(problems), files=(*files, *corpus.files))
+
+
+def capped(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """At most `limit` problems per file (sorted), then one saying how many more there are."""
+    out: list[Problem] = []
+    counts: dict[str, int] = {}
+    for problem in problems:
+        if problem.code == TOO_MANY:  # already capped where it was found (schema.validate)
+            out.append(problem)
+            continue
+        counts[problem.file] = counts.get(problem.file, 0) + 1
+        if counts[problem.file] <= limit:
+            out.append(problem)
+    for file, count in sorted(counts.items()):
+        if count > limit:
+            out.append(Problem(file, 1, 1, TOO_MANY, f"{count - limit} more "
+                               f"problem(s) in this file not listed (only the first {limit} are)"))
+    return sorted(out)
 
 
 def _read_claims(root: Path, claims_dir: Path, memo: DocumentMemo | None = None
@@ -148,6 +166,9 @@ def _read_file(root: Path, path: Path, name: str, loaded: _Loaded,
     if memo is not None and not problems:
         memo.put(digest, _pack(document, locations))
     loaded.problems.extend(problems)
+    if problems and problems[-1].code == TOO_MANY:  # which items are sound is unknown
+        loaded.complete = False
+        return
     broken = {parts[1] for p in problems if len(parts := parse_path(p.json_path)) > 1}
     getattr(loaded, schema).extend(_build(schema, name, document, locations, broken))
     if schema == "claims" and isinstance(document, dict):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from verifier import runner
+from verifier.cachetrust import refusal
 from verifier.parallel import CACHE_FOLDER, Execution
 from verifier.pytest_items import (
     STATE,
@@ -29,6 +30,9 @@ from verifier.pytest_items import (
     VerifierItem,
 )
 from verifier.report import RENDERERS, render
+from verifier.report.safe import write_atomic
+
+REFUSED = pytest.StashKey[str]()  # why the verdict cache was not used
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -77,6 +81,9 @@ def _execution(config: pytest.Config, base: Path) -> Execution:
     if jobs != "auto" and not (jobs.isdigit() and int(jobs) > 0):
         raise pytest.UsageError(f"verifier_jobs = {jobs!r}: expected a positive number or auto")
     cache = base / CACHE_FOLDER if config.getini("verifier_cache") else None
+    if cache is not None and (refused := refusal(base, cache)):
+        config.stash[REFUSED] = refused
+        cache = None
     return Execution(None if jobs == "auto" else int(jobs), cache)
 
 
@@ -138,7 +145,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
     last lines before the counts, not somewhere above thousands of lines of other output."""
     yield
     state = config.stash.get(STATE, None)
-    _warnings(terminalreporter, state)
+    _warnings(terminalreporter, state, config.stash.get(REFUSED, None))
     if state is not None and state.failed:
         terminalreporter.section(f"verifier: {len(state.failed)} failing corpus item(s)",
                                  red=True, bold=True)
@@ -147,7 +154,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
                 terminalreporter.write_line(line)
 
 
-def _warnings(terminalreporter: pytest.TerminalReporter, state: State | None) -> None:
+def _warnings(terminalreporter: pytest.TerminalReporter, state: State | None,
+              refused: str | None) -> None:
     run = state.run() if state and state.collected else None
     # a known miss is its example's xfail item already
     warnings = [str(p) for p in run.result.problems
@@ -155,6 +163,8 @@ def _warnings(terminalreporter: pytest.TerminalReporter, state: State | None) ->
     corrupt = state.execution.stats.corrupt if state and state.execution else 0
     if corrupt:
         warnings.append(f"{corrupt} unreadable verdict cache file(s) ignored and rebuilt")
+    if refused:
+        warnings.append(refused)
     if warnings:
         terminalreporter.section("verifier warnings")
         for line in warnings:
@@ -170,4 +180,4 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         fmt, _, path = spec.partition(":")
         target = here / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render(fmt, run.result), encoding="utf-8")
+        write_atomic(target, render(fmt, run.result))

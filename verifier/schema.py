@@ -93,10 +93,20 @@ def _inline(node: Any, root: Mapping[str, Any]) -> Any:
     return {**out, "$ref": ref} if ref is not None else out
 
 
+MAX_PROBLEMS = 100  # per file
+TOO_MANY = "too-many-problems"
+
+
 def validate(name: SchemaName, document: Any, file: str, locations: Locations) -> list[Problem]:
-    """Every schema error in `document`, as Problems sorted by position."""
+    """Every schema error in `document`, as Problems sorted by position; past MAX_PROBLEMS,
+    validation stops with one more Problem saying so (a file of 200,000 bad items took 20 s
+    to validate and printed 200,000 lines)."""
     found: set[Problem] = set()
     for error in validator(name).iter_errors(document):
+        if len(found) >= MAX_PROBLEMS:
+            return [*sorted(found), Problem(
+                file, 1, 1, TOO_MANY, f"more than {MAX_PROBLEMS} schema errors: only "
+                f"the first {MAX_PROBLEMS} are listed; fix them and run again")]
         found.update(_problems(error, file, locations))
     return sorted(found)
 

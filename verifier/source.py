@@ -136,13 +136,19 @@ def load_yaml(file: str, data: bytes) -> tuple[Any, Locations]:
 def decode_utf8(file: str, data: bytes, fix: str) -> str:
     """Strict UTF-8 (a leading BOM is kept); a bad byte is a Problem at its line:col."""
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         good = data[data.rfind(b"\n", 0, error.start) + 1:error.start]
         col = len(good.decode("utf-8", "replace")) + 1
         byte = data[error.start]
         _fail(file, line, col, "encoding", f"not valid UTF-8 (byte 0x{byte:02X}): {fix}")
+    nul = text.find("\0")
+    if nul >= 0:  # UTF-16 without a byte-order mark decodes as UTF-8 full of NULs
+        line = text.count("\n", 0, nul) + 1
+        _fail(file, line, nul - text.rfind("\n", 0, nul), "encoding", "holds NUL characters "
+              f"(U+0000): it looks like UTF-16 or a binary file, not UTF-8 text: {fix}")
+    return text
 
 
 def _fail(file: str, line: int, col: int, code: str, message: str, path: str = "$") -> NoReturn:
@@ -241,7 +247,10 @@ class _Builder:
             number = int(text) if tag.endswith("int") else float(text)
         except ValueError:  # more digits than Python converts
             number = math.inf
-        if not math.isfinite(number):
+        # an integer beyond a float's range overflowed the finiteness test itself
+        too_large = number.bit_length() > 1023 if isinstance(number, int) \
+            else not math.isfinite(number)
+        if too_large:
             self._stop(event, "yaml-number", f"number '{text[:40]}' is too large: quote it if "
                        "it is text, or write it with fewer digits")
         return number

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import hmac
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,7 @@ from verifier import cache as cache_module
 from verifier import cachekeys, engine
 from verifier.cache import MAX_PACKS, Stats
 from verifier.cachefile import FORMAT, read, read_blob, write_atomic, write_blob
+from verifier.cachetrust import secret
 from verifier.engine import Engine
 from verifier.model import Article, Claim, Entity
 from verifier.parallel import Execution
@@ -292,12 +294,12 @@ def test_an_unwritable_cache_only_costs_time(small: Path, judged: Calls) -> None
     assert stats.verified == 12 and stats.unwritable > 0 and stats.corrupt == 0
 
 
-def test_packs_are_checksummed_msgpack_keyed_by_article_digest(small: Path) -> None:
+def test_packs_are_signed_msgpack_keyed_by_article_digest(small: Path) -> None:
     cached(small)
     head, _, body = pack(small).read_bytes().partition(b"\n")
     assert head == b"verifier cache %d" % FORMAT
     checksum, _, body = body.partition(b"\n")
-    assert checksum.decode() == hashlib.sha256(body).hexdigest()
+    assert checksum.decode() == hmac.new(secret(), body, hashlib.sha256).hexdigest()
     keys = set(msgspec.msgpack.decode(body))
     assert {a.key for a in load_project(small).articles} <= keys
 

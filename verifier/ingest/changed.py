@@ -15,11 +15,12 @@ import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
-import yaml
-
+from verifier.corpus import read_bytes
 from verifier.ingest.base import IngestError
+from verifier.problems import ProblemError
+from verifier.source import MAX_BYTES, load_yaml
 
 DEFAULT_BASE = "main"
 _EVERYTHING = ("verifier/", "schema/", "pyproject.toml")
@@ -46,8 +47,9 @@ def select(root: Path, base: str = DEFAULT_BASE, claims_dir: str = "claims") -> 
         if name.startswith("seeds/"):
             articles.update(_article_of(root, name))
         elif name.startswith(f"{claims_dir}/") and name.endswith((".yaml", ".yml")):
-            old = _load(git(root, "show", f"{merge_base}:./{name}", missing_ok=True))
-            new = _load(_read(root / name))
+            old = _load(git(root, "show", f"{merge_base}:./{name}", missing_ok=True,
+                            binary=True), name)
+            new = _load(_read(root, root / name), name)
             if old is None or new is None:
                 return Selection(full=True, reason=f"{name} is not readable YAML")
             diff = _claims_diff(old, new, name)
@@ -65,19 +67,26 @@ def changed_files(root: Path, merge_base: str) -> list[str]:
     return sorted({name for name in (tracked + untracked).split("\0") if name})
 
 
-def git(root: Path, *args: str, missing_ok: bool = False) -> str:
+@overload
+def git(root: Path, *args: str, missing_ok: bool = False,
+        binary: Literal[False] = False) -> str: ...
+@overload
+def git(root: Path, *args: str, missing_ok: bool = False, binary: Literal[True]) -> bytes: ...
+def git(root: Path, *args: str, missing_ok: bool = False, binary: bool = False) -> str | bytes:
+    """git's output: text, or bytes (`binary`: a file's content, decoded by its loader)."""
     try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                              timeout=60, check=False)
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, timeout=60,
+                              check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise IngestError(f"git {args[0]}: cannot run git ({error})") from None
     if done.returncode != 0:
         if missing_ok:
-            return ""
-        message = (done.stderr.strip().splitlines() or ["failed"])[-1]
+            return b"" if binary else ""
+        stderr = done.stderr.decode("utf-8", "replace")
+        message = (stderr.strip().splitlines() or ["failed"])[-1]
         raise IngestError(f"git {' '.join(args)}: {message}; is --base a revision of this "
                           "repository (fetch it first in CI)?")
-    return done.stdout
+    return done.stdout if binary else done.stdout.decode("utf-8", "surrogateescape")
 
 
 def _article_of(root: Path, name: str) -> set[str]:
@@ -111,17 +120,22 @@ def _entries(items: Any) -> set[str]:
             if isinstance(item, dict)}
 
 
-def _read(path: Path) -> str:
+def _read(root: Path, path: Path) -> bytes:
+    """The file's bytes as the full loader would read them (a regular file, no link out of the
+    project, within the size limit); b"" if it cannot be read: the full loader reports it."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""  # deleted or unreadable now: the full loader reports it
+        return read_bytes(root, path, MAX_BYTES)
+    except ProblemError:
+        return b""
 
 
-def _load(text: str) -> Mapping[str, Any] | None:
-    """The file's data ({} when absent or empty); None when it is not YAML."""
+def _load(data: bytes, name: str) -> Mapping[str, Any] | None:
+    """The file's data ({} when absent or empty); None when the project's own YAML loader
+    refuses it (its size, alias and depth limits hold for both sides of the comparison)."""
+    if not data.strip():
+        return {}
     try:
-        data = yaml.safe_load(text) if text else None
-    except yaml.YAMLError:
+        found, _ = load_yaml(name, data)
+    except ProblemError:
         return None
-    return data if isinstance(data, dict) else {}
+    return found if isinstance(found, dict) else {}

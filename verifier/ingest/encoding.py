@@ -29,6 +29,8 @@ OTHERS = ["cp1251", "koi8_r", "cp1250", "iso8859_2", "shift_jis", "euc_jp", "gb1
           "euc_kr"]
 # Browsers read these labels as windows-1252 (WHATWG Encoding Standard); so do we.
 _AS_CP1252 = {"ascii", "latin_1", "iso8859_1"}
+_PAGE_CODECS = ("utf_8", "utf_16", "utf_32", "ascii", "latin_1", "iso8859", "cp", "koi8", "mac_",
+                "shift_jis", "euc_", "gb", "big5", "iso2022", "tis_620", "hz")
 _SIGNATURES = (
     (b"%PDF-", "a PDF document"),
     (b"\x89PNG", "a PNG image"),
@@ -73,12 +75,27 @@ def _decode(raw: Raw) -> tuple[str, str]:
         pass
     declared = raw.declared or (html_charset(data) if raw.media == "html" else None)
     named = _codec(declared)
-    if named:
-        try:
-            return data.decode(named), named
-        except UnicodeDecodeError:
-            pass  # a wrong declaration is common; detect instead
+    if named and _fits(data, named):
+        return data.decode(named), named
     return _detect(raw.name, data)
+
+
+def _fits(data: bytes, codec: str) -> bool:
+    """Whether `data` reads as text in the declared `codec`. A wrong declaration is common
+    (`utf-16` on cp1252 bytes, `shift_jis` on Latin text) and often decodes without an error,
+    into garbage: the declaration is believed only if charset-normalizer, held to that one
+    codec, finds the result coherent. UTF-16 or UTF-32 without a byte-order mark is never
+    believed (text here has no NUL bytes, so it cannot be UTF-16 of Latin script)."""
+    from charset_normalizer import from_bytes
+
+    if codec.replace("-", "_").startswith(("utf_16", "utf_32")):
+        return False
+    try:
+        data.decode(codec)
+    except (UnicodeError, LookupError):
+        return False
+    return codec == "cp1252" or \
+        from_bytes(data, cp_isolation=[codec]).best() is not None
 
 
 def html_charset(data: bytes) -> str | None:
@@ -91,10 +108,14 @@ def _codec(label: str | None) -> str | None:
     if not label:
         return None
     try:
-        name = codecs.lookup(label.strip()).name
-    except LookupError:
+        info = codecs.lookup(label.strip())
+    except (LookupError, ValueError):  # unknown, or a name Python cannot look up
         return None
-    return "cp1252" if name.replace("-", "_") in _AS_CP1252 else name
+    name = info.name.replace("-", "_")
+    # only text encodings of web pages: not rot-13, "undefined", idna, unicode_escape, ...
+    if not name.startswith(_PAGE_CODECS) or name in ("utf_7", "utf_8_sig"):
+        return None
+    return "cp1252" if name in _AS_CP1252 else info.name
 
 
 def _strict(name: str, data: bytes, codec: str) -> str:

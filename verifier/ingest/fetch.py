@@ -10,10 +10,12 @@ cap; only text/html, application/xhtml+xml and text/plain are accepted. Standard
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 import zlib
 from urllib.parse import urljoin, urlsplit
@@ -29,11 +31,38 @@ HEADERS = {"User-Agent": "claim-verifier-ingest/0.1", "Accept": "text/html, text
 
 
 def fetch(url: str, limits: Limits) -> Raw:
-    """The body of `url` after at most `limits.max_redirects` checked redirects."""
+    """The body of `url` after at most `limits.max_redirects` checked redirects, within
+    `limits.timeout` seconds in all: a socket timeout bounds each read only, so a server
+    sending its headers a byte at a time kept `--timeout 5` going for a minute. A watchdog
+    shuts the open connection at the deadline, which ends any read in progress."""
     deadline = time.monotonic() + limits.timeout
+    live: list[http.client.HTTPConnection] = []
+    watchdog = threading.Timer(limits.timeout, _abort, (live,))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        return _fetch(url, limits, deadline, live)
+    except IngestError:
+        if time.monotonic() >= deadline:
+            raise IngestError(f"{url}: timed out after {limits.timeout:g} s; raise the limit "
+                              "with --timeout if the site is slow") from None
+        raise
+    finally:
+        watchdog.cancel()
+
+
+def _abort(live: list[http.client.HTTPConnection]) -> None:
+    for conn in live:
+        if conn.sock is not None:
+            with contextlib.suppress(OSError):
+                conn.sock.shutdown(socket.SHUT_RDWR)
+
+
+def _fetch(url: str, limits: Limits, deadline: float,
+           live: list[http.client.HTTPConnection]) -> Raw:
     current = url
     for _hop in range(limits.max_redirects + 1):
-        conn, response = _get(current, limits, deadline)
+        conn, response = _get(current, limits, deadline, live)
         try:
             if response.status not in _REDIRECTS:
                 return _body(url, current, response, limits, deadline)
@@ -47,9 +76,12 @@ def fetch(url: str, limits: Limits) -> Raw:
     raise IngestError(f"{url}: more than {limits.max_redirects} redirects; ingest the final URL")
 
 
-def _get(url: str, limits: Limits,
-         deadline: float) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
-    parts = urlsplit(url)
+def _get(url: str, limits: Limits, deadline: float, live: list[http.client.HTTPConnection]
+         ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # "Invalid IPv6 URL", a bad port, control characters
+        raise IngestError(f"{url}: not a valid URL ({error})") from None
     if parts.scheme not in ("http", "https"):
         raise IngestError(f"{url}: only http and https URLs can be ingested")
     if parts.username or parts.password:
@@ -62,6 +94,7 @@ def _get(url: str, limits: Limits,
         raise IngestError(f"{url}: no host name in the URL")
     address = resolve(url, host, port, limits.allow_private)
     conn = _connection(parts.scheme, host, port, address, _remaining(url, deadline))
+    live.append(conn)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
         conn.request("GET", path, headers=HEADERS)
@@ -87,11 +120,41 @@ def resolve(url: str, host: str, port: int, allow_private: bool) -> str:
     return addresses[0]
 
 
+# Special-purpose ranges that `ipaddress` calls global, or that only some Python versions
+# know: IETF protocol assignments (192.0.0.0/24, e.g. 192.0.0.8), documentation, benchmarking,
+# shared address space, site-local IPv6 (fec0::/10, deprecated but routed inside some networks),
+# NAT64 local use, Teredo and ORCHID.
+_SPECIAL = tuple(ipaddress.ip_network(n) for n in (
+    "0.0.0.0/8", "100.64.0.0/10", "192.0.0.0/24", "192.0.2.0/24", "198.18.0.0/15",
+    "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4", "fec0::/10", "fc00::/7", "fe80::/10",
+    "64:ff9b:1::/48", "2001::/23", "2001:db8::/32", "::/96"))
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
 def is_public(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified)
+    """Whether `address` is a public unicast address, and so is every IPv4 address it embeds
+    (IPv4-mapped, 6to4 2002::/16, Teredo, NAT64 64:ff9b::/96): 2002:7f00:1:: reaches
+    127.0.0.1 through a 6to4 relay."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    if any(not is_public(str(inner)) for inner in _embedded(ip)):
+        return False
+    if any(ip.version == n.version and ip in n for n in _SPECIAL):
+        return False
+    local = ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast \
+        or ip.is_reserved or ip.is_unspecified
+    return ip.is_global and not local and not getattr(ip, "is_site_local", False)
+
+
+def _embedded(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return []
+    found = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    if ip in _NAT64:
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [a for a in found if a is not None]
 
 
 class _PinnedHTTP(http.client.HTTPConnection):
@@ -153,6 +216,7 @@ def _read(url: str, response: http.client.HTTPResponse, cap: int, deadline: floa
             chunks.append(chunk)
     except (OSError, http.client.HTTPException) as error:
         raise IngestError(f"{url}: the download failed ({_reason(error)})") from None
+    _remaining(url, deadline)  # an end of body the watchdog caused is no end: a cut-off page
     return b"".join(chunks)
 
 
@@ -163,13 +227,18 @@ def _decompress(url: str, encoding: str, data: bytes, limits: Limits) -> bytes:
         return data
     if encoding not in ("gzip", "x-gzip", "deflate"):
         raise IngestError(f"{url}: content encoding {encoding!r} is not supported")
-    inflater = zlib.decompressobj(wbits=47)  # 32 + 15: gzip or zlib header, detected
-    try:
-        out = inflater.decompress(data, limits.max_bytes + 1)
-    except zlib.error:
-        raise IngestError(f"{url}: the {encoding} body is corrupt") from None
-    if len(out) > limits.max_bytes:
-        raise IngestError(f"{url}: more than {limits.max_bytes} bytes once decompressed")
+    out = b""
+    while data:  # a gzip body may hold several members, one after another (RFC 1952)
+        inflater = zlib.decompressobj(wbits=47)  # 32 + 15: gzip or zlib header, detected
+        try:
+            out += inflater.decompress(data, limits.max_bytes + 1 - len(out))
+        except zlib.error:
+            raise IngestError(f"{url}: the {encoding} body is corrupt") from None
+        if len(out) > limits.max_bytes or inflater.unconsumed_tail:
+            raise IngestError(f"{url}: more than {limits.max_bytes} bytes once decompressed")
+        if not inflater.eof:
+            raise IngestError(f"{url}: the {encoding} body is truncated")
+        data = inflater.unused_data
     return out
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from verifier.corpus import MAX_BYTES, read_bytes
 from verifier.ingest import store
 from verifier.ingest.base import Limits, Raw
 from verifier.ingest.dedupe import Duplicate, Known, find, fingerprint
@@ -100,7 +102,7 @@ def describe(raw: Raw, found: Extracted, options: Options, sha256: str,
     url = options.url or raw.url
     meta = {
         "title": options.title or found.title,
-        "outlet": options.outlet or found.outlet or urlsplit(url).hostname or "unknown",
+        "outlet": options.outlet or found.outlet or _host(url) or "unknown",
         "author": found.author,
         "url": url,
         "published": options.published or found.published,
@@ -112,7 +114,26 @@ def describe(raw: Raw, found: Extracted, options: Options, sha256: str,
         "original": original,
         "source": "" if raw.url else f"local file {Path(raw.name).name}",
     }
-    return {key: value for key, value in meta.items() if value}
+    return {key: clean if isinstance(value, str) else value for key, value in meta.items()
+            if value and (clean := _field_text(value) if isinstance(value, str) else value)}
+
+
+# What a sidecar's loader refuses or a report cannot show: C0 and C1 controls, surrogates,
+# and noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF and their kin in every plane)
+_UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                       + "".join(f"\\U{p:04x}fffe\\U{p:04x}ffff" for p in range(1, 17)) + "]")
+
+
+def _field_text(value: str) -> str:
+    """One line of text for a sidecar field (a title may carry anything a page does)."""
+    return " ".join(_UNWANTED.sub(" ", value).split())
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
 
 
 def _plain(text: str) -> Extracted:
@@ -148,10 +169,9 @@ def _outlet_of(article: Path) -> str:
 def _corpus(seeds: Path) -> Iterator[tuple[str, str]]:
     """Every article the corpus reader would read: *.txt under seeds/, links not followed."""
     for path in sorted(seeds.rglob("*.txt")):
-        if path.is_symlink():
-            continue
-        try:
-            name = f"{SEEDS}/{path.relative_to(seeds).as_posix()}"
-            yield name, path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        name = f"{SEEDS}/{path.relative_to(seeds).as_posix()}"
+        try:  # regular files within the corpus limit only: a FIFO would block, a device not end
+            data = read_bytes(seeds.parent, path, MAX_BYTES)
+        except ProblemError:
             continue  # an unreadable article is reported by the corpus reader, not here
+        yield name, data.decode("utf-8", errors="replace")

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 from verifier.model import Result, Verdict
 from verifier.report import view
+from verifier.report.safe import one_line
 
 
 def data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message: line breaks kept as the escapes the runner turns back into line
+    breaks inside the annotation; any other control character (an ESC sequence would drive
+    the log viewer) shown as an escape."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return one_line(text)
 
 
 def prop(text: str) -> str:
+    """A property value: also `:` and `,`, which would end it (the workflow-command rules)."""
     return data(text).replace(":", "%3A").replace(",", "%2C")
 
 

@@ -40,7 +40,8 @@ def render(result: Result) -> str:
         suite.extend(cases)
     _totals(root)
     ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    # and once more over the whole document: a name or attribute holds untrusted text too
+    return clean(ET.tostring(root, encoding="unicode", xml_declaration=True)) + "\n"
 
 
 def _article_suite(root: ET.Element, result: Result, path: str) -> None:

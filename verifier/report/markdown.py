@@ -12,6 +12,7 @@ import re
 from verifier import runner
 from verifier.model import Article, Claim, Result, Verdict
 from verifier.report import view
+from verifier.report.safe import one_line
 
 # Past these sizes the matrix keeps only the rows / columns with a contradiction.
 MAX_COLUMNS = 12
@@ -30,14 +31,26 @@ def escape(text: str) -> str:
         if n % 2:
             out.append(code(piece))
         else:
-            piece = _SPECIAL.sub(r"\\\1", piece)
+            piece = _SPECIAL.sub(r"\\\1", _defuse(one_line(piece)))
             out.append(piece.replace("&", "&amp;").replace("<", "&lt;").replace("@", "&#64;"))
     return "".join(out)
 
 
+# Autolinks GitHub makes of plain text: a scheme and "://" (http, https, ftp; with full-width
+# dots or a decimal IP, backslashes before dots do not stop it), "mailto:" and "xmpp:", and
+# "www." with any dot. An invisible word joiner after such a colon and between "www" and a
+# dot breaks each of them, and reads the same.
+_AUTOLINK = re.compile(r"(?i)(www)(?=[.\uff0e\u3002\uff61])|(:)(?=//)|((?:mailto|xmpp):)")
+_JOINER = "\u2060"
+
+
+def _defuse(text: str) -> str:
+    return _AUTOLINK.sub(lambda m: m.group() + _JOINER, text)
+
+
 def code(text: str) -> str:
     """An inline code span that survives backticks inside `text`."""
-    text = " ".join(text.split())
+    text = " ".join(one_line(text).split())
     runs = [len(r) for r in re.findall(r"`+", text)]
     fence = "`" * (max(runs, default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""

@@ -16,6 +16,7 @@ from verifier.model import Acknowledgement, Article, Evidence, Result, Verdict
 from verifier.problems import Problem
 from verifier.report import view
 from verifier.report.jsontext import dumps
+from verifier.report.safe import uri
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL = "claim-verifier"
@@ -81,7 +82,7 @@ def location(path: str, e: Evidence | None, article: Article | None) -> dict[str
         region.update(endLine=line, endColumn=column)
     if e:
         region["snippet"] = {"text": e.text}
-    return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": uri(path)}, "region": region}}
 
 
 def suppression(ack: Acknowledgement | None) -> dict[str, Any]:
@@ -98,7 +99,7 @@ def stale(a: Acknowledgement) -> dict[str, Any]:
             "message": {"text": f"stale acknowledgement: {a.article} no longer contradicts "
                                 f"{a.claim} (reason was: {a.reason})"},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": pos.file if pos else "claims"},
+                "artifactLocation": {"uri": uri(pos.file) if pos else "claims"},
                 "region": region}}]}
 
 
@@ -107,7 +108,7 @@ def problem(p: Problem) -> dict[str, Any]:
                            "level": "error" if p.level == "error" else "warning"}
     if p.file:
         region = {"startLine": max(p.line, 1), "startColumn": max(p.column, 1)}
-        out["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": p.file},
+        out["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": uri(p.file)},
                                                   "region": region}}]
     return out
 

@@ -12,6 +12,7 @@ import click
 
 from verifier import runner
 from verifier.model import Article, ArticleMeta, Claim, Result, Verdict, contradicted, listed
+from verifier.report.safe import one_line as c
 
 Style = Callable[..., str]
 # Above this many articles the summary table lists only the articles with contradictions.
@@ -47,9 +48,9 @@ def _plain(text: str, **_: object) -> str:
 def _article(article: Article | None, path: str, style: Style) -> list[str]:
     meta = article.meta if article else ArticleMeta()
     published = meta.published.isoformat() if meta.published else ""
-    details = ", ".join(x for x in (meta.kind, meta.outlet, published) if x)
-    title = f' "{meta.title}"' if meta.title else ""
-    return [f"{style(path, bold=True)}{title} ({details})"]
+    details = c(", ".join(x for x in (meta.kind, meta.outlet, published) if x))
+    title = f' "{c(meta.title)}"' if meta.title else ""
+    return [f"{style(c(path), bold=True)}{title} ({details})"]
 
 
 def _contradiction(v: Verdict, claim: Claim | None, style: Style,
@@ -60,17 +61,18 @@ def _contradiction(v: Verdict, claim: Claim | None, style: Style,
     else:
         status = style("CONTRADICTED", fg="red", bold=True)
     mixed = " (mixed: the article also supports it)" if v.mixed else ""
-    lines = [f"  {status} {v.claim}{severity}{mixed}"]
+    lines = [f"  {status} {c(v.claim)}{severity}{mixed}"]
     if claim:
-        lines.append(f"    claim: {claim.statement}")
+        lines.append(f"    claim: {c(claim.statement)}")
     against = [e for e in v.evidence if e.polarity == "contradict"]
     for e in against[:limit]:
-        lines += [f"    {v.article}:{e.line}:{e.column}: {e.reason}", f"      | {e.text}"]
+        lines += [f"    {c(v.article)}:{e.line}:{e.column}: {c(e.reason)}",
+                  f"      | {c(e.text)}"]
     if len(against) > limit:
         lines.append(f"    ... and {len(against) - limit} more (all of them: --format json)")
     if v.acknowledgement:
-        owner = f" ({v.acknowledgement.owner})" if v.acknowledgement.owner else ""
-        lines.append(f"    acknowledged{owner}: {v.acknowledgement.reason}")
+        owner = f" ({c(v.acknowledgement.owner)})" if v.acknowledgement.owner else ""
+        lines.append(f"    acknowledged{owner}: {c(v.acknowledgement.reason)}")
     return lines
 
 
@@ -81,7 +83,7 @@ def _stale(result: Result, style: Style) -> list[str]:
                    fg="red", bold=True)]
     for a in sorted(result.stale, key=lambda a: (a.article, a.claim)):
         where = f"{a.position.file}:{a.position.line}:{a.position.column}: " if a.position else ""
-        lines.append(f"  {where}{a.claim} in {a.article}")
+        lines.append(c(f"  {where}{a.claim} in {a.article}"))
     return [*lines, ""]
 
 
@@ -113,7 +115,7 @@ def _summary(result: Result) -> list[str]:
     head = "  ".join(f"{c:>12}" for c in COLUMNS)
     lines = ["Summary", f"  {'article':<{width}}  {head}"]
     for name, row in [*((p, counts[p]) for p in paths), ("total", total)]:
-        lines.append(f"  {name:<{width}}  " + "  ".join(f"{row[c]:>12}" for c in COLUMNS))
+        lines.append(c(f"  {name:<{width}}  ") + "  ".join(f"{row[k]:>12}" for k in COLUMNS))
     hidden = len(counts) - len(paths)
     if hidden:
         lines.append(f"  ({hidden} more articles without contradictions)")
@@ -125,10 +127,10 @@ def _others(result: Result) -> list[str]:
     disputed = runner.disputed_claims(result)
     if disputed:
         lines.append("  disputed (supported by some articles, contradicted by others): "
-                     + ", ".join(disputed))
+                     + c(", ".join(disputed)))
     unmentioned = runner.unmentioned_claims(result)
     if unmentioned:
-        lines.append("  judged by no article: " + ", ".join(unmentioned))
+        lines.append("  judged by no article: " + c(", ".join(unmentioned)))
     return [*lines, ""]
 
 
@@ -150,7 +152,7 @@ def describe_contradiction(verdict: Verdict, claim: Claim | None) -> str:
     where = ""
     if claim and claim.position:
         where = f" ({claim.position.file}:{claim.position.line})"
-    lines = [f"{verdict.article} contradicts claim {verdict.claim}{where}",
+    lines = [c(f"{verdict.article} contradicts claim {verdict.claim}{where}"),
              *(line[2:] for line in _contradiction(verdict, claim, _plain,
                                                    limit=len(verdict.evidence))[1:]),
              "  If the article is wrong and stays in the corpus on purpose, acknowledge it in the "
@@ -163,8 +165,8 @@ def describe_example(outcome: runner.ExampleOutcome) -> str:
     miss that now passes (its mark must go)."""
     pos = outcome.example.position or outcome.claim.position
     where = f"{pos.file}:{pos.line}:{pos.column}: " if pos else ""
-    lines = [f"{where}{outcome.claim.id} {outcome.name}",
-             f"  example:  {outcome.example.text}",
+    lines = [c(f"{where}{outcome.claim.id} {outcome.name}"),
+             f"  example:  {c(outcome.example.text)}",
              f"  expected: {outcome.example.expect}",
              f"  got:      {outcome.reason or outcome.verdict.verdict}"]
     if outcome.example.known_miss and outcome.matches:
@@ -172,7 +174,7 @@ def describe_example(outcome: runner.ExampleOutcome) -> str:
                   "delete its known_miss line."]
         return "\n".join(lines)
     for e in outcome.verdict.evidence:
-        lines += [f"  {e.polarity} at {e.line}:{e.column}: {e.reason}", f"    | {e.text}"]
+        lines += [f"  {e.polarity} at {e.line}:{e.column}: {c(e.reason)}", f"    | {c(e.text)}"]
     if not outcome.verdict.evidence:
         lines.append("  (no evidence: nothing in the sentence bears on the claim)")
     lines.append(f"  Try it: verifier try {outcome.claim.id} \"SENTENCE\" shows the whole trail; "

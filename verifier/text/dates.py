@@ -11,7 +11,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Literal, Protocol
 
 from verifier.text.normalize import fold
@@ -273,7 +275,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
     found: list[Found] = []
     taken = Taken(start, end)
 
-    def add(lo: int, hi: int, value: DateValue) -> None:
+    def add(lo: int, hi: int, value: DateValue | Callable[[], DateValue]) -> None:
+        if callable(value):
+            try:  # resolved against the published date: 0001-01-01 minus a week is no date
+                value = value()
+            except (OverflowError, ValueError):
+                return
         found.append((lo, hi, value))
         taken.take(lo, hi)
 
@@ -289,14 +296,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
     for m in _WEEKDAY.finditer(low) if "day" in low else ():
         lo, hi = start + m.start(), start + m.end()
         if taken.free(lo, hi) and not _merge_weekday(low, found, days, m, start):
-            add(lo, hi, _weekday(m, published, ahead(lo, hi)))
+            add(lo, hi, partial(_weekday, m, published, ahead(lo, hi)))
     for m in _RELATIVE.finditer(low) if _RELATIVE_GATE.search(low) else ():
         if taken.free(start + m.start(), start + m.end()):
-            add(start + m.start(), start + m.end(), _relative(m, published))
+            add(start + m.start(), start + m.end(), partial(_relative, m, published))
     for m in _MONTH_ALONE.finditer(text, start, end) if _MONTH_GATE.search(window) else ():
         lo = m.start() if m.group("q") else m.start("m")
         if taken.free(lo, m.end()):
-            add(lo, m.end(), _month_alone(m, published, ahead(lo, m.end())))
+            add(lo, m.end(), partial(_month_alone, m, published, ahead(lo, m.end())))
     for m in _YEAR_ALONE.finditer(low) if digits else ():
         if taken.free(start + m.start(), start + m.end()):
             add(start + m.start(), start + m.end(), _year(int(m.group("y"))))

@@ -84,7 +84,25 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((cut, m.end()))
             cut = m.end()
     spans.append((cut, end))
-    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+    return [_strip(text, s, e) for lo, hi in spans for s, e in _pieces(text, lo, hi)
+            if text[s:e].strip()]
+
+
+# Longer than any sentence of prose: a run of text without a boundary (a keyword list, a page
+# with no punctuation) is cut into pieces of about this size at white space, so the work on one
+# sentence (which compares its mentions pairwise) stays bounded and a page takes linear time.
+MAX_SENTENCE = 2000
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -196,6 +214,7 @@ def segment(text: str) -> list[Segment]:
         for k, (start, end) in enumerate(_sentences(text, para.start, para.end)):
             last = out[-1] if out else None
             if k == 0 and last and last.end == previous_end \
+                    and end - last.start <= MAX_SENTENCE \
                     and _continues(text[last.start:last.end], text[start:end]):
                 out[-1] = Segment(last.start, end, last.paragraph)
             else:

@@ -1,0 +1,79 @@
+"""Time and peak memory of one large hostile article, per shape and size (issue 14, row 5).
+
+    .venv/bin/python benchmarks/hostile_sizes.py [--sizes 400000,5000000] [SHAPE ...]
+
+Each shape is text a pull request could hold and that once made a step quadratic: one endless
+sentence of names, one line per name, near misses of a family name, abbreviations, quotes,
+numbers, no white space at all. Every (shape, size) runs in a fresh process on the project's
+claims (whatever `claims/` holds); the article is generated, never stored. Linear time means
+the 5 MB column is about 12 times the 400 KB one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+UNIT = {
+    "prose": "Trump met Japanese Prime Minister Sanae Takaichi in Tokyo on Tuesday. They signed "
+             "a deal on $550 billion of investment, and Japan aims at 2% of GDP for defense. ",
+    "names": "Trump met Takaichi and Abe, Ishiba, Takichi, ",
+    "lines": "Trump met Takaichi in Tokyo\n",
+    "near-misses": "Takaichy ",
+    "abbreviations": "Mr. Dr. U.S. Oct. No. ",
+    "quotes": "\"Trump said ",
+    "numbers": "5% of GDP 2 percent $550 billion 28 Oct 2025 on Tuesday last week ",
+    "no-spaces": "Takaichi.Trump,Tokyo;",
+    "blank-lines": "Takaichi\n\n",
+}
+
+
+def one(shape: str, size: int) -> dict[str, float]:
+    import dataclasses
+
+    from verifier import runner
+    from verifier.model import Article, ArticleMeta
+    from verifier.project import load_project
+
+    project = load_project(ROOT)
+    unit = UNIT[shape]
+    text = (unit * (size // len(unit) + 1))[:size]
+    article = Article("seeds/hostile.txt", text, ArticleMeta())
+    started = time.perf_counter()
+    runner.run(dataclasses.replace(project, articles=(article,)))
+    return {"seconds": round(time.perf_counter() - started, 2),
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shapes", nargs="*", default=list(UNIT))
+    parser.add_argument("--sizes", default="400000,5000000")
+    parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one[0], int(args.one[1]))))
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print("shape".ljust(14) + "".join(f"{s:>22,}" for s in sizes))
+    for shape in args.shapes:
+        cells = []
+        for size in sizes:
+            done = subprocess.run([sys.executable, __file__, "--one", shape, str(size)],
+                                  capture_output=True, text=True, check=False)
+            if done.returncode:
+                cells.append("failed: " + done.stderr.strip().splitlines()[-1][:40])
+                continue
+            found = json.loads(done.stdout)
+            cells.append(f"{found['seconds']:>8} s {found['peak_mb']:>6} MB")
+        print(shape.ljust(14) + "".join(c.rjust(22) for c in cells), flush=True)
+
+
+if __name__ == "__main__":
+    main()
