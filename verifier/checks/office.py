@@ -180,6 +180,8 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
     if a.holder != claim.content["holder"] and published is not None \
             and published == claim.valid_from:
         return "the article is from the day of the handover, when both held the office"
+    if a.holder and a.holder.startswith("name:") and " " not in a.holder[5:]:
+        return f"'{a.holder[5:]}' is one capitalised word, which need not be a name"
     if a.holder == claim.content["holder"] and claim.content["office"] not in a.offices \
             and not a.qualified and _GENERIC_HEAD.search(a.title):
         return (f"'{a.title}' names no body it belongs to: it may be another role the person "

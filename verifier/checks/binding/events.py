@@ -33,11 +33,11 @@ _ANY_DAY = re.compile(r"\b(?:a|every|each|any|one)\s+$", re.IGNORECASE)
 _NUMERIC = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _STAMP_OPENER = re.compile(r"\s*(?:date|published|updated|posted|last updated)?\s*:?\s*$",
                            re.IGNORECASE)
-_SEPARATOR = re.compile(r"[•·|]")
+_SEPARATOR = re.compile(r"[•·|]|\s/\s*(?:By|Posted|Updated)\b")
 
 
 def _stamp(index: ArticleIndex, sentence: Sentence, value: Value) -> str | None:
-    around = index.text[max(sentence.start, value.start - 3):value.end + 3]
+    around = index.text[max(sentence.start, value.start - 3):value.end + 12]
     if _SEPARATOR.search(around):
         return f"'{value.text}' stands between separators, a byline or page stamp"
     opener = index.text[sentence.start:value.start]
@@ -68,7 +68,7 @@ def date_kind(index: ArticleIndex, sentence: Sentence, value: Value) -> str | No
 # "the previous election", "the 47th summit", "the 2011 election").
 _OTHER_OCCURRENCE = re.compile(
     r"(?:'s(?=\s)|\b(?i:previous|prior|last|earlier|next|another|former|first|second|third|past|"
-    r"upcoming|future|\d+(?:st|nd|rd|th)|1[89]\d\d|20\d\d)|\))\s+"
+    r"upcoming|future|\d+(?:st|nd|rd|th)|1[89]\d\d|20\d\d|(?:in|of|than|for)\s+an?|any|every|each)|\))\s+"
     r"(?:[A-Za-z-]+\s+){0,2}$",
 )
 # A predicate between a date and the event word it precedes takes the date ("arrived on Monday

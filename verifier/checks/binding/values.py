@@ -111,7 +111,8 @@ _LIST_AFTER = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*)" + _MONEY + r"
 # "three in six seasons": a count over a stretch of time
 _WINDOW = re.compile(r"\s+(?:\w+\s+)?(?:in|over|across|within)\s+(?:the\s+(?:last|past)\s+)?"
                      r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty)\s+"
-                     r"(?:years?|seasons?|months?|weeks?|days?|decades?|games?|starts?|races?)\b",
+                     r"(?:years?|seasons?|months?|weeks?|days?|decades?|games?|starts?|races?|overs|innings|"
+                     r"minutes|laps|rounds|quarters|periods|sets|holes|balls|matches)\b",
                      re.IGNORECASE)
 # "a combined enterprise value of", "their joint ... of": a sum of several subjects
 _COMBINED = re.compile(r"\b(?:combined|joint|together|merged|aggregate)\b[^.;]{0,40}$",
@@ -124,6 +125,32 @@ _DATED_NOUN = re.compile(r"(?:'s)?\s+[a-z][a-z -]{0,30}?\b(?:of|at|was|were|stoo
 _BASELINE = re.compile(r"[^.;]{0,30}?\b(?:from|over|against|relative to|compared with|to)\s+"
                        r"(?:its|the|their|his|her)\s+[a-z][\w -]{0,30}?\s+(?:on|of|as of)\s+",
                        re.IGNORECASE)
+# "298 for 7": the wickets of a score; "[1]": a footnote marker
+_SCORE_TAIL = re.compile(r"\d\s+for\s+$")
+_FOOTNOTE = re.compile(r"\[\s*$")
+# "needed 88 runs", "chasing 299", "the target of 300": what is still wanted, not what was made
+_WANTED = re.compile(r"\b(?:needed|needing|needs|need|required|requiring|chasing|"
+                     r"chase of|closer to|close to the|breach|breached)\s+(?:the\s+)?"
+                     r"(?:[a-z]+\s+)?" + _MONEY + "$", re.IGNORECASE)
+# "571 runs, the most by any player", "a record 34": a record or a ranking
+_RECORD_AFTER = re.compile(r"[^.;]{0,20}?\b(?:the most|most by|the highest|the lowest|"
+                           r"the fewest|the best|a record)\b", re.IGNORECASE)
+# "34 off 24 balls": a figure against another count, one player's line
+_OFF = re.compile(r"\s+(?:[a-z]+\s+)?off\s+\d")
+# "47 runs for the sixth wicket": one part's share
+_FOR_THE_NTH = re.compile(r"\s+(?:[a-z-]+\s+){0,2}for\s+the\s+\w+(?:st|nd|rd|th)\s+[a-z]+",
+                          re.IGNORECASE)
+# a clause about odds: "a 67% chance of a December cut", "traders trimmed the odds to 71%"
+_ODDS = re.compile(r"\b(?:chance|chances|odds|probability|likelihood|bets|betting|"
+                   r"priced|pricing|expectations?)\b", re.IGNORECASE)
+# "Richa Ghosh (34)", "Shafali Verma scored 87": a person's figure, not the team's or country's
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s*\(\s*$")
+# "she top-scored with 87": a person, by pronoun, a few words before the figure
+_PRONOUN_NEAR = re.compile(r"\b(she|he|She|He)\s+(?:[a-z-]+\s+){0,5}(?:a\s+|an\s+|the\s+)?"
+                           r"(?:[a-z0-9-]+\s+)?$")
+# "Richa Ghosh, who contributed 34 runs", "Verma, whose whirlwind 87 runs": a person's clause
+_WHO = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s*,\s*(?:who|whose)\b[^,;.]*$")
+_WORDS_AFTER = re.compile(r"(?:\s+[A-Za-z][A-Za-z-]*){1,3}")
 # A figure written round ("44,000") stands for any amount this close to it
 _ROUND_SLACK = 0.05
 # How far (in words) the claimed measure may stand from the figure it counts
@@ -150,6 +177,12 @@ def _shape(index: ArticleIndex, sentence: Sentence, value: Value, measure: froze
         return f"'{value.text}' is a clock time"
     if value.kind == "number" and value.text.lower() in ("one", "1") and _ONE_OF.match(after):
         return f"'{value.text} of' is a pronoun, not a count"
+    if _SCORE_TAIL.search(before) or _FOOTNOTE.search(before):
+        return f"'{value.text}' is the second part of a score or a footnote marker"
+    if _WANTED.search(before):
+        return f"'{value.text}' is what was wanted or aimed at, not what was made"
+    if _RECORD_AFTER.match(after) or _FOR_THE_NTH.match(after) or _OFF.match(after):
+        return f"'{value.text}' is a record or one part's share"
     if _LIST_BEFORE.search(before) or _LIST_AFTER.match(after):
         return f"'{value.text}' is one item of a list"
     if _WINDOW.match(after):
@@ -178,6 +211,36 @@ def _other_scale(value: Value, claimed: float | None) -> str | None:
     if value.kind == "money" and small < 1e4 <= 1e6 <= large and (scaled is None) == (
             abs(said) == small):
         return f"'{value.text}' is on another scale than the claimed sum (a price per unit?)"
+    return None
+
+
+def _person_figure(index: ArticleIndex, sentence: Sentence, value: Value,
+                   owners: Collection[str]) -> str | None:
+    """The nearest name before the figure, in its clause, is a person's: the figure is theirs
+    ("Shafali Verma scored 87 as India posted 298" with her in the registry), or the figure is
+    a name's own aside ("Richa Ghosh (34)")."""
+    lo, _ = sentence.clause_of(value.start)
+    lo = max(lo, value.start - 60)
+    people = [m for m in sentence.mentions if m.category == ENTITY and lo <= m.start
+              and m.end <= value.start and index.registry.of_type(m.target, "person")]
+    actors = [m for m in sentence.mentions if m.category == ENTITY and lo <= m.start
+              and m.end <= value.start and not index.registry.of_type(m.target, "person")]
+    if people and people[-1].target not in owners \
+            and not any(a.start > people[-1].end for a in actors):
+        return f"'{value.text}' is said of {people[-1].text}, a person, not of the subject"
+    near = index.text[max(sentence.start, value.start - 50):value.start]
+    pronoun = _PRONOUN_NEAR.search(near)
+    if pronoun and not any(a.start >= value.start - len(near) + pronoun.start() for a in actors):
+        return f"'{value.text}' is said of a person ('{pronoun.group(1)}'), not of the subject"
+    relative = _WHO.search(index.text, max(sentence.start, value.start - 90), value.start)
+    if relative and not any(a.start >= relative.start(1) for a in actors):
+        return f"'{value.text}' is said of {relative.group(1)} in a clause about that person"
+    named = _NAME_BEFORE.search(index.text, max(sentence.start, value.start - 40), value.start)
+    if named and not any(m.start < named.end(1) and named.start(1) < m.end
+                         and (m.target in owners or not index.registry.of_type(m.target, "person"))
+                         for m in sentence.mentions if m.category == ENTITY) \
+            and not any(a.start > named.end(1) for a in actors):
+        return f"'{value.text}' is {named.group(1)}'s own figure, in brackets after the name"
     return None
 
 
@@ -245,8 +308,12 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
         return why
     if value.kind == "number" and _in_date_range(index, sentence, value):
         return f"'{value.text}' ends a range of days"
-    if why := _foreign_owner(index, sentence, value.start, owners):
+    if why := _foreign_owner(index, sentence, value.start, owners) \
+            or _person_figure(index, sentence, value, owners):
         return why
+    lo, hi = sentence.clause_of(value.start)
+    if _ODDS.search(index.text, lo, hi):
+        return f"'{value.text}' stands in a clause about odds or expectations"
     if why := _dated_phrase(index, sentence, value) or _dated_baseline(index, sentence, value):
         return why
     if _PART.search(sentence.text):
@@ -259,8 +326,17 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
     unit = (rate.group(1) or rate.group(2)) if rate else None
     if unit and fold(unit) not in measure:
         return f"'{value.text}' is a rate per {unit}, not the claimed total"
+    if value.kind == "percent":  # "a 15% (US) tariff": its cue; "the 4.3% unemployment rate"
+        run = _WORDS_AFTER.match(index.text, value.end, sentence.end)
+        words = run.group().split() if run else []
+        common = [w for w in words[:3] if w[:1].islower()]
+        first = next((w for w in common if w.lower() not in _FUNCTION), None) \
+            if common and common[0].lower() not in _FUNCTION else None
+        if first is not None and fold(first) not in measure:
+            return f"'{value.text}' qualifies '{first}', not the claimed measure"
+        return None
     if value.kind not in ("number", "money"):
-        return None  # "a 15% tariff", "2% of GDP": a percent's noun is its base or its cue
+        return None
     noun = _own_noun(index, value, sentence.end, count_noun or value.kind == "money")
     if noun is not None and not {fold(w) for w in noun} & measure:
         return f"'{value.text}' counts '{' '.join(noun)}', not the claimed measure"
