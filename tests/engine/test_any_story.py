@@ -4,29 +4,24 @@ several subjects, durations, triggers with negation words, short names. Rows are
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from casetables import cases, check_row, engine_for, judge
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verifier.engine import Engine
-from verifier.index import ArticleIndex
-from verifier.model import Article, ArticleMeta
 from verifier.project import load_project
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "any_story"
-CASES: dict[str, Any] = yaml.safe_load((DATA / "cases.yaml").read_text(encoding="utf-8"))
+CASES = cases("any_story")
 
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    project = load_project(DATA, claims_dir=DATA / "claims", article_paths=[])
-    assert not [p for p in project.problems if p.level == "error"], project.problems
-    return Engine(project.claims, project.entities)
+    return engine_for("any_story")
 
 
 def _row_id(row: dict[str, Any]) -> str:
@@ -35,13 +30,7 @@ def _row_id(row: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("row", CASES["cases"], ids=_row_id)
 def test_pattern(engine: Engine, row: dict[str, Any]) -> None:
-    published = row.get("published", CASES["published"])
-    meta = ArticleMeta(published=dt.date.fromisoformat(published) if published else None)
-    index = ArticleIndex(Article("case.txt", row["text"], meta), engine.matcher)
-    claim = next(c for c in engine.claims if c.id == row["claim"])
-    verdict = engine.judge(claim, index)
-    reasons = [e.reason for e in verdict.evidence]
-    assert verdict.verdict == row["expect"], (row["text"], reasons)
+    check_row(engine, row, CASES["published"])
 
 
 
@@ -67,7 +56,5 @@ def test_explain_names_why_a_value_is_set_aside(tmp_path: Path, claim: str, text
 def test_a_range_claim_judges_any_rate_by_arithmetic(engine: Engine, x: float) -> None:
     """Metamorphic: only the figure changes, and the verdict follows 0 <= x <= 0.25."""
     text = f"The Reserve Bank's policy rate now stands at {x:g} %."
-    index = ArticleIndex(Article("case.txt", text, ArticleMeta()), engine.matcher)
-    claim = next(c for c in engine.claims if c.id == "policy-rate-range")
-    verdict = engine.judge(claim, index).verdict
+    verdict = judge(engine, "policy-rate-range", text, None).verdict
     assert verdict == ("supported" if 0 <= x <= 0.25 else "contradicted"), text

@@ -4,27 +4,22 @@ whose claims and registry are in tests/data/precision/claims/."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from casetables import cases, check_row, engine_for
 
 from verifier.engine import Engine
-from verifier.index import ArticleIndex
-from verifier.model import Article, ArticleMeta
 from verifier.project import load_project
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "precision"
-CASES: dict[str, Any] = yaml.safe_load((DATA / "cases.yaml").read_text(encoding="utf-8"))
+CASES = cases("precision")
 
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    project = load_project(DATA, claims_dir=DATA / "claims", article_paths=[])
-    assert not [p for p in project.problems if p.level == "error"], project.problems
-    return Engine(project.claims, project.entities)
+    return engine_for("precision")
 
 
 def _row_id(row: dict[str, Any]) -> str:
@@ -33,13 +28,7 @@ def _row_id(row: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("row", CASES["cases"], ids=_row_id)
 def test_pattern(engine: Engine, row: dict[str, Any]) -> None:
-    published = row.get("published", CASES["published"])
-    meta = ArticleMeta(published=dt.date.fromisoformat(published) if published else None)
-    index = ArticleIndex(Article("case.txt", row["text"], meta), engine.matcher)
-    claim = next(c for c in engine.claims if c.id == row["claim"])
-    verdict = engine.judge(claim, index)
-    reasons = [e.reason for e in verdict.evidence]
-    assert verdict.verdict == row["expect"], (row["text"], reasons)
+    check_row(engine, row, CASES["published"])
 
 
 @pytest.mark.parametrize(("claim", "text", "failed"), [

@@ -9,34 +9,27 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import casetables
 import pytest
-import yaml
+from casetables import engine_for
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verifier.engine import Engine
-from verifier.index import ArticleIndex
-from verifier.model import Article, ArticleMeta
-from verifier.project import load_project
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "recall"
-CASES: dict[str, Any] = yaml.safe_load((DATA / "cases.yaml").read_text(encoding="utf-8"))
+CASES: dict[str, Any] = casetables.cases("recall")
 SUMMIT = dt.date(2025, 6, 17)  # the claimed summit day (a Tuesday)
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    project = load_project(DATA, claims_dir=DATA / "claims", article_paths=[])
-    assert not [p for p in project.problems if p.level == "error"], project.problems
-    return Engine(project.claims, project.entities)
+    return engine_for("recall")
 
 
 def judge(engine: Engine, claim_id: str, text: str, published: dt.date | None) -> str:
-    index = ArticleIndex(Article("case.txt", text, ArticleMeta(published=published)),
-                         engine.matcher)
-    claim = next(c for c in engine.claims if c.id == claim_id)
-    return engine.judge(claim, index).verdict
+    return casetables.judge(engine, claim_id, text, published).verdict
 
 
 def _row_id(row: dict[str, Any]) -> str:
