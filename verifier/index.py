@@ -36,14 +36,23 @@ class Sentence:
         """Clause spans, in article offsets; computed when a check first asks (most never do)."""
         return [(self.start + s, self.start + e) for s, e in seg.clauses(self.text)]
 
-    def entities(self) -> set[str]:
-        return {m.target for m in self.mentions if m.category == ENTITY}
+    # computed once per sentence: checks ask for them per trigger, and a sentence of names
+    # holds thousands of triggers
+    def entities(self) -> frozenset[str]:
+        return self._targets[ENTITY]
 
-    def titles(self) -> set[str]:
-        return {m.target for m in self.mentions if m.category == TITLE}
+    def titles(self) -> frozenset[str]:
+        return self._targets[TITLE]
 
-    def words(self) -> set[str]:
-        return {m.target for m in self.mentions if m.category == WORD}
+    def words(self) -> frozenset[str]:
+        return self._targets[WORD]
+
+    @cached_property
+    def _targets(self) -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {ENTITY: set(), TITLE: set(), WORD: set()}
+        for m in self.mentions:
+            found.setdefault(m.category, set()).add(m.target)
+        return {category: frozenset(targets) for category, targets in found.items()}
 
     def clause_of(self, offset: int) -> tuple[int, int]:
         for s, e in self.clauses:

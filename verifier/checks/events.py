@@ -53,14 +53,18 @@ def _cues_met(event: Entity, sentence: Sentence) -> bool:
     return all(folded(group) & words for group in event.cues)
 
 
-def _foreign_alias(registry: Registry, event: Entity, sentence: Sentence, m: Mention) -> bool:
+def _foreign_alias(others: list[Mention], m: Mention) -> bool:
     """A trigger inside or right after another event's alias ("APEC summit", "Asia-Pacific
-    Economic Cooperation summit") belongs to that event."""
-    return any(
-        o.category == ENTITY and o.target != event.id and registry.of_type(o.target, "event")
-        and o.start <= m.start and (m.end <= o.end or 0 <= m.start - o.end <= 1)
-        for o in sentence.mentions
-    )
+    Economic Cooperation summit") belongs to that event (`others`: the sentence's aliases of
+    other events)."""
+    return any(o.start <= m.start and (m.end <= o.end or 0 <= m.start - o.end <= 1)
+               for o in others)
+
+
+def _other_events(registry: Registry, event: Entity, sentence: Sentence) -> list[Mention]:
+    """Aliases of other events in the sentence (usually none), found once per sentence."""
+    return [o for o in sentence.mentions if o.category == ENTITY and o.target != event.id
+            and registry.of_type(o.target, "event")]
 
 
 def _more_specific(registry: Registry, event: Entity, sentence: Sentence, m: Mention) -> bool:
@@ -84,13 +88,15 @@ def _by_trigger(registry: Registry) -> dict[str, list[Entity]]:
     return out
 
 
-def _others_in_clause(registry: Registry, event: Entity, sentence: Sentence, at: int) -> bool:
-    lo, hi = sentence.clause_of(at)
-    return any(
-        m.category == ENTITY and lo <= m.start < hi and registry.of_type(m.target, "person")
-        and m.target not in event.participants
-        for m in sentence.mentions
-    )
+def _others_in_clause(outsiders: set[tuple[int, int]], sentence: Sentence, at: int) -> bool:
+    """A person who takes no part in the event in the trigger's clause (`outsiders`: the
+    clauses that name such a person)."""
+    return bool(outsiders) and sentence.clause_of(at) in outsiders
+
+
+def _outsiders(registry: Registry, event: Entity, sentence: Sentence) -> set[tuple[int, int]]:
+    return {sentence.clause_of(m.start) for m in sentence.mentions if m.category == ENTITY
+            and registry.of_type(m.target, "person") and m.target not in event.participants}
 
 
 def parts(event_id: str, registry: Registry) -> list[str]:
@@ -167,15 +173,19 @@ def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]
         if not named or not _cues_met(event, sentence):
             continue
         everyone = len(named) == len(event.participants)
-        found = [
+        # the first trigger that is this event's (only the first is used: stop there, a
+        # sentence of names can hold thousands of candidate triggers)
+        others = _other_events(registry, event, sentence)
+        outsiders = set() if event.cues else _outsiders(registry, event, sentence)
+        found = next((
             m for m in sentence.mentions
             if m.category == WORD and m.target in triggers
-            and not _foreign_alias(registry, event, sentence, m)
+            and not _foreign_alias(others, m)
             and not _more_specific(registry, event, sentence, m)
-            and (event.cues or not _others_in_clause(registry, event, sentence, m.start))
-        ]
-        if found:
-            yield EventMention(event_id, sentence, found[0], everyone or bool(event.cues))
+            and not _others_in_clause(outsiders, sentence, m.start)
+        ), None)
+        if found is not None:
+            yield EventMention(event_id, sentence, found, everyone or bool(event.cues))
         elif everyone and len(event.participants) >= 2 and not triggers & sentence.words():
             yield EventMention(event_id, sentence, None, False)
 
