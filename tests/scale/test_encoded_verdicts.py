@@ -16,10 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from verifier import cli
-from verifier.cachefile import FORMAT, read_blob, write_blob
+from verifier.execution.workers import Execution
 from verifier.model import Encoded, Evidence, Result, Span, Verdict, Verdicts, contradicted, listed
-from verifier.parallel import Execution
 from verifier.report import RENDERERS, render
+from verifier.store.files import FORMAT, read_blob, write_blob
 
 LEAN = ("text", "sarif", "github")  # reports of contradictions and counts only
 

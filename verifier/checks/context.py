@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from verifier.engine.registry import Registry
 from verifier.model import Claim
-from verifier.registry import Registry
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ import datetime as dt
 import re
 from collections.abc import Collection, Sequence
 
-from verifier.index import ArticleIndex, Sentence
-from verifier.registry import ENTITY
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY
 from verifier.text.normalize import fold
 from verifier.text.values import Value
 

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from verifier import engine as engine_module
-from verifier.cache import Lookup, Stats, VerdictCache
-from verifier.corpus import Mapper, Read
 from verifier.engine import Engine
+from verifier.execution.cache import Lookup, Stats, VerdictCache
+from verifier.load.corpus import Mapper, Read
 from verifier.model import Article, Claim, Encoded, Entity, Verdict, Verdicts
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def dense(listed: Sequence[Verdict], claims: Sequence[Claim],
 
 def _backend(engine: Engine, execution: Execution, count: int) -> Backend:
     if execution.scheduler:
-        from verifier.distributed import cluster_backend
+        from verifier.execution.cluster import cluster_backend
 
         return cluster_backend(execution.scheduler, workers(execution.jobs))
     jobs = workers(execution.jobs)

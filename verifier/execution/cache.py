@@ -2,7 +2,7 @@
 
 Layout under the cache folder (default ROOT/.verifier-cache)::
 
-    v3/memo/<loader>.bin               YAML documents already parsed and found valid (verifier.memo)
+    v3/memo/<loader>.bin               YAML documents already parsed and found valid (load.memo)
     v3/keys/<fingerprint>.json         the keys below, for one set of claims and entities (they
                                        took 0.1 s to compute for 1,000 claims; cachekeys.Keys)
     v3/<engine>/claims/<set>.json      claim id -> digest of the claim, for one set of claims
@@ -15,8 +15,8 @@ grouped by event), so a changed alias or engine re-verifies everything. An artic
 covers its path, text and metadata. Within one engine, a claim whose digest is unchanged keeps
 its cached verdicts; a new or changed claim is judged again on every article, and only it.
 
-Packs are msgpack maps, signed with a per-machine key (verifier.cachetrust) and written
-atomically (verifier.cachefile). A run reads
+Packs are msgpack maps, signed with a per-machine key (verifier.store.trust) and written
+atomically (verifier.store.files). A run reads
 every pack of its engine, oldest first, and decodes an entry only when it asks for it, with
 msgspec into the model's types, every field's type checked; an article's supported verdicts
 stay encoded even then (model.Encoded) until something reads them, which the text, SARIF and
@@ -42,7 +42,10 @@ from typing import Any
 import msgspec
 
 from verifier import engine as engine_module
-from verifier.cachefile import (
+from verifier.engine import Engine
+from verifier.execution.cachekeys import Keys, examples_key, fingerprint, keys
+from verifier.model import Article, Claim, Encoded, Verdict
+from verifier.store.files import (
     FORMAT,
     Corrupt,
     digest,
@@ -52,9 +55,6 @@ from verifier.cachefile import (
     write_atomic,
     write_blob,
 )
-from verifier.cachekeys import Keys, examples_key, fingerprint, keys
-from verifier.engine import Engine
-from verifier.model import Article, Claim, Encoded, Verdict
 
 KEEP_ENGINES = 4  # engine folders kept; older ones (other code or registries) are removed
 KEEP_KEYS = 8  # files of keys kept (each names the keys of one set of claims and entities)
