@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from verifier import engine as engine_module
+from verifier.execution.backend import Backend, Task, chunks, judge_task
 from verifier.execution.cachekeys import digest
-from verifier.execution.workers import Backend, Task, chunks, judge_task
 from verifier.model import Claim, Entity, Verdict
 
 LOCAL = "local"

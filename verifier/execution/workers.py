@@ -23,6 +23,7 @@ import msgspec
 
 from verifier import engine as engine_module
 from verifier.engine import Engine
+from verifier.execution.backend import CHUNK, Backend, Task, chunks, judge_task
 from verifier.execution.cache import Lookup, Stats, VerdictCache
 from verifier.load.corpus import Mapper, Read
 from verifier.model import Article, Claim, Encoded, Entity, Verdict, Verdicts
@@ -34,14 +35,8 @@ CACHE_FOLDER = ".verifier-cache"  # under the project root, unless told otherwis
 # Fewer tasks than this (articles to verify, claims whose examples to judge) run in-process:
 # starting workers would cost more.
 MIN_PARALLEL = 48
-CHUNK = 32  # tasks per message: small enough to balance the workers, large enough to be cheap
 # Runs with more pairs than this keep (and report) only supported and contradicted verdicts.
 DENSE_LIMIT = 250_000
-
-# an article and the claim ids to judge (None: all), or a claim whose examples to judge
-Task = tuple[Article, frozenset[str] | None] | Claim
-Backend = Callable[[Sequence[Claim], Mapping[str, Entity], Sequence[Task]], list[list[Verdict]]]
-
 
 @dataclass(frozen=True)
 class Execution:
@@ -114,14 +109,6 @@ def _merge(lookups: Sequence[Lookup], judged: Iterator[list[Verdict]],
     return Verdicts(out)
 
 
-def judge_task(engine: Engine, task: Task) -> list[Verdict]:
-    if isinstance(task, Claim):
-        return [v for _, v in engine_module.check_examples(task, engine.registry.entities,
-                                                           engine)]
-    article, only = task
-    return engine.judge_article(article, only)
-
-
 def dense(listed: Sequence[Verdict], claims: Sequence[Claim],
           articles: Sequence[Article]) -> tuple[Verdict, ...]:
     """Every pair, silent ones included, sorted by (article path, claim id): what
@@ -157,10 +144,6 @@ def reader(execution: Execution) -> Mapper | None:
             return list(pool.map(function, paths, chunksize=CHUNK))
 
     return read
-
-
-def chunks(tasks: Sequence[Task], size: int = CHUNK) -> list[list[Task]]:
-    return [list(tasks[i:i + size]) for i in range(0, len(tasks), size)]
 
 
 def _on_processes(claims: Sequence[Claim], entities: Mapping[str, Entity],
