@@ -16,8 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from verifier import cli
+from verifier.execution.encoded import Encoded, Verdicts
 from verifier.execution.workers import Execution
-from verifier.model import Encoded, Evidence, Result, Span, Verdict, Verdicts, contradicted, listed
+from verifier.model import Evidence, Result, Span, Verdict, contradicted, listed
 from verifier.report import RENDERERS, render
 from verifier.store.files import FORMAT, read_blob, write_blob
 

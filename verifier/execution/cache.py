@@ -19,7 +19,7 @@ Packs are msgpack maps, signed with a per-machine key (verifier.store.trust) and
 atomically (verifier.store.files). A run reads
 every pack of its engine, oldest first, and decodes an entry only when it asks for it, with
 msgspec into the model's types, every field's type checked; an article's supported verdicts
-stay encoded even then (model.Encoded) until something reads them, which the text, SARIF and
+stay encoded even then (encoded.Encoded) until something reads them, which the text, SARIF and
 GitHub reports never do: decoding 170,000 of them was a third of a warm run. It writes what it
 judged as one new pack; when there would be more than MAX_PACKS, it writes all it knows into one
 instead and removes the packs it read. Ten thousand small files took 0.8 s to read on a warm
@@ -44,7 +44,8 @@ import msgspec
 from verifier import engine as engine_module
 from verifier.engine import Engine
 from verifier.execution.cachekeys import Keys, examples_key, fingerprint, keys
-from verifier.model import Article, Claim, Encoded, Verdict
+from verifier.execution.encoded import Encoded
+from verifier.model import Article, Claim, Verdict
 from verifier.store.files import (
     FORMAT,
     Corrupt,
@@ -62,7 +63,7 @@ MAX_PACKS = 8  # packs read before they are merged into one
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# verifier cache; safe to delete\n"
 DAMAGE = (Corrupt, msgspec.DecodeError, KeyError, TypeError, ValueError)
 # an article's entry: claim set, article path, contradicted verdicts, supported claim ids,
-# supported verdicts (left encoded: see model.Encoded)
+# supported verdicts (left encoded: see encoded.Encoded)
 _ARTICLE = msgspec.msgpack.Decoder(
     tuple[str, str, tuple[Verdict, ...], tuple[str, ...], msgspec.Raw])
 _EXAMPLES = msgspec.msgpack.Decoder(tuple[tuple[str, Verdict], ...])

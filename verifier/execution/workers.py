@@ -25,8 +25,9 @@ from verifier import engine as engine_module
 from verifier.engine import Engine
 from verifier.execution.backend import CHUNK, Backend, Task, chunks, judge_task
 from verifier.execution.cache import Lookup, Stats, VerdictCache
+from verifier.execution.encoded import Encoded, Verdicts
 from verifier.load.corpus import Mapper, Read
-from verifier.model import Article, Claim, Encoded, Entity, Verdict, Verdicts
+from verifier.model import Article, Claim, Entity, Verdict
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
