@@ -1,4 +1,4 @@
-"""Verdicts from the cache stay partly encoded (model.Verdicts): a warm run's reports must be the
+"""Verdicts from the cache stay partly encoded (encoded.Verdicts): a warm run's reports must be the
 very bytes of a run without the cache, and the text, SARIF and GitHub reports must not decode
 the supported verdicts they do not show."""
 

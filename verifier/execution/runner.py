@@ -181,17 +181,17 @@ def _verdicts(project: Project, verify: VerifyFn, execution: Execution | None, s
     cluster), which judges the examples too when an execution is given and the examples judge
     is the engine's; any other `verify` is called as it is."""
     from verifier import engine
-    from verifier.execution import workers as parallel
+    from verifier.execution import workers
 
     if verify is not engine.verify:
         return verify(project.claims, project.entities, project.articles), False, {}
     ask = [c for c in project.claims if c.examples] if execution and shared else []
-    execution = execution or parallel.Execution()
-    out = parallel.verify_sparse(project.claims, project.entities, project.articles,
-                                 execution, ask)
+    execution = execution or workers.Execution()
+    out = workers.verify_sparse(project.claims, project.entities, project.articles,
+                                execution, ask)
     if len(project.claims) * len(project.articles) > execution.dense_limit:
         return out.verdicts, True, out.examples
-    return parallel.dense(out.verdicts, project.claims, project.articles), False, out.examples
+    return workers.dense(out.verdicts, project.claims, project.articles), False, out.examples
 
 
 def _precomputed(judged: Mapping[str, Sequence[Verdict]], rest: ExamplesFn) -> ExamplesFn:

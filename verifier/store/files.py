@@ -34,7 +34,7 @@ class Corrupt(ValueError):
 
 
 def _key(failure: type[Exception]) -> bytes:
-    """The signing key; without one (see cachetrust.refusal, which the CLI and the plugin ask
+    """The signing key; without one (see trust.refusal, which the CLI and the plugin ask
     first), nothing read is trusted (Corrupt) and nothing is written (OSError)."""
     try:
         return secret()
