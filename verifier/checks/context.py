@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from verifier.engine.registry import Registry
 from verifier.model import Claim
-from verifier.registry import Registry
 from verifier.text.normalize import fold
 
 # a value claim's measure: its id, value type and cue groups (each a sorted tuple of words)

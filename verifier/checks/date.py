@@ -24,7 +24,7 @@ from verifier.checks.events import (
     judge_found,
     mentions_with_parts,
 )
-from verifier.index import ArticleIndex
+from verifier.engine.index import ArticleIndex
 from verifier.model import Claim, Evidence
 from verifier.text.dates import date_consistent
 from verifier.text.values import Value

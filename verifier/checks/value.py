@@ -35,9 +35,9 @@ from verifier.checks.owners import (
 )
 from verifier.checks.rows import on_row, rows
 from verifier.checks.versus import set_against, versus_for
-from verifier.index import ArticleIndex, Sentence
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import folded
 from verifier.model import Claim, Evidence
-from verifier.registry import folded
 from verifier.text.modality import modality
 from verifier.text.normalize import fold
 from verifier.text.values import Value, compare, describe

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from verifier import runner
+from verifier.execution import runner
 from verifier.model import Article, Claim, Result, Verdict
 from verifier.report import view
 from verifier.report.safe import one_line

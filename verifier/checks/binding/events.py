@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from verifier.index import ArticleIndex, Sentence
-from verifier.registry import folded
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import folded
 from verifier.text.normalize import fold
 from verifier.text.values import Value
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from verifier.index import ArticleIndex, Sentence
-from verifier.registry import ENTITY
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY
 from verifier.text.normalize import fold
 from verifier.text.values import Value
 

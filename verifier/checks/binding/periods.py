@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verifier.index import ArticleIndex, Sentence
+from verifier.engine.index import ArticleIndex, Sentence
 from verifier.text.values import Value
 
 _ORDINAL = {"first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3",

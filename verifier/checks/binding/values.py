@@ -10,8 +10,8 @@ from collections.abc import Collection, Sequence
 
 from verifier.checks.binding.parts import part_binding, share_binding
 from verifier.checks.binding.periods import forecast_binding, period_binding
-from verifier.index import ArticleIndex, Sentence
-from verifier.registry import ENTITY
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY
 from verifier.text.normalize import fold
 from verifier.text.values import Value
 
