@@ -10,8 +10,9 @@ from verifier.engine.registry import Registry
 from verifier.model import Claim
 from verifier.text.normalize import fold
 
-# a value claim's measure: its id, value type and cue groups (each a sorted tuple of words)
-Measure = tuple[str, str, tuple[tuple[str, ...], ...]]
+# a value claim's measure: its id, value type, cue groups (each a sorted tuple of words) and
+# amount (None for a range)
+Measure = tuple[str, str, tuple[tuple[str, ...], ...], float | None]
 
 
 def _subjects(claim: Claim) -> list[str]:
@@ -22,7 +23,10 @@ def _subjects(claim: Claim) -> list[str]:
 def _measure(claim: Claim) -> Measure:
     groups = tuple(sorted(tuple(sorted({fold(str(w)) for w in group}))
                           for group in claim.content.get("cues", ())))
-    return claim.id, str(claim.content.get("value", {}).get("type", "")), groups
+    value = claim.content.get("value", {})
+    amount = value.get("amount")
+    return claim.id, str(value.get("type", "")), groups, \
+        float(amount) if isinstance(amount, (int, float)) else None
 
 
 @dataclass(frozen=True)
