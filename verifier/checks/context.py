@@ -10,9 +10,10 @@ from verifier.engine.registry import Registry
 from verifier.model import Claim
 from verifier.text.normalize import fold
 
-# a value claim's measure: its id, value type, cue groups (each a sorted tuple of words) and
-# amount (None for a range)
-Measure = tuple[str, str, tuple[tuple[str, ...], ...], float | None]
+# a value claim's measure: its id, value type and cue groups (each a sorted tuple of words).
+# Not its amount: the context is part of every verdict's cache key, and a changed amount must
+# re-judge only its own claim (cue words already shape the registry, hence every verdict).
+Measure = tuple[str, str, tuple[tuple[str, ...], ...]]
 
 
 def _subjects(claim: Claim) -> list[str]:
@@ -23,10 +24,7 @@ def _subjects(claim: Claim) -> list[str]:
 def _measure(claim: Claim) -> Measure:
     groups = tuple(sorted(tuple(sorted({fold(str(w)) for w in group}))
                           for group in claim.content.get("cues", ())))
-    value = claim.content.get("value", {})
-    amount = value.get("amount")
-    return claim.id, str(value.get("type", "")), groups, \
-        float(amount) if isinstance(amount, (int, float)) else None
+    return claim.id, str(claim.content.get("value", {}).get("type", "")), groups
 
 
 @dataclass(frozen=True)

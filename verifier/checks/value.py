@@ -214,7 +214,7 @@ def _narrower(claim: Claim, sentence: Sentence, ctx: Context) -> str | None:
     words = sentence.words()
     kind = str(claim.content["value"]["type"])
     own = [folded(tuple(g)) for g in claim.content.get("cues", ())]
-    for sibling, sibling_kind, groups, _ in ctx.siblings(claim):
+    for sibling, sibling_kind, groups in ctx.siblings(claim):
         mine, theirs = own, [set(g) for g in groups]
         if sibling_kind != kind:
             mine = [g for g in own if not _periodic(tuple(g))]
@@ -249,7 +249,7 @@ def _sibling_value(claim: Claim, index: ArticleIndex, sentence: Sentence, value:
     if word in own or word in claim_words(claim):  # "19 people ... were killed": its own verb
         return None
     words = sentence.words()
-    for sibling, sibling_kind, groups, _ in ctx.siblings(claim):
+    for sibling, sibling_kind, groups in ctx.siblings(claim):
         if sibling_kind == kind and any(word in g for g in groups if not set(g) & own) \
                 and all(set(g) & words for g in groups):
             return f"'{word} {value.text}' counts the measure of claim {sibling}, not this one"
