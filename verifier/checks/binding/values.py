@@ -87,8 +87,13 @@ _THRESHOLD = re.compile(
 # "a 5-4 win", "15-30%": one side of a score or a range; "$200+ billion": a bound
 _PAIRED = re.compile(r"\s*-\s*\d|\+")
 # "2 a.m.", "0500 GMT": a clock time
-_CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|EDT|EST|CET|BST|JST|o'clock|hrs)\b",
+_CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|EDT|EST|CET|BST|JST|o'clock|hrs|"
+                    r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b",
                     re.IGNORECASE)
+# "four additional awards", "two other awards": a count beyond another, not the whole
+_MORE_AFTER = re.compile(r"\s+(?:additional|other|more|further|extra)\b", re.IGNORECASE)
+# "Mikey Madison, 25, won": an age in an apposition after a name
+_AGE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*,\s*$")
 # "one of the most powerful", "at least one": a pronoun, not a count
 _ONE_OF = re.compile(r"\s+of\b")
 # "only one British passenger, Vishwash Ramesh, survived", "one judge, Luiz Fux, dissented":
@@ -181,6 +186,11 @@ def _shape(index: ArticleIndex, sentence: Sentence, value: Value, measure: froze
         return f"'{value.text}' is a threshold, not the level"
     if value.kind == "number" and _CLOCK.match(after):
         return f"'{value.text}' is a clock time"
+    if _MORE_AFTER.match(after):
+        return f"'{value.text}' counts more beyond another figure, not the whole"
+    if value.kind == "number" and _AGE.search(before) and re.match(r"\s*,", after) \
+            and value.amount is not None and 0 < value.amount < 120:
+        return f"'{value.text}' is an age in an apposition after a name"
     if value.kind == "number" and value.text.lower() in ("one", "1") and _ONE_OF.match(after):
         return f"'{value.text} of' is a pronoun, not a count"
     if value.kind == "number" and value.text.lower() in ("one", "1") and _ONE_NAMED.match(after):
@@ -504,6 +514,9 @@ def _own_noun(index: ArticleIndex, value: Value, end: int, through_of: bool) -> 
     """The words naming what a value counts: "88 parliamentary seats", "$300 billion of trade
     deals", "a 96-pitch outing"; None when nothing names it right after the value."""
     rest = index.text[value.end:min(end, value.end + 60)]
+    hyphened = re.match(r"-([A-Za-z]+)\b", rest)
+    if hyphened:  # "an 11-minute flight", "a 62-run win": the number counts that word alone
+        return [hyphened.group(1).lower()]
     if through_of:
         rest = re.sub(r"^\s+(?:worth\s+)?of\s+(?:the\s+)?", " ", rest, count=1)
         # "$31.9 billion in profit": what a sum is of ("in the quarter", "in 2025" name a time)
