@@ -54,10 +54,22 @@ class Sentence:
             found.setdefault(m.category, set()).add(m.target)
         return {category: frozenset(targets) for category, targets in found.items()}
 
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        return [s for s, _ in self.clauses]
+
+    @cached_property
+    def flat(self) -> str:
+        """The sentence on one line, spaces collapsed: the text of its evidence (made once, and
+        shared by every piece of evidence the sentence gives)."""
+        return " ".join(self.text.split())
+
     def clause_of(self, offset: int) -> tuple[int, int]:
-        for s, e in self.clauses:
-            if s <= offset < e:
-                return s, e
+        """The clause holding `offset` (the whole sentence between clauses): clauses are sorted
+        and never overlap, so a binary search (a sentence of names holds hundreds of them)."""
+        k = bisect.bisect_right(self._clause_starts, offset) - 1
+        if k >= 0 and offset < self.clauses[k][1]:
+            return self.clauses[k]
         return self.start, self.end
 
 
@@ -163,5 +175,5 @@ class ArticleIndex:
                  spans: Iterable[tuple[int, int]] = (), hedged: bool = False) -> Evidence:
         located = tuple(self.span(s, e) for s, e in sorted(set(spans)))
         first = located[0] if located else self.span(sentence.start, sentence.end)
-        return Evidence(polarity, first.line, first.column, " ".join(sentence.text.split()),
-                        reason, located, hedged)
+        return Evidence(polarity, first.line, first.column, sentence.flat, reason, located,
+                        hedged)
