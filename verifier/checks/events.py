@@ -167,10 +167,16 @@ def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]
             alias = next(m for m in sentence.mentions if m.target == event_id)
             yield EventMention(event_id, sentence, alias, True)
             continue
+        # cheap tests first (a page can hold half a million sentences naming one participant):
+        # without cues nothing is mentioned, and without a trigger word only every participant
+        # named is (which takes two)
+        if not _cues_met(event, sentence) \
+                or not (triggers & sentence.words() or len(event.participants) >= 2):
+            continue
         named = set(event.participants) & (entities | _named_by_title(index, sentence)
                                            | _named_together(index, event, sentence)
                                            | _named_by_pronoun(index, sentence))
-        if not named or not _cues_met(event, sentence):
+        if not named:
             continue
         everyone = len(named) == len(event.participants)
         # the first trigger that is this event's (only the first is used: stop there, a
