@@ -129,6 +129,7 @@ class ArticleIndex:
         self._lines: list[tuple[int, int]] | None = None
         self._memo: dict[str, Any] = {}
         self._line_starts: list[int] | None = None
+        self._starts: list[int] | None = None
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """`compute()` once per article: what every claim of a kind asks of this article."""
@@ -154,6 +155,14 @@ class ArticleIndex:
         if self._line_starts is None:
             self._line_starts = [s for s, _ in self.lines()]
         return bisect.bisect_right(self._line_starts, offset) - 1
+
+    def starting_at(self, start: int) -> int | None:
+        """The index of the sentence that starts at `start`, if one does (by bisection:
+        sentences are in order and never overlap)."""
+        if self._starts is None:
+            self._starts = [s.start for s in self.sentences]
+        k = bisect.bisect_left(self._starts, start)
+        return k if k < len(self._starts) and self._starts[k] == start else None
 
     def with_any(self, targets: Iterable[str]) -> list[Sentence]:
         """Sentences that mention any of these entities or words, in order."""
