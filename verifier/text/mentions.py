@@ -52,12 +52,14 @@ class Matcher:
         """All mentions in `text` (normalised) given its `folded` twin, sorted by position."""
         found: list[Mention] = []
         add = found.append
+        surfaces: dict[str, str] = {}  # one object per distinct surface: most names repeat
         if self.registry.forms:
             for end, (key, forms) in self._automaton.iter(folded):
                 start = end - len(key) + 1
                 if not _bounded(folded, start, end + 1):
                     continue
                 surface = text[start : end + 1]
+                surface = surfaces.setdefault(surface, surface)
                 for f in forms:  # a plain loop: this runs per match, a million times a page
                     if _case_ok(f, surface):
                         add(Mention(f.category, f.target, start, end + 1, surface))
