@@ -114,8 +114,8 @@ def mutated(draw: Any, root: Path) -> bytes:
 
 
 def target_yaml(data: bytes, root: Path) -> None:
-    from verifier.schema import validate
-    from verifier.source import load_yaml
+    from verifier.load.schema import validate
+    from verifier.load.source import load_yaml
 
     try:
         document, locations = load_yaml("claims/fuzz.yaml", data)
@@ -151,8 +151,8 @@ def target_ingest(data: bytes, root: Path) -> None:
 
 
 def target_article(data: bytes, root: Path) -> None:
+    from verifier.load.source import decode_utf8
     from verifier.model import Article, ArticleMeta
-    from verifier.source import decode_utf8
 
     try:
         text = decode_utf8("seeds/fuzz.txt", data, "")
@@ -165,7 +165,7 @@ def target_article(data: bytes, root: Path) -> None:
 
 
 def target_project(data: bytes, root: Path) -> None:
-    from verifier.project import load_project
+    from verifier.load.project import load_project
 
     with tempfile.TemporaryDirectory() as tmp:
         here = Path(tmp) / "p"
@@ -193,7 +193,7 @@ TARGETS: dict[str, Callable[[bytes, Path], None]] = {
 
 @cache
 def loaded(root: Path) -> Any:
-    from verifier.project import load_project
+    from verifier.load.project import load_project
 
     return load_project(root)
 
@@ -215,7 +215,7 @@ def _render(fmt: str, result: Any) -> str:
 
 
 def _reports_twice(project: Any) -> None:
-    from verifier import runner
+    from verifier.execution import runner
 
     today = dt.date(2026, 1, 1)
     first = runner.run(project, today=today)

@@ -37,9 +37,9 @@ UNIT = {
 def one(shape: str, size: int) -> dict[str, float]:
     import dataclasses
 
-    from verifier import runner
+    from verifier.execution import runner
+    from verifier.load.project import load_project
     from verifier.model import Article, ArticleMeta
-    from verifier.project import load_project
 
     project = load_project(ROOT)
     unit = UNIT[shape]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from verifier import runner
+from verifier.execution import runner
 from verifier.report import render
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

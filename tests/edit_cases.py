@@ -20,8 +20,8 @@ from typing import Any, Literal
 import yaml
 from frozen import FROZEN, FROZEN_SEEDS, REPO
 
+from verifier.load.project import load_project
 from verifier.model import Article, ArticleMeta, Claim, Entity, VerdictName
-from verifier.project import load_project
 
 SEEDS = FROZEN_SEEDS  # the cases edit the frozen copy of the seeds, never the live corpus
 CASES = REPO / "tests" / "data" / "edits"

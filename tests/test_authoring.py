@@ -14,9 +14,10 @@ import pytest
 from click.testing import CliRunner, Result
 from fakes import phrase_examples, phrase_verify
 
-from verifier import cli, pytest_items, runner
+from verifier import cli, pytest_items
+from verifier.execution import runner
+from verifier.load.project import load_project
 from verifier.model import Claim, Example, Position, Project
-from verifier.project import load_project
 
 pytest_plugins = ["pytester"]
 PROJECTS = Path(__file__).resolve().parent / "data" / "projects"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from verifier.baseline import apply, review_due
+from verifier.execution.baseline import apply, review_due
 from verifier.model import Acknowledgement, Evidence, Position, Verdict
 
 TODAY = dt.date(2025, 11, 1)

@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner, Result
 from frozen import copy_corpus
 
-from verifier import cli, runner
+from verifier import cli
+from verifier.execution import runner
 
 PROJECTS = Path(__file__).resolve().parent / "data" / "projects"
 EXPECTED = {"clean": 0, "contradicted": 1, "stale": 1, "malformed": 2, "missing-statement": 2}

@@ -1,4 +1,4 @@
-"""verifier.consistency: what no single file can check, on hand-made entities and claims."""
+"""verifier.load.consistency: what no single file can check, on hand-made entities and claims."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from verifier.consistency import Checked, Where, check
+from verifier.load.consistency import Checked, Where, check
+from verifier.load.project import freeze
+from verifier.load.source import Locations
 from verifier.model import Acknowledgement, Claim, Entity
-from verifier.project import freeze
-from verifier.source import Locations
 
 ENTITIES = [
     Entity("ada", "person", "Ada"), Entity("grace", "person", "Grace"),

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from verifier.engine import Engine, check_examples
-from verifier.project import load_project
+from verifier.load.project import load_project
 
 DOC = Path(__file__).resolve().parents[1] / "CONTRIBUTING.md"
 _SECTION = re.compile(r"^## Claims for any story\n(.*?)^## ", re.MULTILINE | re.DOTALL)

@@ -1,4 +1,4 @@
-"""verifier.corpus: article text exactly as stored, sidecar metadata, and what cannot be read."""
+"""verifier.load.corpus: article text exactly as stored, sidecar metadata, what cannot be read."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from frozen import FROZEN
 
-from verifier.corpus import MAX_BYTES, display_path, read_corpus
+from verifier.load.corpus import MAX_BYTES, display_path, read_corpus
 from verifier.model import ArticleMeta
 
 

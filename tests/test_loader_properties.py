@@ -18,10 +18,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from verifier.load.project import COMMON_FIELDS, load_project
+from verifier.load.source import StrictLoader, load_yaml
 from verifier.model import Project
 from verifier.problems import ProblemError
-from verifier.project import COMMON_FIELDS, load_project
-from verifier.source import StrictLoader, load_yaml
 
 REGISTRY = {
     "person": ["ada-lovelace", "grace-hopper", "alan-turing"],

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from verifier import schema
-from verifier.source import load_yaml
+from verifier.load import schema
+from verifier.load.source import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHED = ROOT / "schema"

@@ -14,7 +14,7 @@ from typing import Any
 import fakes
 import pytest
 
-from verifier import runner
+from verifier.execution import runner
 from verifier.model import Acknowledgement, Project
 from verifier.problems import Problem
 

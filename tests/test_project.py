@@ -1,4 +1,4 @@
-"""verifier.project: whole projects, the frozen seed corpus and the cases in tests/data."""
+"""verifier.load.project: whole projects, the frozen seed corpus and the cases in tests/data."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from frozen import FROZEN
 
+from verifier.load.project import load_project, validate_project
+from verifier.load.source import MAX_BYTES
 from verifier.model import Project
-from verifier.project import load_project, validate_project
-from verifier.source import MAX_BYTES
 
 DATA = Path(__file__).resolve().parent / "data"
 EXPECTED = re.compile(r"^(\S+:\d+:\d+: \[[\w-]+\])(?: (.*))?$")

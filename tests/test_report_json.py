@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from fakes import phrase_examples, phrase_verify
 
-from verifier import runner
+from verifier.execution import runner
 from verifier.model import Acknowledgement, Article, ArticleMeta, Claim, Position, Project, Result
 from verifier.report import RENDERERS, render
 from verifier.report.json import VERSION

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fakes import phrase_examples, phrase_verify
 
-from verifier import runner
+from verifier.execution import runner
 from verifier.model import Acknowledgement, Article, Claim, Example, Position, Project
 from verifier.problems import Problem
 
@@ -133,7 +133,7 @@ def test_the_engine_and_loader_are_looked_up_lazily(name: str) -> None:
 def test_claim_examples_share_one_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     """The default examples judge compiles the claims once, not once per claim."""
     import verifier.engine
-    from verifier.project import load_project
+    from verifier.load.project import load_project
 
     built: list[int] = []
 

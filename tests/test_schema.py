@@ -1,4 +1,4 @@
-"""The JSON Schemas and verifier.schema: every error, located, in words a claim author follows."""
+"""The JSON Schemas and verifier.load.schema: every error, located, in a claim author's words."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from frozen import FROZEN, REPO
 from jsonschema import Draft202012Validator
 
+from verifier.load.schema import SchemaName, schema_path, validate
+from verifier.load.source import load_yaml
 from verifier.problems import Problem
-from verifier.schema import SchemaName, schema_path, validate
-from verifier.source import load_yaml
 
 NAMES: tuple[SchemaName, ...] = ("claims", "entities", "article", "acknowledgements")
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")

@@ -1,4 +1,4 @@
-"""verifier.source: YAML 1.2 scalars, duplicate keys, limits, and line:col for every value."""
+"""verifier.load.source: YAML 1.2 scalars, duplicate keys, limits, and line:col for every value."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
-from verifier.problems import Problem, ProblemError
-from verifier.source import (
+from verifier.load.source import (
     MAX_BYTES,
     MAX_DEPTH,
     Locations,
@@ -17,6 +16,7 @@ from verifier.source import (
     load_yaml,
     parse_path,
 )
+from verifier.problems import Problem, ProblemError
 
 
 def load(text: str | bytes) -> Any:

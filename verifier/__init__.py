@@ -11,21 +11,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from verifier.execution.runner import run
 from verifier.model import Project, Result, Verdict
 from verifier.problems import Problem
-from verifier.runner import run
 
 __all__ = ["Problem", "Project", "Result", "Verdict", "load_project", "run", "verify"]
 
 if TYPE_CHECKING:
     from verifier.engine import verify
-    from verifier.project import load_project
+    from verifier.load.project import load_project
 
 
 def __getattr__(name: str) -> Any:
     # The loader and the engine import their dependencies only when first used.
     if name == "load_project":
-        from verifier.project import load_project
+        from verifier.load.project import load_project
 
         return load_project
     if name == "verify":

@@ -17,15 +17,15 @@ from typing import Any
 
 import click
 
-from verifier import runner
-from verifier.baseline import review_due
-from verifier.cachetrust import refusal
+from verifier.execution import runner
+from verifier.execution.baseline import review_due
+from verifier.execution.workers import CACHE_FOLDER, Execution, settle
 from verifier.model import VERDICTS, ArticleMeta, ExampleText, Project, Result
-from verifier.parallel import CACHE_FOLDER, Execution, settle
 from verifier.problems import Problem
 from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
 from verifier.report.safe import one_line, write_atomic
+from verifier.store.trust import refusal
 
 # Subcommands other modules provide, imported only when used (and only if present).
 LAZY_COMMANDS = {"ingest": "verifier.ingest.command:ingest",
@@ -123,7 +123,7 @@ def execution_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _needs_dask(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from verifier.distributed import INSTALL, available
+    from verifier.execution.cluster import INSTALL, available
 
     if value and not available():
         raise click.BadParameter(f"needs Dask: {INSTALL}")

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from verifier import runner
+from verifier.execution import runner
+from verifier.execution.workers import Execution, settle
 from verifier.model import VERDICTS, Acknowledgement, Claim, Verdict, contradicted, listed
-from verifier.parallel import Execution, settle
 from verifier.problems import Problem
 from verifier.report.text import brief_contradiction, describe_contradiction, describe_example
 

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from verifier import runner
-from verifier.cachetrust import refusal
-from verifier.parallel import CACHE_FOLDER, Execution
+from verifier.execution import runner
+from verifier.execution.workers import CACHE_FOLDER, Execution
 from verifier.pytest_items import (
     STATE,
     SUMMARY_LIMIT,
@@ -31,6 +30,7 @@ from verifier.pytest_items import (
 )
 from verifier.report import RENDERERS, render
 from verifier.report.safe import write_atomic
+from verifier.store.trust import refusal
 
 REFUSED = pytest.StashKey[str]()  # why the verdict cache was not used
 

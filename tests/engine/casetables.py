@@ -11,9 +11,9 @@ from typing import Any
 import yaml
 
 from verifier.engine import Engine
-from verifier.index import ArticleIndex
+from verifier.engine.index import ArticleIndex
+from verifier.load.project import load_project
 from verifier.model import Article, ArticleMeta, Verdict
-from verifier.project import load_project
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

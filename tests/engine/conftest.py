@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from verifier.engine import Engine
+from verifier.load.project import load_project
 from verifier.model import Article, ArticleMeta, Project, Verdict
-from verifier.project import load_project
 
 # the frozen seed corpus (tests/frozen.py), never the live claims/ and seeds/
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
@@ -34,7 +34,7 @@ Judge = Callable[..., Verdict]
 @pytest.fixture(scope="session")
 def judge(engine: Engine) -> Judge:
     """judge(claim_id, text, published=None) -> the verdict of that claim on that text."""
-    from verifier.index import ArticleIndex
+    from verifier.engine.index import ArticleIndex
 
     claims = {c.id: c for c in engine.claims}
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verifier.engine import Engine
-from verifier.project import load_project
+from verifier.load.project import load_project
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "any_story"
 CASES = cases("any_story")

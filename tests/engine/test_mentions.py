@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from verifier.engine import Engine
-from verifier.registry import ENTITY
+from verifier.engine.registry import ENTITY
 from verifier.text.normalize import fold
 
 

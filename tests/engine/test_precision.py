@@ -11,7 +11,7 @@ import pytest
 from casetables import cases, check_row, engine_for
 
 from verifier.engine import Engine
-from verifier.project import load_project
+from verifier.load.project import load_project
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "precision"
 CASES = cases("precision")

@@ -15,8 +15,8 @@ import msgspec
 import pytest
 from hostile import KEY, copy, gate, git, verifier
 
-from verifier import cache as cache_module
-from verifier.cachefile import read_blob, write_blob
+from verifier.execution import cache as cache_module
+from verifier.store.files import read_blob, write_blob
 
 ATTACKER = "attacker-key-fedcba9876543210"
 
@@ -149,7 +149,7 @@ def test_hostile_cache_files_are_damage_not_a_crash_or_a_hang(
 
 def test_the_key_file_is_private_and_made_once(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from verifier import cachetrust
+    from verifier.store import trust as cachetrust
 
     monkeypatch.delenv("VERIFIER_CACHE_KEY", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
@@ -164,10 +164,10 @@ def test_the_key_file_is_private_and_made_once(tmp_path: Path,
 
 def test_without_a_key_the_api_runs_uncached_instead_of_failing(
         contradicted: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """verifier.runner with an Execution's cache, the key unusable (too short)."""
-    from verifier import runner
-    from verifier.parallel import Execution
-    from verifier.project import load_project
+    """verifier.execution.runner with an Execution's cache, the key unusable (too short)."""
+    from verifier.execution import runner
+    from verifier.execution.workers import Execution
+    from verifier.load.project import load_project
 
     monkeypatch.setenv("VERIFIER_CACHE_KEY", "short")
     execution = Execution(1, contradicted / ".verifier-cache")

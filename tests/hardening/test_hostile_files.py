@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hostile import copy, verifier
 
-from verifier import corpus
+from verifier.load import corpus
 from verifier.text.dates import find_dates
 
 FERRY = "seeds/003_ferry"
@@ -108,8 +108,8 @@ def test_a_huge_integer_is_a_located_problem(project: Path) -> None:
 
 @pytest.mark.parametrize("digits", [309, 400, 4000])
 def test_integers_beyond_a_floats_range_are_refused(digits: int) -> None:
+    from verifier.load.source import load_yaml
     from verifier.problems import ProblemError
-    from verifier.source import load_yaml
 
     with pytest.raises(ProblemError, match="too large"):
         load_yaml("x.yaml", f"a: {'9' * digits}\n".encode())
@@ -120,7 +120,7 @@ def test_integers_beyond_a_floats_range_are_refused(digits: int) -> None:
 def test_an_unreadable_folder_is_an_error_not_an_empty_corpus(
         project: Path, folder: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Row 11 (in-process: these tests may run as root, whom permissions do not stop)."""
-    from verifier.project import load_project
+    from verifier.load.project import load_project
 
     real = os.scandir
     target = str(project / folder)

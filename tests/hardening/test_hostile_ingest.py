@@ -15,8 +15,8 @@ from verifier.ingest.encoding import decode
 from verifier.ingest.fetch import _decompress, fetch
 from verifier.ingest.pipeline import Options, describe
 from verifier.ingest.store import render_meta
-from verifier.schema import validate
-from verifier.source import load_yaml
+from verifier.load.schema import validate
+from verifier.load.source import load_yaml
 
 # Latin text whose accented letters are each followed by a letter: as shift_jis its bytes pair
 # up into valid double-byte characters, so decoding alone does not catch the wrong label.

@@ -196,3 +196,15 @@ def test_terminal_output_of_check_and_explain_is_inert(tmp_path: Path) -> None:
         assert "Okafur" in done.stdout, done.stderr
         assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout
         assert "\\x1b" in done.stdout
+
+
+def test_markdown_table_cell_keeps_a_pipe_inside_its_code_span() -> None:
+    """Hypothesis found '|[x](http://e.com)': the pipe split the claim's cell, and the rest
+    became a live link outside any code span."""
+    from markdown_it import MarkdownIt
+
+    out = render("markdown", hostile_result("|[x](http://e.com)"))
+    tokens = MarkdownIt("commonmark").enable("table").parse(out)
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
+    assert "link_open" not in kinds
+    assert "| `c-\\|[x](http://e.com)` |" in out

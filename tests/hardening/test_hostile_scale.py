@@ -14,7 +14,7 @@ import pytest
 from hostile import HANG, ROOT, copy, git, verifier
 
 from verifier.ingest import changed
-from verifier.project import load_project
+from verifier.load.project import load_project
 from verifier.text import mentions as mentions_module
 from verifier.text.mentions import Mention
 from verifier.text.segment import MAX_SENTENCE, segment
@@ -72,9 +72,9 @@ def test_a_large_page_of_names_is_verified_without_hanging(tmp_path: Path) -> No
     quadratic; a hang guard only)."""
     script = ("import dataclasses, sys\n"
               "from pathlib import Path\n"
-              "from verifier import runner\n"
+              "from verifier.execution import runner\n"
               "from verifier.model import Article, ArticleMeta\n"
-              "from verifier.project import load_project\n"
+              "from verifier.load.project import load_project\n"
               f"project = load_project(Path({str(ROOT)!r}))\n"
               f"text = {SHAPES['names']!r} * 9000\n"
               "article = Article('seeds/x.txt', text, ArticleMeta())\n"
@@ -130,8 +130,8 @@ def test_a_flood_of_errors_is_capped_with_a_count(tmp_path: Path) -> None:
 
 
 def test_capping_keeps_the_first_problems_of_each_file_and_counts_the_rest() -> None:
+    from verifier.load.project import capped
     from verifier.problems import Problem
-    from verifier.project import capped
 
     problems = sorted(Problem(f, n, 1, "schema", "bad") for f in ("a", "b") for n in range(1, 8))
     kept = capped(problems, limit=3)

@@ -23,8 +23,9 @@ verifier_articles = "seeds"
 filterwarnings = ["error"]
 """
 pytestmark = pytest.mark.skipif(
-    any(importlib.util.find_spec(m) is None for m in ("verifier.project", "verifier.corpus")),
-    reason="the loader (verifier.project, verifier.corpus) has not landed yet")
+    any(importlib.util.find_spec(m) is None
+        for m in ("verifier.load.project", "verifier.load.corpus")),
+    reason="the loader (verifier.load.project, verifier.load.corpus) has not landed yet")
 
 
 def _copy_of_seed(tmp_path: Path, find: str = "", replace: str = "") -> Path:
@@ -88,7 +89,7 @@ def test_changed_pairs_get_the_verdicts_of_the_full_run() -> None:
     from verifier.engine import verify
     from verifier.ingest.changed import Selection
     from verifier.ingest.incremental import verify_selected
-    from verifier.project import load_project
+    from verifier.load.project import load_project
 
     project = load_project(CORPUS)
     selection = Selection(articles=frozenset({f"seeds/{SEED.name}"}),

@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, git_repo
 
-from verifier import cli, runner
+from verifier import cli
+from verifier.execution import runner
 from verifier.ingest import incremental
 from verifier.ingest.changed import Selection
 from verifier.model import Article, Claim, Entity, Verdict

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from report_sample import sample
 
-from verifier import runner
+from verifier.execution import runner
 from verifier.model import Result
 
 ROOT = Path(__file__).resolve().parents[2]

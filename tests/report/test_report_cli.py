@@ -16,7 +16,8 @@ from click.testing import CliRunner, Result
 from conftest import ROOT
 from frozen import FROZEN as CORPUS
 
-from verifier import cli, runner
+from verifier import cli
+from verifier.execution import runner
 from verifier.report import RENDERERS
 
 

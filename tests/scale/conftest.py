@@ -15,10 +15,10 @@ if str(ROOT) not in sys.path:  # the benchmarks package, which writes the synthe
 
 from benchmarks.project import write  # noqa: E402
 from benchmarks.synth import Corpus, build  # noqa: E402
-from verifier import runner  # noqa: E402
+from verifier.execution import runner  # noqa: E402
+from verifier.execution.workers import Execution  # noqa: E402
+from verifier.load.project import load_project  # noqa: E402
 from verifier.model import Result  # noqa: E402
-from verifier.parallel import Execution  # noqa: E402
-from verifier.project import load_project  # noqa: E402
 
 TODAY = dt.date(2026, 1, 1)
 

@@ -20,15 +20,16 @@ import pytest
 from conftest import altered, garbage, make, run, truncated
 
 from benchmarks.project import write_article, write_claims, write_entities
-from verifier import cache as cache_module
-from verifier import cachekeys, engine
-from verifier.cache import MAX_PACKS, Stats
-from verifier.cachefile import FORMAT, read, read_blob, write_atomic, write_blob
-from verifier.cachetrust import secret
+from verifier import engine
 from verifier.engine import Engine
+from verifier.execution import cache as cache_module
+from verifier.execution import cachekeys
+from verifier.execution.cache import MAX_PACKS, Stats
+from verifier.execution.workers import Execution
+from verifier.load.project import load_project
 from verifier.model import Article, Claim, Entity
-from verifier.parallel import Execution
-from verifier.project import load_project
+from verifier.store.files import FORMAT, read, read_blob, write_atomic, write_blob
+from verifier.store.trust import secret
 
 Calls = list[tuple[str, frozenset[str] | None]]
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from conftest import make, run
 
 from verifier import cli
-from verifier.parallel import Execution
+from verifier.execution.workers import Execution
 
 distributed = pytest.importorskip(
     "distributed", reason="Dask is optional: pip install 'claim-verifier[dask]' (in .[dev])")
@@ -44,7 +44,8 @@ def test_each_worker_compiles_the_engine_once(cluster: Any, project: Path) -> No
     run(project, Execution(scheduler=cluster.scheduler_address))
     run(project, Execution(scheduler=cluster.scheduler_address))
     with distributed.Client(cluster) as client:
-        kept = client.run(lambda: len(__import__("verifier.distributed").distributed._ENGINES))
+        kept = client.run(lambda: len(
+            __import__("verifier.execution.cluster").execution.cluster._ENGINES))
     assert set(kept.values()) <= {0, 1}
 
 

@@ -1,4 +1,4 @@
-"""Verdicts from the cache stay partly encoded (model.Verdicts): a warm run's reports must be the
+"""Verdicts from the cache stay partly encoded (encoded.Verdicts): a warm run's reports must be the
 very bytes of a run without the cache, and the text, SARIF and GitHub reports must not decode
 the supported verdicts they do not show."""
 
@@ -16,10 +16,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from verifier import cli
-from verifier.cachefile import FORMAT, read_blob, write_blob
-from verifier.model import Encoded, Evidence, Result, Span, Verdict, Verdicts, contradicted, listed
-from verifier.parallel import Execution
+from verifier.execution.encoded import Encoded, Verdicts
+from verifier.execution.workers import Execution
+from verifier.model import Evidence, Result, Span, Verdict, contradicted, listed
 from verifier.report import RENDERERS, render
+from verifier.store.files import FORMAT, read_blob, write_blob
 
 LEAN = ("text", "sarif", "github")  # reports of contradictions and counts only
 

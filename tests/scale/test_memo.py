@@ -19,16 +19,17 @@ import pytest
 from conftest import altered, garbage, truncated
 
 from benchmarks.project import write_article, write_claims
-from verifier import corpus, project, runner
-from verifier.cache import Stats
-from verifier.cachefile import FORMAT, read_blob, write_blob
-from verifier.memo import key
+from verifier.execution import runner
+from verifier.execution.cache import Stats
+from verifier.execution.workers import Execution
+from verifier.load import corpus, project
+from verifier.load.memo import key
+from verifier.load.project import load_project
+from verifier.load.schema import SchemaName
+from verifier.load.source import Locations
 from verifier.model import Claim, Project
-from verifier.parallel import Execution
 from verifier.problems import Problem
-from verifier.project import load_project
-from verifier.schema import SchemaName
-from verifier.source import Locations
+from verifier.store.files import FORMAT, read_blob, write_blob
 
 Calls = list[tuple[str, str]]
 CLAIMS = "claims/claims.yaml"

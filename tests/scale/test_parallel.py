@@ -12,8 +12,10 @@ from click.testing import CliRunner
 from conftest import TODAY, make, run
 from jsonschema import Draft202012Validator
 
-from verifier import cli, parallel, runner
-from verifier.parallel import Execution
+from verifier import cli
+from verifier.execution import runner
+from verifier.execution import workers as parallel
+from verifier.execution.workers import Execution
 from verifier.report import RENDERERS, render
 
 ROOT = Path(__file__).resolve().parents[2]

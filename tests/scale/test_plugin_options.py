@@ -8,7 +8,8 @@ import pytest
 import yaml
 from conftest import make
 
-from verifier import parallel, pytest_items
+from verifier import pytest_items
+from verifier.execution import workers as parallel
 
 pytest_plugins = ["pytester"]
 FAST = ("-p", "no:hypothesispytest")

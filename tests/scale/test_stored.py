@@ -13,10 +13,11 @@ import pytest
 from conftest import TODAY
 
 from benchmarks.project import write_article
-from verifier import corpus, runner
+from verifier.execution import runner
+from verifier.execution.workers import Execution
+from verifier.load import corpus
+from verifier.load.project import load_project
 from verifier.model import Article, Project, StoredArticle
-from verifier.parallel import Execution
-from verifier.project import load_project
 
 
 def load(folder: Path) -> Project:

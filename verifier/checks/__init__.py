@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from verifier.checks import date, event, office, phrases, place, spelling, succession, value
 from verifier.checks.context import Context
-from verifier.index import ArticleIndex
+from verifier.engine.index import ArticleIndex
 from verifier.model import Claim, Evidence
 
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 
 from verifier.checks.context import Context
 from verifier.checks.events import EventMention, parts
-from verifier.index import ArticleIndex
-from verifier.registry import ENTITY, WORD, folded
+from verifier.engine.index import ArticleIndex
+from verifier.engine.registry import ENTITY, WORD, folded
 from verifier.text.dates import DateValue
 from verifier.text.values import Value
 

@@ -9,6 +9,7 @@ met Emperor Naruhito on Monday, ...") is no contradiction.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -23,7 +24,7 @@ from verifier.checks.events import (
     judge_found,
     mentions_with_parts,
 )
-from verifier.index import ArticleIndex
+from verifier.engine.index import ArticleIndex
 from verifier.model import Claim, Evidence
 from verifier.text.dates import date_consistent
 from verifier.text.values import Value
@@ -57,8 +58,23 @@ def _explained(index: ArticleIndex, ctx: Context, event: str, mention: EventMent
     return False
 
 
-def _bound(index: ArticleIndex, mention: EventMention, value: Value) -> bool:
+def _weekday_of_claim(value: Value, wanted: str) -> str | None:
+    """A bare weekday ("on Sunday") resolved against `published` that names the claimed day's
+    own weekday: the page may have been dated a week or more after it was written (syndicated,
+    updated), so only the week is in doubt, and that is no contradiction."""
+    date = value.date
+    if date is None or date.weekday is None or any(ch.isdigit() for ch in value.text) \
+            or len(wanted) != 10:
+        return None
+    if dt.date.fromisoformat(wanted).weekday() != date.weekday:
+        return None
+    return f"'{value.text}' is the claimed day's weekday; only the week (from the page's " \
+           "date) differs"
+
+
+def _bound(index: ArticleIndex, mention: EventMention, value: Value, wanted: str) -> bool:
     why = time_zone(index.text, value, mention.sentence.end) \
+        or _weekday_of_claim(value, wanted) \
         or date_binding(index, mention, value)
     if why:
         index.reject(mention.sentence, why, [(value.start, value.end)])
@@ -85,7 +101,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                  and attached(index, mention, d.start)
                  and date_consistent(d, wanted) is False
                  and not _explained(index, ctx, event, mention, d)
-                 and _bound(index, mention, d)]
+                 and _bound(index, mention, d, wanted)]
         for chained in chained_dates(index, ctx, mention):
             agrees = date_consistent(chained, wanted)
             (agree if agrees else wrong if agrees is False else []).append(chained)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from verifier.index import ArticleIndex, Sentence
-from verifier.registry import ENTITY
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY
 from verifier.text.offices import FORMER, Attachment
 
 _LEAD = re.compile(r"\s*The\s+(?:(?:[a-z]+|[A-Z][A-Za-z.'-]*)\s+){0,3}$")

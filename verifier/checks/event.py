@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 from verifier.checks.context import Context
 from verifier.checks.events import EventMention, event_targets, mentions_of
-from verifier.index import ArticleIndex
+from verifier.engine.index import ArticleIndex
+from verifier.engine.registry import WORD, folded
 from verifier.model import Claim, Evidence
-from verifier.registry import WORD, folded
 from verifier.text.modality import cancelled_after, modality, negates_object
 
 KIND = "event"

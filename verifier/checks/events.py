@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from verifier.checks.context import Context
-from verifier.index import ArticleIndex, Sentence
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY, WORD, Registry, folded
 from verifier.model import Entity, Evidence
-from verifier.registry import ENTITY, WORD, Registry, folded
 from verifier.text.mentions import Mention
 from verifier.text.modality import modality
 

@@ -20,9 +20,9 @@ from verifier.checks.binding import headline
 from verifier.checks.context import Context
 from verifier.checks.descriptions import resolve
 from verifier.checks.tenure import present_title, took_office
-from verifier.index import ArticleIndex, Sentence
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import folded, rival_ranks, title_key
 from verifier.model import Claim, Evidence, Polarity
-from verifier.registry import folded, rival_ranks, title_key
 from verifier.text.normalize import fold
 from verifier.text.offices import Attachment
 

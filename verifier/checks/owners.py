@@ -13,9 +13,9 @@ import re
 
 from verifier.checks.binding import another_occurrence
 from verifier.checks.context import Context
-from verifier.index import ArticleIndex, Sentence
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY, folded
 from verifier.model import Claim
-from verifier.registry import ENTITY, folded
 from verifier.text.mentions import Mention
 from verifier.text.values import Value
 

@@ -16,7 +16,7 @@ import re2
 
 from verifier.checks.binding import phrase_binding
 from verifier.checks.context import Context
-from verifier.index import ArticleIndex
+from verifier.engine.index import ArticleIndex
 from verifier.model import Claim, Evidence
 
 KIND = "phrases"

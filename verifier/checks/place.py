@@ -23,9 +23,9 @@ from verifier.checks.events import (
     judge_found,
     mentions_with_parts,
 )
-from verifier.index import ArticleIndex
+from verifier.engine.index import ArticleIndex
+from verifier.engine.registry import ENTITY
 from verifier.model import Claim, Evidence
-from verifier.registry import ENTITY
 from verifier.text.mentions import Mention
 from verifier.text.normalize import fold
 

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from verifier.index import ArticleIndex, Sentence
-from verifier.registry import ENTITY
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY
 from verifier.text.normalize import fold
 from verifier.text.values import Value, extract
 

@@ -25,9 +25,9 @@ from rapidfuzz.distance import OSA
 
 from verifier.checks.binding import headline
 from verifier.checks.context import Context
-from verifier.index import ArticleIndex, Sentence
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY, given_key, title_key
 from verifier.model import Claim, Entity, Evidence
-from verifier.registry import ENTITY, given_key, title_key
 from verifier.text.normalize import fold
 from verifier.text.offices import Attachment
 

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 
 from verifier.checks.context import Context
-from verifier.index import ArticleIndex, Sentence
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY
 from verifier.model import Claim, Evidence
-from verifier.registry import ENTITY
 from verifier.text.normalize import fold
 
 KIND = "succession"

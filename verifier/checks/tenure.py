@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterator
 
 from verifier.checks.binding import fronted, headline
-from verifier.index import ArticleIndex, Sentence
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY
 from verifier.model import Claim, Polarity
-from verifier.registry import ENTITY
 from verifier.text.dates import date_consistent
 from verifier.text.offices import Attachment
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from verifier.checks.binding import time_scope, value_binding
@@ -34,10 +35,11 @@ from verifier.checks.owners import (
 )
 from verifier.checks.rows import on_row, rows
 from verifier.checks.versus import set_against, versus_for
-from verifier.index import ArticleIndex, Sentence
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import folded
 from verifier.model import Claim, Evidence
-from verifier.registry import folded
 from verifier.text.modality import modality
+from verifier.text.normalize import fold
 from verifier.text.values import Value, compare, describe
 
 KIND = "value"
@@ -98,12 +100,16 @@ def _comparable(value: Value, expected: dict[str, Any]) -> bool:
 
 
 def _scope_start(claim: Claim, index: ArticleIndex) -> dt.date | None:
-    """When the claim's time begins: its validity, else the year the article was published
-    (a figure for an earlier year is another quantity; an undated text has no scope)."""
+    """When the claim's time begins: its validity, else the year the article was published,
+    else the earliest year the statement names (a figure for an earlier year is another
+    quantity; an undated text and a statement without a year give no scope)."""
     if claim.valid_from is not None:
         return claim.valid_from
     published = index.published
-    return dt.date(published.year, 1, 1) if published is not None else None
+    if published is not None:
+        return dt.date(published.year, 1, 1)
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", claim.statement)]
+    return dt.date(min(years), 1, 1) if years else None
 
 
 def _owners(ctx: Context, subjects: list[str]) -> frozenset[str]:
@@ -124,6 +130,22 @@ def measure_words(claim: Claim) -> frozenset[str]:
     for word in folded(tuple(words)):
         out.update({word, word + "s", word.removesuffix("s")})
     return frozenset(out)
+
+
+def wording(claim: Claim) -> str:
+    """The claim's own words about its measure: statement and property."""
+    return f"{claim.statement}\n{claim.content.get('property', '')}"
+
+
+@lru_cache(maxsize=4096)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(fold(w).removesuffix("'s") for w in re.findall(r"[\w'-]+", text))
+
+
+def claim_words(claim: Claim) -> frozenset[str]:
+    """Folded words of the statement, property and cues: the qualifiers the claim uses."""
+    cues = " ".join(w for group in claim.content.get("cues", ()) for w in group)
+    return _words_of(f"{wording(claim)} {cues}")
 
 
 def targets(claim: Claim, ctx: Context) -> set[str] | None:
@@ -176,15 +198,29 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             if owner is None and not_side is None:  # an event's figure: bound to it?
                 not_side = event_unbound(ctx, index, sentence, value, events)
             yield from _judge(claim, index, sentence, value, not_side,
-                              (measure, cue_groups, _owners(ctx, subjects)))
+                              (measure, cue_groups, _owners(ctx, subjects)), ctx)
 
 
 # measure words, cue groups, owners
 Binding = tuple[frozenset[str], tuple[frozenset[str], ...], frozenset[str]]
 
 
+def _narrower(claim: Claim, sentence: Sentence, ctx: Context) -> str | None:
+    """The sentence names every cue of a narrower claim about the same subject ("data center"
+    and "revenue" for a claim on revenue, beside one on data center revenue): its figures
+    may be that measure's."""
+    words = sentence.words()
+    own = {w for group in claim.content.get("cues", ()) for w in folded(tuple(group))}
+    for sibling, _, groups in ctx.siblings(claim):
+        extra = [g for g in groups if not set(g) & own]
+        if extra and all(set(g) & words for g in extra):
+            named = sorted(set(extra[0]) & words)[0]
+            return f"the sentence names '{named}', the measure of the narrower claim {sibling}"
+    return None
+
+
 def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
-           not_side: str | None, binding: Binding) -> Iterator[Evidence]:
+           not_side: str | None, binding: Binding, ctx: Context) -> Iterator[Evidence]:
     """Support when the amounts agree; a contradiction only when the value is bound to the
     claimed measure, level and time (else the candidate is set aside with the reason)."""
     c = claim.content
@@ -201,10 +237,11 @@ def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
                              [(value.start, value.end)], hedged=mood.hedged)
         return
     unbound = (f"'{value.text}' is a range, not one level" if judged == "unknown" else None) \
-        or not_side \
+        or not_side or _narrower(claim, sentence, ctx) \
         or value_binding(index, sentence, value, binding[0], binding[1],
                          expected["type"] == "number", binding[2],
-                         float(expected["amount"]) if "amount" in expected else None) \
+                         float(expected["amount"]) if "amount" in expected else None,
+                         wording(claim), claim_words(claim)) \
         or time_scope(index, sentence, value, lo, hi, _scope_start(claim, index))
     if unbound:
         index.reject(sentence, unbound, [(value.start, value.end)])

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from verifier.index import ArticleIndex, Sentence
-from verifier.registry import ENTITY
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY
 from verifier.text.values import Value
 
 _VERSUS = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|against)\s+$", re.IGNORECASE)

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, overload
 
-from verifier.corpus import read_bytes
 from verifier.ingest.base import IngestError
+from verifier.load.corpus import read_bytes
+from verifier.load.source import MAX_BYTES, load_yaml
 from verifier.problems import ProblemError
-from verifier.source import MAX_BYTES, load_yaml
 
 DEFAULT_BASE = "main"
 _EVERYTHING = ("verifier/", "schema/", "pyproject.toml")

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import click
 
+from verifier.execution.runner import VerifyFn
 from verifier.ingest.base import IngestError
 from verifier.ingest.changed import DEFAULT_BASE, Selection, select
 from verifier.model import Article, Claim, Entity, Project, Verdict
-from verifier.runner import VerifyFn
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def verify_selected(selection: Selection, claims: Sequence[Claim],
                     articles: Sequence[Article]) -> tuple[Verdict, ...]:
     """Changed articles x all claims, plus all articles x changed claims; sorted as verify()."""
     from verifier.engine import Engine
-    from verifier.index import ArticleIndex
+    from verifier.engine.index import ArticleIndex
 
     engine = Engine(claims, entities)
     changed = [c for c in engine.claims if c.id in selection.claims]

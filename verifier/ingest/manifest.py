@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 
 from verifier.ingest.base import LANGUAGE
 from verifier.ingest.sources import SUFFIXES
+from verifier.load.source import MAX_BYTES, Locations, PathKey, decode_utf8, load_yaml
 from verifier.model import ArticleKind
 from verifier.problems import Problem, ProblemError
-from verifier.source import MAX_BYTES, Locations, PathKey, decode_utf8, load_yaml
 
 COLUMNS = ("source", "url", "outlet", "published", "kind", "language", "title")
 KINDS = get_args(ArticleKind)

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from verifier.corpus import MAX_BYTES, read_bytes
 from verifier.ingest import store
 from verifier.ingest.base import Limits, Raw
 from verifier.ingest.dedupe import Duplicate, Known, find, fingerprint
@@ -25,8 +24,9 @@ from verifier.ingest.encoding import decode
 from verifier.ingest.extract import Extracted, extract_html
 from verifier.ingest.sources import read_source
 from verifier.ingest.textmeta import guess_published, guess_title
+from verifier.load.corpus import MAX_BYTES, read_bytes
+from verifier.load.source import load_yaml
 from verifier.problems import ProblemError
-from verifier.source import load_yaml
 
 SEEDS = "seeds"
 

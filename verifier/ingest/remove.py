@@ -18,9 +18,9 @@ import click
 
 from verifier.ingest.pipeline import SEEDS
 from verifier.ingest.store import ORIGINALS
+from verifier.load.source import load_yaml
 from verifier.model import Acknowledgement
 from verifier.problems import ProblemError
-from verifier.source import load_yaml
 
 LEFT_OVER = 1
 REFUSED = 2
@@ -98,7 +98,7 @@ def remove(article: str, root: Path, dry_run: bool) -> None:
 
     Exit 0 when nothing is left to do; 1 when acknowledgements of the article remain to be
     deleted; 2 when the article cannot be found."""
-    from verifier import runner
+    from verifier.execution import runner
 
     try:
         text = find_article(root, article)

@@ -50,7 +50,7 @@ def validate_meta(meta: Mapping[str, Any], name: str) -> None:
     anything is written."""
     from jsonschema.exceptions import best_match
 
-    from verifier.schema import validator
+    from verifier.load.schema import validator
 
     wrong = best_match(validator("article").iter_errors(dict(meta)))
     if wrong is not None:

@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 
 from verifier.checks import KINDS
 from verifier.engine import Engine
-from verifier.index import ArticleIndex, Sentence
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY, TITLE
 from verifier.model import Acknowledgement, Article, Claim, Entity, Evidence, Project, Verdict
-from verifier.registry import ENTITY, TITLE
 from verifier.text import segment, values
 from verifier.text.offices import Attachment
 

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from verifier import runner
+from verifier.execution import runner
 from verifier.model import Article, Claim, Evidence, Result, Verdict
 from verifier.report import view
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from verifier import runner
+from verifier.execution import runner
 from verifier.model import VERDICTS, Acknowledgement, Article, Claim, Evidence, Result, Verdict
 from verifier.problems import Problem
 from verifier.report.jsontext import dumps

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from verifier import runner
+from verifier.execution import runner
 from verifier.model import Article, Claim, Result, Verdict
 from verifier.report import view
 from verifier.report.safe import one_line
@@ -57,6 +57,12 @@ def code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def cell(text: str) -> str:
+    """A code span inside a table cell: a table splits its cells at every unescaped '|', even
+    inside a code span, so each one is escaped (GFM shows it as a plain '|')."""
+    return code(text).replace("|", "\\|")
+
+
 def render(result: Result) -> str:
     lines = [*_head(result), *_matrix(view.Matrix.of(result)), *_contradictions(result),
              *_stale(result), *_problems(result)]
@@ -90,11 +96,11 @@ def _matrix(matrix: view.Matrix) -> list[str]:
         claims = [c for c in claims
                   if any(matrix.verdict(c.id, a.path).verdict == "contradicted"
                          for a in articles)][:MAX_ROWS]
-    lines = ["| claim | " + " | ".join(code(_short(a)) for a in articles) + " |",
+    lines = ["| claim | " + " | ".join(cell(_short(a)) for a in articles) + " |",
              "| --- |" + " :-: |" * len(articles)]
     for c in claims:
         cells = [view.SYMBOLS[view.state(matrix.verdict(c.id, a.path))] for a in articles]
-        lines.append(f"| {code(c.id)} | " + " | ".join(cells) + " |")
+        lines.append(f"| {cell(c.id)} | " + " | ".join(cells) + " |")
     legend = " · ".join(f"{view.SYMBOLS[s]} {s}" for s in view.STATES)
     hidden = (len(matrix.claims) - len(claims), len(matrix.articles) - len(articles))
     note = f" ({hidden[0]} claims and {hidden[1]} articles not shown; the HTML report has " \

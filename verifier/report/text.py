@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import click
 
-from verifier import runner
+from verifier.execution import runner
 from verifier.model import Article, ArticleMeta, Claim, Result, Verdict, contradicted, listed
 from verifier.report.safe import one_line as c
 

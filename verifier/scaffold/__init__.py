@@ -17,7 +17,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
-from verifier.schema import SCHEMA_DIR
+from verifier.load.schema import SCHEMA_DIR
 
 PACKAGE = "claim-verifier"
 EDITOR_SCHEMAS = ("acknowledgements", "article", "claims", "entities")

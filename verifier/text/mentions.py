@@ -14,7 +14,7 @@ import ahocorasick
 import msgspec
 from rapidfuzz.distance import OSA
 
-from verifier.registry import ENTITY, WORD, Form, Registry
+from verifier.engine.registry import ENTITY, WORD, Form, Registry
 
 _CAPITALISED = re.compile(r"\b[^\W\d_][^\W\d_'-]{3,}\b")
 

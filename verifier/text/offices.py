@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verifier.registry import ENTITY, TITLE, Registry
+from verifier.engine.registry import ENTITY, TITLE, Registry
 from verifier.text.mentions import Mention
 from verifier.text.normalize import fold
 

@@ -76,13 +76,33 @@ def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
     return True
 
 
+# Machine-made summaries glue items together: "... $4.3 bln.Gaming: ..." (no space after the
+# period), "... $57.01 billion [3] - Data Center ..." (a footnote marker, then the next item).
+_GLUED = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z]{2})|(?<=\[\d\])(?=\s+[-•]?\s*[A-Z$])"
+                    r"|(?<=\[\d\d\])(?=\s+[-•]?\s*[A-Z$])")
+# A run of items on one line, each opened by a spaced dash or bullet (normalised text has
+# only '-'): "Key points - Revenue rose - Gaming fell - Margins held". Three or more make a
+# list; one or two are prose dashes ("Velden - the new prime minister - met Greer").
+_ITEM = re.compile(r"\s[-•]\s+(?=[A-Z0-9$])")
+_ITEMS_IN_A_RUN = 3
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Where sentences end: boundaries, glued items, and the items of a dash-separated run."""
+    cuts = {m.end() for m in _BOUNDARY.finditer(text, start, end) if _is_boundary(text, m, start)}
+    cuts.update(m.end() for m in _GLUED.finditer(text, start, end))
+    items = [m.start() for m in _ITEM.finditer(text, start, end)]
+    if len(items) >= _ITEMS_IN_A_RUN:
+        cuts.update(items)
+    return sorted(c for c in cuts if start < c < end)
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     cut = start
-    for m in _BOUNDARY.finditer(text, start, end):
-        if _is_boundary(text, m, start):
-            spans.append((cut, m.end()))
-            cut = m.end()
+    for at in _cuts(text, start, end):
+        spans.append((cut, at))
+        cut = at
     spans.append((cut, end))
     return [_strip(text, s, e) for lo, hi in spans for s, e in _pieces(text, lo, hi)
             if text[s:e].strip()]

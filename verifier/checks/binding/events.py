@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from verifier.index import ArticleIndex, Sentence
-from verifier.registry import folded
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import folded
 from verifier.text.normalize import fold
 from verifier.text.values import Value
 
@@ -51,6 +51,8 @@ def date_kind(index: ArticleIndex, sentence: Sentence, value: Value) -> str | No
     if stamp := _stamp(index, sentence, value):
         return stamp
     before = index.text[max(sentence.start, value.start - 12):value.start]
+    if _ACCOUNTING.search(before):
+        return f"'{before.split()[-1]} {value.text}' names an accounting period, not a day"
     if _SPAN.search(before):
         return f"'{value.text}' bounds a span or a deadline ('{before.split()[-1]} ...')"
     if _ANY_DAY.search(before) and value.date is not None and value.date.weekday is not None:
@@ -60,6 +62,12 @@ def date_kind(index: ArticleIndex, sentence: Sentence, value: Value) -> str | No
         word = noun.group() if noun else "the noun after it"
         return f"'{value.text}' names which '{word}' is meant, not when the event happened"
     return None
+
+
+# "fiscal 2026", "FY 2026", "financial year 2025": a company's or a state's accounting year,
+# which need not be the calendar year and is not when the event happened
+_ACCOUNTING = re.compile(r"\b(?:fiscal|financial|FY|tax|budget)(?:[-\s]+year)?[-\s]+$",
+                         re.IGNORECASE)
 
 
 # --- which predicate the date or place belongs to --------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from verifier.index import Sentence
+from verifier.engine.index import Sentence
 
 # Small words a Title Case headline leaves in lower case.
 _MINOR = frozenset("a an the and or but nor of in on at to for by with from as vs via per into "

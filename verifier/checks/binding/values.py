@@ -8,8 +8,10 @@ import datetime as dt
 import re
 from collections.abc import Collection, Sequence
 
-from verifier.index import ArticleIndex, Sentence
-from verifier.registry import ENTITY
+from verifier.checks.binding.parts import part_binding, share_binding
+from verifier.checks.binding.periods import forecast_binding, period_binding
+from verifier.engine.index import ArticleIndex, Sentence
+from verifier.engine.registry import ENTITY
 from verifier.text.normalize import fold
 from verifier.text.values import Value
 
@@ -235,6 +237,8 @@ def _person_figure(index: ArticleIndex, sentence: Sentence, value: Value,
     relative = _WHO.search(index.text, max(sentence.start, value.start - 90), value.start)
     if relative and not any(a.start >= relative.start(1) for a in actors):
         return f"'{value.text}' is said of {relative.group(1)} in a clause about that person"
+    if why := _unknown_actor(index, sentence, value, lo):
+        return why
     named = _NAME_BEFORE.search(index.text, max(sentence.start, value.start - 40), value.start)
     if named and not any(m.start < named.end(1) and named.start(1) < m.end
                          and (m.target in owners or not index.registry.of_type(m.target, "person"))
@@ -242,6 +246,27 @@ def _person_figure(index: ArticleIndex, sentence: Sentence, value: Value,
             and not any(a.start > named.end(1) for a in actors):
         return f"'{value.text}' is {named.group(1)}'s own figure, in brackets after the name"
     return None
+
+
+# "with De Klerk delivering a tight final over that conceded only six runs": a name the
+# registry does not know, acting in the figure's clause
+_ACTOR = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\s+(?:[a-z]+(?:ed|ing)|scored|took|made|"
+                    r"hit|won|got|struck|claimed|bowled|threw|ran|kept|gave)\b")
+
+
+def _unknown_actor(index: ArticleIndex, sentence: Sentence, value: Value,
+                   lo: int) -> str | None:
+    """A name the registry does not know acts in the figure's clause before it, and no known
+    entity does: the figure may be that person's."""
+    found = None
+    for m in _ACTOR.finditer(index.text, lo, value.start):
+        found = m
+    if found is None or found.group(1).split()[0].lower() in _FUNCTION:
+        return None
+    if any(m.category == ENTITY and m.start < value.start and found.start(1) < m.end
+           and lo <= m.end for m in sentence.mentions):
+        return None
+    return f"'{value.text}' is said of {found.group(1)}, a name acting in its clause"
 
 
 def _dated_phrase(index: ArticleIndex, sentence: Sentence, value: Value) -> str | None:
@@ -281,8 +306,13 @@ def _measure_near(index: ArticleIndex, sentence: Sentence, value: Value,
     165 mph ... crawled at 3 mph"): another group must stand near too."""
     if not groups:
         return True
-    before = index.text[sentence.start:value.start].split()[-_NEAR_BEFORE:]
-    after = index.text[value.end:sentence.end].split()[:_NEAR_AFTER]
+    # a cue beyond another figure of the same kind is that figure's ("the magnitude 6.9
+    # quake ... has risen to 72": 'magnitude' counts 6.9, not 72)
+    same = [v for v in index.values(sentence) if v is not value and v.kind == value.kind]
+    lo = max([v.end for v in same if v.end <= value.start], default=sentence.start)
+    hi = min([v.start for v in same if v.start >= value.end], default=sentence.end)
+    before = index.text[lo:value.start].split()[-_NEAR_BEFORE:]
+    after = index.text[value.end:hi].split()[:_NEAR_AFTER]
     words = [fold(w.strip(".,;:!?\"'()[]")) for w in before + after]
     unit = len(before)  # the position of the word right after the figure
     near = [i for i, group in enumerate(groups) if _in(group, words[:unit] + words[unit + 1:])]
@@ -296,14 +326,34 @@ def _in(group: frozenset[str], words: list[str]) -> bool:
                for form in (cue, cue + "s", cue.removesuffix("s")) if form)
 
 
+# "aftershocks were recorded ... (magnitude 5.1)", "the rematch", "shortly after the main
+# quake: a magnitude 5.0": another instance of the kind of event, named before the figure
+_OTHER_INSTANCE = re.compile(r"\b(?:aftershocks?|foreshocks?|after-shocks?|rematch(?:es)?|"
+                             r"replays?|run-?offs?|by-elections?)\b"
+                             r"|\bafter\s+the\s+(?:main|initial|original|first)\b", re.IGNORECASE)
+# "Another tremor, magnitude 3.8, hit ...": a clause about another one of the same kind
+_ANOTHER = re.compile(r"[\W_]*(?:another|a second|a further|a separate|a later)\s+"
+                      r"(?:[a-z-]+\s+)?([a-z-]+)", re.IGNORECASE)
+# "scoring 58 to help India to 298": one contributor's share of the subject's total
+_CONTRIBUTION = re.compile(r"\s+(?:[a-z-]+\s+){0,2}to\s+help\b", re.IGNORECASE)
+# A claim about the size of a change ("a cut of a quarter percentage point", "the size of the
+# increase"): "lowered ... to 3.90%" gives the level reached, not the size of the cut
+_CHANGE_SIZE = re.compile(r"\b(?:size|percentage points?|basis points?|bps)\b", re.IGNORECASE)
+_TO_LEVEL = re.compile(r"\bto\s+(?:about\s+|around\s+|roughly\s+)?" + _MONEY + "$",
+                       re.IGNORECASE)
+
+
 def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure: frozenset[str],
                   cues: Sequence[frozenset[str]], count_noun: bool, owners: Collection[str],
-                  claimed: float | None = None) -> str | None:
+                  claimed: float | None = None, wording: str = "",
+                  claim_words: frozenset[str] = frozenset()) -> str | None:
     """Whether `value` states the level of the claimed measure (`measure`: folded cue and unit
     words; `cues`: the cue groups, a word of which must stand near the figure) of the claim's
     subject (`owners`: its entity and whoever speaks for it). `count_noun`: the value is a bare
     number, so the noun after it names what it counts. `claimed`: the claim's amount, which
-    a bound ("more than 50") or an estimate ("about 90") must exclude to contradict."""
+    a bound ("more than 50") or an estimate ("about 90") must exclude to contradict.
+    `wording`: the claim's statement and property, whose periods, mood and qualifiers the
+    figure must share; `claim_words`: their folded words with the cue words."""
     if why := _shape(index, sentence, value, measure, count_noun, claimed):
         return why
     if value.kind == "number" and _in_date_range(index, sentence, value):
@@ -314,8 +364,19 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
     lo, hi = sentence.clause_of(value.start)
     if _ODDS.search(index.text, lo, hi):
         return f"'{value.text}' stands in a clause about odds or expectations"
-    if why := _dated_phrase(index, sentence, value) or _dated_baseline(index, sentence, value):
+    if why := _dated_phrase(index, sentence, value) or _dated_baseline(index, sentence, value) \
+            or forecast_binding(index, sentence, value, wording) \
+            or period_binding(index, sentence, value, wording) \
+            or share_binding(index, sentence, value, wording) \
+            or part_binding(index, sentence, value, claim_words, measure):
         return why
+    if why := _other_instance(index, sentence, value, lo, measure, claim_words):
+        return why
+    if _CONTRIBUTION.match(index.text, value.end, sentence.end):
+        return f"'{value.text}' is one contributor's share of the total"
+    if _CHANGE_SIZE.search(wording) \
+            and _TO_LEVEL.search(index.text[max(sentence.start, value.start - 30):value.start]):
+        return f"'{value.text}' is the level reached ('to ...'), not the size of the change"
     if _PART.search(sentence.text):
         return f"'{value.text}' stands in a sentence about one part of the whole"
     if not _measure_near(index, sentence, value, cues):
@@ -338,7 +399,7 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
     if value.kind not in ("number", "money"):
         return None
     noun = _own_noun(index, value, sentence.end, count_noun or value.kind == "money")
-    if noun is not None and not {fold(w) for w in noun} & measure:
+    if noun is not None and not _counts_measure(noun, measure):
         return f"'{value.text}' counts '{' '.join(noun)}', not the claimed measure"
     return None
 
@@ -357,14 +418,28 @@ def _foreign_owner(index: ArticleIndex, sentence: Sentence, at: int,
     return f"the figure is {found.group(1)}'s, not the claim's subject's"
 
 
+def _fronted_date(index: ArticleIndex, opening: tuple[int, int], date: Value) -> bool:
+    """ "In 2023, a 6.7 magnitude quake ...": a date that is the sentence's whole opening clause
+    dates every clause after it."""
+    lo, hi = opening
+    if not lo <= date.start < hi:
+        return False
+    rest = (index.text[lo:date.start] + " " + index.text[date.end:hi]).split()
+    return all(w.lower() in ("in", "on", "back", "by", "early", "late", "during") for w in rest)
+
+
 def time_scope(index: ArticleIndex, sentence: Sentence, value: Value, lo: int, hi: int,
                scope_start: dt.date | None) -> str | None:
-    """Whether the value's clause [lo, hi) speaks of a time before the claim's (a past year:
-    "In 2021 the party won 60 seats" in a report on this year's count)."""
+    """Whether the value's clause [lo, hi), or a date opening the sentence, speaks of a time
+    before the claim's (a past year: "In 2021 the party won 60 seats" in a report on this
+    year's count)."""
     if scope_start is None:
         return None
+    opening = sentence.clauses[0] if sentence.clauses else (lo, hi)
     for other in index.values(sentence):
-        if other is value or not other.is_date or not lo <= other.start < hi:
+        if other is value or not other.is_date:
+            continue
+        if not lo <= other.start < hi and not _fronted_date(index, opening, other):
             continue
         if other.date is not None and other.date.year_inferred:
             continue
@@ -375,12 +450,37 @@ def time_scope(index: ArticleIndex, sentence: Sentence, value: Value, lo: int, h
     return None
 
 
+def _other_instance(index: ArticleIndex, sentence: Sentence, value: Value, clause_start: int,
+                    measure: frozenset[str], claim_words: frozenset[str]) -> str | None:
+    """The figure belongs to another instance of the claimed kind of event: an aftershock,
+    a rematch, "another tremor" (unless the claim is about that instance)."""
+    other = _OTHER_INSTANCE.search(index.text, sentence.start, value.start)
+    if other and fold(other.group().split()[0]) not in claim_words:
+        return f"'{value.text}' is the figure of '{other.group()}', another instance"
+    for at in (sentence.start, clause_start):
+        found = _ANOTHER.match(index.text, at, value.start)
+        if found and fold(found.group(1)) not in measure:
+            return f"'{value.text}' is said of '{found.group().strip()}', another instance"
+    return None
+
+
+def _counts_measure(noun: list[str], measure: frozenset[str]) -> bool:
+    """Whether the noun after a figure names the measure, a word of it or a cue of several
+    words ("net income")."""
+    phrase = " " + " ".join(fold(w) for w in noun) + " "
+    return bool({fold(w) for w in noun} & measure) or any(
+        " " in cue and f" {cue} " in phrase for cue in measure)
+
+
 def _own_noun(index: ArticleIndex, value: Value, end: int, through_of: bool) -> list[str] | None:
     """The words naming what a value counts: "88 parliamentary seats", "$300 billion of trade
     deals", "a 96-pitch outing"; None when nothing names it right after the value."""
     rest = index.text[value.end:min(end, value.end + 60)]
     if through_of:
         rest = re.sub(r"^\s+(?:worth\s+)?of\s+(?:the\s+)?", " ", rest, count=1)
+        # "$31.9 billion in profit": what a sum is of ("in the quarter", "in 2025" name a time)
+        rest = re.sub(r"^\s+in\s+(?=[a-z])(?!(?:the|a|an|its|their|his|her|this|that|each|"
+                      r"total|all|some)\b)", " ", rest, count=1)
     words: list[str] = []
     for m in re.finditer(r"\s*-?([A-Za-z][A-Za-z-]*)|\s*(\S)", rest):
         word = m.group(1)

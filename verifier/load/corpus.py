@@ -26,12 +26,12 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, TypeGuard, get_args
 
-from verifier.memo import DocumentMemo
-from verifier.memo import key as memo_key
+from verifier.load.memo import DocumentMemo
+from verifier.load.memo import key as memo_key
+from verifier.load.schema import validate
+from verifier.load.source import decode_utf8, load_yaml, parse_path
 from verifier.model import Article, ArticleKind, ArticleMeta, StoredArticle
 from verifier.problems import Problem, ProblemError
-from verifier.schema import validate
-from verifier.source import decode_utf8, load_yaml, parse_path
 
 MAX_BYTES = 5 << 20
 MAX_ORIGINAL = 64 << 20  # an `original` (the page as fetched) is hashed, never parsed

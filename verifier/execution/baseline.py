@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import msgspec
 
-from verifier.model import Acknowledgement, Verdict, Verdicts
+from verifier.execution.encoded import Verdicts
+from verifier.model import Acknowledgement, Verdict
 from verifier.problems import Problem
 
 EXPIRED = "acknowledgement-review-due"

@@ -3,7 +3,7 @@
 A JSON file (claim sets) is one header line, `{"format": 3, "hmac": "<hex of the rest>"}`,
 then the payload; a binary file (packs, the memo) is a magic line, the HMAC-SHA256 of the rest
 in hex and a newline, then msgpack. The HMAC's key is a per-machine secret kept outside the
-project (verifier.cachetrust), so a file a pull request commits cannot pass, whatever checksum
+project (verifier.store.trust), so a file a pull request commits cannot pass, whatever checksum
 it carries. Reading raises Corrupt for anything truncated, altered, unsigned, too large or not a
 regular file (opened without following links, never a FIFO or a device); the readers then
 decode with types (msgspec), so a file that passes is well-formed data.
@@ -20,7 +20,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from verifier.cachetrust import Untrusted, secret, sign
+from verifier.store.trust import Untrusted, secret, sign
 
 FORMAT = 4
 BLOB = b"verifier cache %d\n" % FORMAT
@@ -34,7 +34,7 @@ class Corrupt(ValueError):
 
 
 def _key(failure: type[Exception]) -> bytes:
-    """The signing key; without one (see cachetrust.refusal, which the CLI and the plugin ask
+    """The signing key; without one (see trust.refusal, which the CLI and the plugin ask
     first), nothing read is trusted (Corrupt) and nothing is written (OSError)."""
     try:
         return secret()

@@ -2,7 +2,7 @@
 
 Layout under the cache folder (default ROOT/.verifier-cache)::
 
-    v3/memo/<loader>.bin               YAML documents already parsed and found valid (verifier.memo)
+    v3/memo/<loader>.bin               YAML documents already parsed and found valid (load.memo)
     v3/keys/<fingerprint>.json         the keys below, for one set of claims and entities (they
                                        took 0.1 s to compute for 1,000 claims; cachekeys.Keys)
     v3/<engine>/claims/<set>.json      claim id -> digest of the claim, for one set of claims
@@ -15,11 +15,11 @@ grouped by event), so a changed alias or engine re-verifies everything. An artic
 covers its path, text and metadata. Within one engine, a claim whose digest is unchanged keeps
 its cached verdicts; a new or changed claim is judged again on every article, and only it.
 
-Packs are msgpack maps, signed with a per-machine key (verifier.cachetrust) and written
-atomically (verifier.cachefile). A run reads
+Packs are msgpack maps, signed with a per-machine key (verifier.store.trust) and written
+atomically (verifier.store.files). A run reads
 every pack of its engine, oldest first, and decodes an entry only when it asks for it, with
 msgspec into the model's types, every field's type checked; an article's supported verdicts
-stay encoded even then (model.Encoded) until something reads them, which the text, SARIF and
+stay encoded even then (encoded.Encoded) until something reads them, which the text, SARIF and
 GitHub reports never do: decoding 170,000 of them was a third of a warm run. It writes what it
 judged as one new pack; when there would be more than MAX_PACKS, it writes all it knows into one
 instead and removes the packs it read. Ten thousand small files took 0.8 s to read on a warm
@@ -42,7 +42,11 @@ from typing import Any
 import msgspec
 
 from verifier import engine as engine_module
-from verifier.cachefile import (
+from verifier.engine import Engine
+from verifier.execution.cachekeys import Keys, examples_key, fingerprint, keys
+from verifier.execution.encoded import Encoded
+from verifier.model import Article, Claim, Verdict
+from verifier.store.files import (
     FORMAT,
     Corrupt,
     digest,
@@ -52,9 +56,6 @@ from verifier.cachefile import (
     write_atomic,
     write_blob,
 )
-from verifier.cachekeys import Keys, examples_key, fingerprint, keys
-from verifier.engine import Engine
-from verifier.model import Article, Claim, Encoded, Verdict
 
 KEEP_ENGINES = 4  # engine folders kept; older ones (other code or registries) are removed
 KEEP_KEYS = 8  # files of keys kept (each names the keys of one set of claims and entities)
@@ -62,7 +63,7 @@ MAX_PACKS = 8  # packs read before they are merged into one
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# verifier cache; safe to delete\n"
 DAMAGE = (Corrupt, msgspec.DecodeError, KeyError, TypeError, ValueError)
 # an article's entry: claim set, article path, contradicted verdicts, supported claim ids,
-# supported verdicts (left encoded: see model.Encoded)
+# supported verdicts (left encoded: see encoded.Encoded)
 _ARTICLE = msgspec.msgpack.Decoder(
     tuple[str, str, tuple[Verdict, ...], tuple[str, ...], msgspec.Raw])
 _EXAMPLES = msgspec.msgpack.Decoder(tuple[tuple[str, Verdict], ...])

@@ -18,9 +18,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from verifier import engine as engine_module
-from verifier.cachekeys import digest
+from verifier.execution.backend import Backend, Task, chunks, judge_task
+from verifier.execution.cachekeys import digest
 from verifier.model import Claim, Entity, Verdict
-from verifier.parallel import Backend, Task, chunks, judge_task
 
 LOCAL = "local"
 INSTALL = "pip install 'claim-verifier[dask]'"

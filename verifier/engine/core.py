@@ -12,7 +12,8 @@ from contextlib import contextmanager
 
 from verifier.checks import KINDS
 from verifier.checks.context import Context
-from verifier.index import ArticleIndex
+from verifier.engine.index import ArticleIndex
+from verifier.engine.registry import build_registry
 from verifier.model import (
     Article,
     ArticleMeta,
@@ -23,13 +24,13 @@ from verifier.model import (
     ExampleText,
     Verdict,
 )
-from verifier.registry import build_registry
 from verifier.text.mentions import Matcher
 
 # Enough evidence to judge by; the rest of a long article adds nothing a reader needs.
 MAX_EVIDENCE = 8
 # Raise when verdicts change for a reason the source does not show (a new data file, say):
-# cached verdicts of another version are never reused (verifier.cache also keys on the source).
+# cached verdicts of another version are never reused (verifier.execution.cache also keys on
+# the source).
 VERSION = "1"
 
 
@@ -162,7 +163,7 @@ def verify(
 ) -> tuple[Verdict, ...]:
     """Verdict for every (claim, article) pair, sorted by (article path, claim id); never prints.
 
-    Acknowledgements are not applied here (see verifier.baseline).
+    Acknowledgements are not applied here (see verifier.execution.baseline).
     """
     engine = Engine(claims, entities)
     verdicts = [v for a in sorted(articles, key=lambda a: a.path) for v in engine.verify_article(a)]

@@ -22,14 +22,14 @@ if TYPE_CHECKING:  # jsonschema is imported when first needed: a warm run valida
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
+from verifier.load.source import Locations, PathKey, json_path
 from verifier.problems import Problem
-from verifier.source import Locations, PathKey, json_path
 
 SchemaName = Literal["claims", "entities", "article", "acknowledgements"]
 # The schemas ship inside the package (package data), so an installed tool never looks for them
 # in the project it checks; the repository's top-level schema/ is a published copy of these
 # (tests/test_packaging.py keeps the two byte-identical).
-SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"  # verifier/schemas
 RE2_MEMORY = 8 << 20  # what verifier.checks.phrases gives RE2 when it compiles patterns
 _PLAIN = {"minLength": "{what} must not be empty",
           "maxLength": "{what} is longer than {rule} characters: shorten it",

@@ -7,7 +7,7 @@ that validated without a problem, so a memo hit never hides one: a file with pro
 and validated every time. The memo is one checksummed msgpack file in the cache folder, named
 by the digest of the schemas and of the loader's code: another schema or parser starts afresh.
 
-Like the verdict cache, it is signed with the per-machine key (verifier.cachetrust), so a memo
+Like the verdict cache, it is signed with the per-machine key (verifier.store.trust), so a memo
 committed in a pull request is ignored. A damaged memo is ignored (and rewritten); an
 unwritable one only costs time.
 """
@@ -21,8 +21,8 @@ from typing import Any
 
 import msgspec
 
-from verifier.cachefile import FORMAT, Corrupt, read_blob, unlink_links, write_blob
-from verifier.schema import SCHEMA_DIR
+from verifier.load.schema import SCHEMA_DIR
+from verifier.store.files import FORMAT, Corrupt, read_blob, unlink_links, write_blob
 
 LIMIT = 100_000  # entries kept at most, unless one run uses more
 LOADER = ("source.py", "schema.py", "corpus.py", "project.py", "memo.py")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from verifier import baseline
+from verifier.execution import baseline
 from verifier.model import (
     Acknowledgement,
     Article,
@@ -29,7 +29,7 @@ from verifier.model import (
 from verifier.problems import Problem
 
 if TYPE_CHECKING:
-    from verifier.parallel import Execution
+    from verifier.execution.workers import Execution
 
 VerifyFn = Callable[[Sequence[Claim], Mapping[str, Entity], Sequence[Article]],
                     Sequence[Verdict]]
@@ -86,14 +86,14 @@ class Run:
 def load(root: Path, claims_dir: Path | None = None,
          article_paths: Sequence[Path] | None = None,
          execution: Execution | None = None) -> Project:
-    """`verifier.project.load_project`, imported on first use; with an `execution`, articles
+    """`verifier.load.project.load_project`, imported on first use; with an `execution`, articles
     are read by its worker processes."""
-    from verifier.project import load_project
+    from verifier.load.project import load_project
 
     if execution is None:
         return load_project(root, claims_dir=claims_dir, article_paths=article_paths)
-    from verifier.memo import DocumentMemo
-    from verifier.parallel import gc_paused, reader
+    from verifier.execution.workers import gc_paused, reader
+    from verifier.load.memo import DocumentMemo
 
     memo = DocumentMemo(execution.cache) if execution.cache else None
     with gc_paused():  # tens of thousands of objects that live on: nothing to collect
@@ -157,7 +157,7 @@ def run_detailed(
 ) -> Run:
     """The whole run. `partial` means the project holds only some of the corpus's articles, so
     acknowledgements of the others are neither matched nor stale. `execution` says how the
-    engine runs (worker processes, cache, cluster: see verifier.parallel)."""
+    engine runs (worker processes, cache, cluster: see verifier.execution.workers)."""
     examples = examples or engine_examples()
     shared = isinstance(examples, SharedEngineExamples)
     verdicts, sparse, judged = _verdicts(project, verify or engine_verify(), execution, shared)
@@ -177,20 +177,21 @@ def run_detailed(
 def _verdicts(project: Project, verify: VerifyFn, execution: Execution | None, shared: bool
               ) -> tuple[Sequence[Verdict], bool, dict[str, list[Verdict]]]:
     """The verdicts, whether silent pairs are left out, and verdicts on claim examples judged
-    along. The engine itself runs through verifier.parallel (processes, cache, cluster), which
-    judges the examples too when an execution is given and the examples judge is the engine's;
-    any other `verify` is called as it is."""
-    from verifier import engine, parallel
+    along. The engine itself runs through verifier.execution.workers (processes, cache,
+    cluster), which judges the examples too when an execution is given and the examples judge
+    is the engine's; any other `verify` is called as it is."""
+    from verifier import engine
+    from verifier.execution import workers
 
     if verify is not engine.verify:
         return verify(project.claims, project.entities, project.articles), False, {}
     ask = [c for c in project.claims if c.examples] if execution and shared else []
-    execution = execution or parallel.Execution()
-    out = parallel.verify_sparse(project.claims, project.entities, project.articles,
-                                 execution, ask)
+    execution = execution or workers.Execution()
+    out = workers.verify_sparse(project.claims, project.entities, project.articles,
+                                execution, ask)
     if len(project.claims) * len(project.articles) > execution.dense_limit:
         return out.verdicts, True, out.examples
-    return parallel.dense(out.verdicts, project.claims, project.articles), False, out.examples
+    return workers.dense(out.verdicts, project.claims, project.articles), False, out.examples
 
 
 def _precomputed(judged: Mapping[str, Sequence[Verdict]], rest: ExamplesFn) -> ExamplesFn:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
+from verifier.engine.registry import ENTITY, TITLE, WORD, Registry
 from verifier.model import Article, Evidence, Polarity, Span
-from verifier.registry import ENTITY, TITLE, WORD, Registry
 from verifier.text import segment as seg
 from verifier.text import values as val
 from verifier.text.mentions import Matcher, Mention

@@ -23,7 +23,7 @@ from verifier.engine import Engine
 from verifier.model import Claim
 
 IGNORED = frozenset({"position", "examples", "provenance"})
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # all of verifier/
 
 
 def canonical(value: Any) -> Any:

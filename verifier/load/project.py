@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from verifier.consistency import Where, check
-from verifier.corpus import Mapper, display_path, read_bytes, read_corpus, walk
-from verifier.memo import DocumentMemo
-from verifier.memo import key as memo_key
+from verifier.load.consistency import Where, check
+from verifier.load.corpus import Mapper, display_path, read_bytes, read_corpus, walk
+from verifier.load.memo import DocumentMemo
+from verifier.load.memo import key as memo_key
+from verifier.load.schema import MAX_PROBLEMS, TOO_MANY, SchemaName, validate
+from verifier.load.source import MAX_BYTES, Locations, PathKey, load_yaml, parse_path
 from verifier.model import Acknowledgement, Claim, Entity, Example, Position, Project
 from verifier.problems import Problem, ProblemError
-from verifier.schema import MAX_PROBLEMS, TOO_MANY, SchemaName, validate
-from verifier.source import MAX_BYTES, Locations, PathKey, load_yaml, parse_path
 
 COMMON_FIELDS = frozenset({"id", "statement", "kind", "severity", "tags", "provenance",
                            "examples", "valid_from", "valid_until"})
@@ -70,8 +70,9 @@ def load_project(root: Path, claims_dir: Path | None = None,
                  article_paths: Sequence[Path] | None = None, mapper: Mapper | None = None,
                  memo: DocumentMemo | None = None) -> Project:
     """Everything under `root` (defaults: root/claims, root/seeds), with every Problem found.
-    `mapper` reads the articles (see corpus.read_corpus; verifier.parallel has a process pool's);
-    `memo` skips parsing and validating files already seen valid (see verifier.memo)."""
+    `mapper` reads the articles (see corpus.read_corpus; verifier.execution.workers has a
+    process pool's);
+    `memo` skips parsing and validating files already seen valid (see verifier.load.memo)."""
     claims_dir = root / "claims" if claims_dir is None else claims_dir
     paths = [root / "seeds"] if article_paths is None else article_paths
     if mapper is None:

@@ -12,9 +12,9 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
+from verifier.load.source import Locations, PathKey, json_path
 from verifier.model import Acknowledgement, Claim, Entity
 from verifier.problems import Level, Problem
-from verifier.source import Locations, PathKey, json_path
 
 ANY = frozenset({"person", "place", "organization", "office", "event"})
 PERSON, PLACE, OFFICE, EVENT = (frozenset({t}) for t in ("person", "place", "office", "event"))

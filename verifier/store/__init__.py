@@ -1,0 +1,4 @@
+"""What runs keep on disk, read with suspicion: signed files written atomically (`files`) and
+the per-machine key that signs them (`trust`). Used by the memo (verifier.load.memo) and the
+verdict cache (verifier.execution.cache).
+"""
