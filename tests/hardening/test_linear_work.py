@@ -19,11 +19,11 @@ from typing import Any
 import pytest
 
 import verifier
-from verifier import engine as engine_module
 from verifier.engine import MAX_EVIDENCE, Engine
-from verifier.index import ArticleIndex
+from verifier.engine import core as engine_module
+from verifier.engine.index import ArticleIndex
+from verifier.load.project import load_project
 from verifier.model import Article, ArticleMeta, Evidence
-from verifier.project import load_project
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 PACKAGE = str(Path(verifier.__file__).resolve().parent)
