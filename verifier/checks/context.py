@@ -50,12 +50,9 @@ class Context:
                    {k: tuple(v) for k, v in sorted(measures.items())})
 
     def siblings(self, claim: Claim) -> list[Measure]:
-        """Value claims about one of this claim's subjects, of its value type, whose cue groups
-        include all of this claim's and more: narrower measures of the same thing."""
-        own = _measure(claim)
+        """The other value claims about one of this claim's subjects."""
         return sorted({m for s in _subjects(claim) for m in self.measures.get(s, ())
-                       if m[0] != own[0] and m[1] == own[1] and len(m[2]) > len(own[2])
-                       and all(any(set(g) & set(h) for h in m[2]) for g in own[2])})
+                       if m[0] != claim.id})
 
     def known(self, event: str, kind: str) -> list[Claim]:
         return [c for c in self.by_event.get(event, ()) if c.kind == kind]

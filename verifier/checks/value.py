@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from verifier.checks.binding import time_scope, value_binding
+from verifier.checks.binding.periods import FORECAST, periods
 from verifier.checks.context import Context
 from verifier.checks.owners import (
     event_elsewhere,
@@ -208,15 +209,30 @@ Binding = tuple[frozenset[str], tuple[frozenset[str], ...], frozenset[str]]
 def _narrower(claim: Claim, sentence: Sentence, ctx: Context) -> str | None:
     """The sentence names every cue of a narrower claim about the same subject ("data center"
     and "revenue" for a claim on revenue, beside one on data center revenue): its figures
-    may be that measure's."""
+    may be that measure's. A claim of another value type narrows only by a qualifier (the
+    growth of data center revenue is not the growth of revenue), not by a period or a mood
+    (revenue "year-over-year" is still revenue)."""
     words = sentence.words()
-    own = {w for group in claim.content.get("cues", ()) for w in folded(tuple(group))}
-    for sibling, _, groups in ctx.siblings(claim):
-        extra = [g for g in groups if not set(g) & own]
-        if extra and all(set(g) & words for g in extra):
-            named = sorted(set(extra[0]) & words)[0]
+    kind = str(claim.content["value"]["type"])
+    own = [folded(tuple(g)) for g in claim.content.get("cues", ())]
+    for sibling, sibling_kind, groups in ctx.siblings(claim):
+        mine, theirs = own, [set(g) for g in groups]
+        if sibling_kind != kind:
+            mine = [g for g in own if not _periodic(tuple(g))]
+            theirs = [g for g in theirs if not _periodic(tuple(g))]
+        if not mine or not all(any(g & h for h in theirs) for g in mine):
+            continue
+        extra = [g for g in theirs if not any(g & h for h in own)]
+        if extra and all(g & words for g in extra):
+            named = sorted(extra[0] & words)[0]
             return f"the sentence names '{named}', the measure of the narrower claim {sibling}"
     return None
+
+
+def _periodic(group: tuple[str, ...]) -> bool:
+    """A cue group of periods or mood ("fourth quarter", "year-over-year", "outlook"), which
+    names when or how a figure is meant, not which part of the measure it counts."""
+    return any(periods(w) or w in FORECAST for w in group)
 
 
 def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
