@@ -320,6 +320,26 @@ def _measure_near(index: ArticleIndex, sentence: Sentence, value: Value,
     return bool(near) or (bool(right_after) and len(groups) == 1)
 
 
+def _list_item(index: ArticleIndex, sentence: Sentence, value: Value,
+               groups: Sequence[frozenset[str]]) -> str | None:
+    """ "Risks included four customers making up 61% of sales, rental deals totaling $26
+    billion, and ...": in an enumeration (three or more comma items, the last opened by 'and'
+    or 'or'), a later item is its own subject, so the measure's word must stand in it."""
+    if not groups:
+        return None
+    items = [(s, e) for s, e in sentence.clauses
+             if index.text[max(0, s - 2):s].strip() == "," or index.text[e:e + 1] == ","]
+    if len(items) < 3 or not re.match(r"(?:and|or)\s", index.text[items[-1][0]:items[-1][1]]):
+        return None
+    lo, hi = sentence.clause_of(value.start)
+    if (lo, hi) not in items[1:]:
+        return None
+    words = [fold(w.strip(".,;:!?\"'()[]")) for w in index.text[lo:hi].split()]
+    if any(_in(group, words) for group in groups):
+        return None
+    return f"'{value.text}' is one item of an enumeration that does not name the measure"
+
+
 def _in(group: frozenset[str], words: list[str]) -> bool:
     window = " " + " ".join(words) + " "
     return any(f" {form} " in window for cue in group
@@ -381,6 +401,8 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
         return f"'{value.text}' stands in a sentence about one part of the whole"
     if not _measure_near(index, sentence, value, cues):
         return f"'{value.text}' stands too far from the claimed measure's words"
+    if why := _list_item(index, sentence, value, cues):
+        return why
     if why := _other_scale(value, claimed):
         return why
     rate = _RATE.match(index.text, value.end, sentence.end)
