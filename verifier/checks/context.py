@@ -10,7 +10,9 @@ from verifier.engine.registry import Registry
 from verifier.model import Claim
 from verifier.text.normalize import fold
 
-# a value claim's measure: its id, value type and cue groups (each a sorted tuple of words)
+# a value claim's measure: its id, value type and cue groups (each a sorted tuple of words).
+# Not its amount: the context is part of every verdict's cache key, and a changed amount must
+# re-judge only its own claim (cue words already shape the registry, hence every verdict).
 Measure = tuple[str, str, tuple[tuple[str, ...], ...]]
 
 

@@ -101,10 +101,22 @@ def _place_of_body(ctx: Context, f: _Facts, a: Attachment) -> bool:
         and fold(a.title).strip() in folded(office.titles)
 
 
+_LINKS = frozenset("of the for and".split())
+
+
+def _reordered(ctx: Context, f: _Facts, a: Attachment) -> bool:
+    """The claimed office's title with its words in another order ("State Secretary" for
+    "Secretary of State"): the same office, as other languages and translations write it."""
+    def words(title: str) -> frozenset[str]:
+        return frozenset(w for w in fold(title).replace("-", " ").split() if w not in _LINKS)
+    said = words(a.title)
+    return len(said) > 1 and any(said == words(t) for t in ctx.registry.entities[f.office].titles)
+
+
 def _other_office(ctx: Context, f: _Facts, a: Attachment) -> Judgement:
     """The holder under another title, while the claim says they hold this office now."""
     if f.status != "current" or a.offices & f.allowed or _specialises(ctx, a.offices, f.office) \
-            or _place_of_body(ctx, f, a):
+            or _place_of_body(ctx, f, a) or _reordered(ctx, f, a):
         return None
     if not a.offices:  # a bare status word: "the late Donald Trump"
         if a.status != "late":

@@ -229,6 +229,34 @@ def _narrower(claim: Claim, sentence: Sentence, ctx: Context) -> str | None:
     return None
 
 
+_FILLER = frozenset("all at least some about nearly almost only the a an more than over "
+                    "around roughly just".split())
+
+
+def _sibling_value(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
+                   ctx: Context) -> str | None:
+    """The word that governs the figure ("killed 241 people", "killing 260") is a cue of
+    another value claim on the same subject that this claim does not share: the figure counts
+    that claim's measure (deaths), not this one's (people on board)."""
+    before = [fold(w.strip(".,;:!?\"'()[]")) for w in
+              index.text[max(sentence.start, value.start - 40):value.start].split()]
+    while before and before[-1] in _FILLER:
+        before.pop()
+    if not before:
+        return None
+    word = before[-1]
+    kind = str(claim.content["value"]["type"])
+    own = {w for g in claim.content.get("cues", ()) for w in folded(tuple(g))}
+    if word in own or word in claim_words(claim):  # "19 people ... were killed": its own verb
+        return None
+    words = sentence.words()
+    for sibling, sibling_kind, groups in ctx.siblings(claim):
+        if sibling_kind == kind and any(word in g for g in groups if not set(g) & own) \
+                and all(set(g) & words for g in groups):
+            return f"'{word} {value.text}' counts the measure of claim {sibling}, not this one"
+    return None
+
+
 def _periodic(group: tuple[str, ...]) -> bool:
     """A cue group of periods or mood ("fourth quarter", "year-over-year", "outlook"), which
     names when or how a figure is meant, not which part of the measure it counts."""
@@ -254,6 +282,7 @@ def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
         return
     unbound = (f"'{value.text}' is a range, not one level" if judged == "unknown" else None) \
         or not_side or _narrower(claim, sentence, ctx) \
+        or _sibling_value(claim, index, sentence, value, ctx) \
         or value_binding(index, sentence, value, binding[0], binding[1],
                          expected["type"] == "number", binding[2],
                          float(expected["amount"]) if "amount" in expected else None,

@@ -91,6 +91,10 @@ _CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|EDT|EST|CET|BST|JST|o'cloc
                     re.IGNORECASE)
 # "one of the most powerful", "at least one": a pronoun, not a count
 _ONE_OF = re.compile(r"\s+of\b")
+# "only one British passenger, Vishwash Ramesh, survived", "one judge, Luiz Fux, dissented":
+# one individual, named in the apposition
+_ONE_NAMED = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+\s*,\s*"
+                        r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+\s*,")
 # "Game 7", "Article 12", "No. 7": a number that names an item
 _LABEL = re.compile(r"\b([A-Z][A-Za-z]*\.?)\s+$")
 # "Toyota's $10 billion": the figure of whoever owns it
@@ -179,6 +183,8 @@ def _shape(index: ArticleIndex, sentence: Sentence, value: Value, measure: froze
         return f"'{value.text}' is a clock time"
     if value.kind == "number" and value.text.lower() in ("one", "1") and _ONE_OF.match(after):
         return f"'{value.text} of' is a pronoun, not a count"
+    if value.kind == "number" and value.text.lower() in ("one", "1") and _ONE_NAMED.match(after):
+        return f"'{value.text}' picks out one named person, not a count"
     if _SCORE_TAIL.search(before) or _FOOTNOTE.search(before):
         return f"'{value.text}' is the second part of a score or a footnote marker"
     if _WANTED.search(before):
