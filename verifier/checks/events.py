@@ -63,8 +63,9 @@ def _foreign_alias(others: list[Mention], m: Mention) -> bool:
 
 def _other_events(registry: Registry, event: Entity, sentence: Sentence) -> list[Mention]:
     """Aliases of other events in the sentence (usually none), found once per sentence."""
-    return [o for o in sentence.mentions if o.category == ENTITY and o.target != event.id
-            and registry.of_type(o.target, "event")]
+    others = {e for e in sentence.entities() if e != event.id and registry.of_type(e, "event")}
+    return [o for o in sentence.mentions if o.category == ENTITY and o.target in others] \
+        if others else []
 
 
 def _more_specific(registry: Registry, event: Entity, sentence: Sentence, m: Mention) -> bool:
@@ -94,9 +95,25 @@ def _others_in_clause(outsiders: set[tuple[int, int]], sentence: Sentence, at: i
     return bool(outsiders) and sentence.clause_of(at) in outsiders
 
 
-def _outsiders(registry: Registry, event: Entity, sentence: Sentence) -> set[tuple[int, int]]:
-    return {sentence.clause_of(m.start) for m in sentence.mentions if m.category == ENTITY
-            and registry.of_type(m.target, "person") and m.target not in event.participants}
+def _outsiders(index: ArticleIndex, event: Entity, sentence: Sentence) -> set[tuple[int, int]]:
+    people = [e for e in sentence.entities() if e not in event.participants
+              and index.registry.of_type(e, "person")]
+    clauses = _person_clauses(index, sentence) if people else {}
+    return {c for person in people for c in clauses[person]}
+
+
+def _person_clauses(index: ArticleIndex, sentence: Sentence) -> dict[str, set[tuple[int, int]]]:
+    """Per person the sentence names, the clauses naming them: found once per sentence (every
+    event without cues asks, and a sentence of names holds hundreds of people)."""
+    table: dict[int, dict[str, set[tuple[int, int]]]] = index.memo("events: person clauses",
+                                                                   dict)
+    if sentence.index not in table:
+        found: dict[str, set[tuple[int, int]]] = {}
+        for m in sentence.mentions:
+            if m.category == ENTITY and index.registry.of_type(m.target, "person"):
+                found.setdefault(m.target, set()).add(sentence.clause_of(m.start))
+        table[sentence.index] = found
+    return table[sentence.index]
 
 
 def parts(event_id: str, registry: Registry) -> list[str]:
@@ -167,16 +184,24 @@ def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]
             alias = next(m for m in sentence.mentions if m.target == event_id)
             yield EventMention(event_id, sentence, alias, True)
             continue
+        # cheap tests first (a page can hold half a million sentences naming one participant):
+        # without cues nothing is mentioned, and without a trigger word only every participant
+        # named is (which takes two)
+        if not _cues_met(event, sentence) \
+                or not (triggers & sentence.words() or len(event.participants) >= 2):
+            continue
         named = set(event.participants) & (entities | _named_by_title(index, sentence)
                                            | _named_together(index, event, sentence)
                                            | _named_by_pronoun(index, sentence))
-        if not named or not _cues_met(event, sentence):
+        if not named:
             continue
         everyone = len(named) == len(event.participants)
         # the first trigger that is this event's (only the first is used: stop there, a
         # sentence of names can hold thousands of candidate triggers)
         others = _other_events(registry, event, sentence)
-        outsiders = set() if event.cues else _outsiders(registry, event, sentence)
+        # no trigger word, no trigger to test (nor outsiders to find)
+        outsiders = set() if event.cues or not triggers & sentence.words() \
+            else _outsiders(index, event, sentence)
         found = next((
             m for m in sentence.mentions
             if m.category == WORD and m.target in triggers
@@ -247,10 +272,16 @@ def co_mentioned_events(event_id: str, index: ArticleIndex, sentence: Sentence) 
     for entity in index.registry.entities.values():
         if entity.type == "event" and entity.id not in family \
                 and (folded(entity.triggers) | {entity.id}) & present \
-                and any(m.sentence.index == sentence.index and m.strong
-                        for m in _cached(entity.id, index)):
+                and sentence.index in _strongly_mentioned(entity.id, index):
             out.append(entity.id)
     return out
+
+
+def _strongly_mentioned(event_id: str, index: ArticleIndex) -> frozenset[int]:
+    """The sentences that mention the event strongly, found once per article (asked per
+    candidate date: a scan of every mention each time made a long page quadratic)."""
+    return index.memo(f"events: strongly in {event_id}", lambda: frozenset(
+        m.sentence.index for m in _cached(event_id, index) if m.strong))
 
 
 def _cached(event_id: str, index: ArticleIndex) -> list[EventMention]:

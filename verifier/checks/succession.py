@@ -77,8 +77,8 @@ def _pronoun_subject(index: ArticleIndex, people: list[Person], start: int, base
     pronoun = _SUBJECT_PRONOUN.search(index.text[base:start])
     if any(p[2] <= start for p in people) or pronoun is None:
         return None
-    k = next((s.index for s in index.sentences if s.start == base), 0)
-    if k == 0:
+    k = index.starting_at(base)
+    if not k:
         return None
     before = {m.target for m in index.sentences[k - 1].mentions
               if m.category == ENTITY and index.registry.of_type(m.target, "person")}

@@ -55,11 +55,12 @@ _NOT_LEVEL = re.compile(
 )
 
 
-def _cues_met(claim: Claim, index: ArticleIndex, sentence: Sentence) -> bool:
-    """Every cue group in the sentence; or, for a sentence that continues the previous one
-    without naming the subject, in the two together ("Washington presses Tokyo to spend more on
-    its military. Takaichi vowed to reach the target of 2 percent of GDP")."""
-    groups = [folded(tuple(group)) for group in claim.content.get("cues", ())]
+def _cues_met(claim: Claim, index: ArticleIndex, sentence: Sentence,
+              groups: tuple[frozenset[str], ...]) -> bool:
+    """Every cue group (`groups`: the claim's, folded) in the sentence; or, for a sentence that
+    continues the previous one without naming the subject, in the two together ("Washington
+    presses Tokyo to spend more on its military. Takaichi vowed to reach the target of 2
+    percent of GDP")."""
     words = sentence.words()
     if all(g & words for g in groups):
         return True
@@ -174,7 +175,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     look = [*subjects, *proxies, *(w for e in events for w in folded(
         ctx.registry.entities[e].triggers))]
     for sentence in index.with_any(look):
-        if not _cues_met(claim, index, sentence):
+        if not _cues_met(claim, index, sentence, cue_groups):
             continue
         for value in index.values(sentence):
             if value.kind != expected["type"] or not _comparable(value, expected) \

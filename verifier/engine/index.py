@@ -8,7 +8,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
@@ -23,41 +23,75 @@ from verifier.text.offices import Attachment, attachments
 T = TypeVar("T")
 
 
-@dataclass
+_EMPTY: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
 class Sentence:
     index: int
     start: int
     end: int
     text: str
     mentions: list[Mention]
+    # computed once, on first use, into slots (an article may hold half a million sentences:
+    # an instance dict per sentence cost 400 bytes)
+    _targets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = field(
+        default=None, repr=False, compare=False)
+    _clauses: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+    _clause_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _flat: str | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def clauses(self) -> list[tuple[int, int]]:
         """Clause spans, in article offsets; computed when a check first asks (most never do)."""
-        return [(self.start + s, self.start + e) for s, e in seg.clauses(self.text)]
+        if self._clauses is None:
+            self._clauses = [(self.start + s, self.start + e) for s, e in seg.clauses(self.text)]
+        return self._clauses
 
     # computed once per sentence: checks ask for them per trigger, and a sentence of names
     # holds thousands of triggers
     def entities(self) -> frozenset[str]:
-        return self._targets[ENTITY]
+        return (self._targets or self.targets())[0]
 
     def titles(self) -> frozenset[str]:
-        return self._targets[TITLE]
+        return (self._targets or self.targets())[1]
 
     def words(self) -> frozenset[str]:
-        return self._targets[WORD]
+        return (self._targets or self.targets())[2]
 
-    @cached_property
-    def _targets(self) -> dict[str, frozenset[str]]:
-        found: dict[str, set[str]] = {ENTITY: set(), TITLE: set(), WORD: set()}
-        for m in self.mentions:
-            found.setdefault(m.category, set()).add(m.target)
-        return {category: frozenset(targets) for category, targets in found.items()}
+    def targets(self, shared: dict[frozenset[str], frozenset[str]] | None = None
+                ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Entities, titles and words mentioned; equal sets are one object when `shared` (the
+        article's table of them) is given."""
+        if self._targets is None:
+            if not self.mentions:
+                self._targets = (_EMPTY, _EMPTY, _EMPTY)
+                return self._targets
+            found: dict[str, set[str]] = {ENTITY: set(), TITLE: set(), WORD: set()}
+            for m in self.mentions:
+                found.setdefault(m.category, set()).add(m.target)
+            sets = [frozenset(found[category]) for category in (ENTITY, TITLE, WORD)]
+            if shared is not None:
+                sets = [shared.setdefault(s, s) for s in sets]
+            self._targets = (sets[0], sets[1], sets[2])
+        return self._targets
+
+    @property
+    def flat(self) -> str:
+        """The sentence on one line, spaces collapsed: the text of its evidence (made once, and
+        shared by every piece of evidence the sentence gives)."""
+        if self._flat is None:
+            self._flat = " ".join(self.text.split())
+        return self._flat
 
     def clause_of(self, offset: int) -> tuple[int, int]:
-        for s, e in self.clauses:
-            if s <= offset < e:
-                return s, e
+        """The clause holding `offset` (the whole sentence between clauses): clauses are sorted
+        and never overlap, so a binary search (a sentence of names holds hundreds of them)."""
+        if self._clause_starts is None:
+            self._clause_starts = [s for s, _ in self.clauses]
+        k = bisect.bisect_right(self._clause_starts, offset) - 1
+        if k >= 0 and offset < self.clauses[k][1]:
+            return self.clauses[k]
         return self.start, self.end
 
 
@@ -82,8 +116,10 @@ class ArticleIndex:
             self.sentences.append(Sentence(len(self.sentences), raw.start, raw.end,
                                            self.text[raw.start:raw.end], inside))
         self._by_entity: dict[str, list[int]] = defaultdict(list)
+        shared: dict[frozenset[str], frozenset[str]] = {}
         for sentence in self.sentences:
-            for target in sentence.entities() | sentence.titles() | sentence.words():
+            entities, titles, words = sentence.targets(shared)
+            for target in entities | titles | words if sentence.mentions else ():
                 self._by_entity[target].append(sentence.index)
         self._attachments: dict[int, list[Attachment]] = {}
         self._values: dict[int, list[val.Value]] = {}
@@ -93,6 +129,7 @@ class ArticleIndex:
         self._lines: list[tuple[int, int]] | None = None
         self._memo: dict[str, Any] = {}
         self._line_starts: list[int] | None = None
+        self._starts: list[int] | None = None
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """`compute()` once per article: what every claim of a kind asks of this article."""
@@ -118,6 +155,14 @@ class ArticleIndex:
         if self._line_starts is None:
             self._line_starts = [s for s, _ in self.lines()]
         return bisect.bisect_right(self._line_starts, offset) - 1
+
+    def starting_at(self, start: int) -> int | None:
+        """The index of the sentence that starts at `start`, if one does (by bisection:
+        sentences are in order and never overlap)."""
+        if self._starts is None:
+            self._starts = [s.start for s in self.sentences]
+        k = bisect.bisect_left(self._starts, start)
+        return k if k < len(self._starts) and self._starts[k] == start else None
 
     def with_any(self, targets: Iterable[str]) -> list[Sentence]:
         """Sentences that mention any of these entities or words, in order."""
@@ -163,5 +208,5 @@ class ArticleIndex:
                  spans: Iterable[tuple[int, int]] = (), hedged: bool = False) -> Evidence:
         located = tuple(self.span(s, e) for s, e in sorted(set(spans)))
         first = located[0] if located else self.span(sentence.start, sentence.end)
-        return Evidence(polarity, first.line, first.column, " ".join(sentence.text.split()),
-                        reason, located, hedged)
+        return Evidence(polarity, first.line, first.column, sentence.flat, reason, located,
+                        hedged)

@@ -48,12 +48,14 @@ def folded(words: tuple[str, ...]) -> frozenset[str]:
 ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 
 
-def rival_ranks(title: str) -> list[str]:
-    """The same title with another ordinal: "first woman premier" -> "second woman premier"..."""
+@lru_cache(maxsize=65536)
+def rival_ranks(title: str) -> tuple[str, ...]:
+    """The same title with another ordinal: "first woman premier" -> "second woman premier"...
+    (cached: the office check asks per title per sentence)"""
     head, _, rest = title.partition(" ")
     if head.lower() not in ORDINALS or not rest:
-        return []
-    return [f"{o} {rest}" for o in ORDINALS if o != head.lower()]
+        return ()
+    return tuple(f"{o} {rest}" for o in ORDINALS if o != head.lower())
 
 
 @lru_cache(maxsize=65536)

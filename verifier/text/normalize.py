@@ -11,8 +11,10 @@ A base character and its combining marks are normalised together, so "o" + macro
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -94,8 +96,10 @@ class Normalized:
         return self._origins[k] + (i - self._starts[k]) * self._steps[k]
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", self.original)]
+    def _line_starts(self) -> array[int]:
+        # an array of machine integers: a page of a million short lines holds a million
+        return array("q", itertools.chain((0,), (m.end() for m in
+                                                  re.finditer(r"\r\n|\r|\n", self.original))))
 
     def line_col(self, original_offset: int) -> tuple[int, int]:
         """1-based (line, column) of an original offset; columns count characters."""

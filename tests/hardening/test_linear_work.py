@@ -1,0 +1,132 @@
+"""Issue 14, row 5: the work on one article grows linearly with its size, whatever its shape.
+
+No timing: the work is counted (Python lines executed inside the verifier package while one
+article is judged) on n and 2n repetitions of each hostile shape of benchmarks/hostile_sizes.py,
+plus shapes that once reached a quadratic path. Linear work doubles; a scan of the whole article
+per sentence shows as a ratio well above 2. Also the bounded evidence keeping and the lookups by
+bisection against their former (linear-scan) definitions.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+
+import verifier
+from verifier.engine import MAX_EVIDENCE, Engine
+from verifier.engine import core as engine_module
+from verifier.engine.index import ArticleIndex
+from verifier.load.project import load_project
+from verifier.model import Article, ArticleMeta, Evidence
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+PACKAGE = str(Path(verifier.__file__).resolve().parent)
+SHAPES = {
+    "prose": "Trump met Japanese Prime Minister Sanae Takaichi in Tokyo on Tuesday. They signed "
+             "a deal on $550 billion of investment, and Japan aims at 2% of GDP for defense. ",
+    "names": "Trump met Takaichi and Abe, Ishiba, Takichi, ",
+    "lines": "Trump met Takaichi in Tokyo\n",
+    "near-misses": "Takaichy ",
+    "abbreviations": "Mr. Dr. U.S. Oct. No. ",
+    "quotes": "\"Trump said ",
+    "numbers": "5% of GDP 2 percent $550 billion 28 Oct 2025 on Tuesday last week ",
+    "no-spaces": "Takaichi.Trump,Tokyo;",
+    "blank-lines": "Takaichi\n\n",
+    # a subject pronoun after a sentence naming one person: finding that sentence scanned every
+    # sentence of the article (work grew 2.3 times per doubling at 8 KB)
+    "pronouns": "Takaichi spoke. She succeeded Kishida. ",
+}
+SIZE = 6_000
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    project = load_project(CORPUS)
+    assert not [p for p in project.problems if p.level == "error"], project.problems
+    return Engine(project.claims, project.entities)
+
+
+def _work(engine: Engine, text: str) -> int:
+    """Lines of the verifier package executed while the article is indexed and judged."""
+    count = 0
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if frame.f_code.co_filename.startswith(PACKAGE):
+            count += 1
+            return trace
+        return None
+
+    article = Article("seeds/hostile.txt", text, ArticleMeta())
+    previous = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        engine.judge_article(article)
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_work_doubles_when_the_article_doubles(engine: Engine, shape: str) -> None:
+    unit = SHAPES[shape]
+    once = _work(engine, unit * (SIZE // len(unit)))
+    twice = _work(engine, unit * (2 * (SIZE // len(unit))))
+    assert once > 0
+    assert twice / once <= 2.1, f"{shape}: {once:,} -> {twice:,} lines"
+
+
+def _dedupe_by_sorting(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """The former definition of `engine._dedupe` (every evidence held, then sorted), the oracle."""
+    seen: dict[tuple[str, int, int, str], Evidence] = {}
+    for e in evidence:
+        seen.setdefault((e.polarity, e.line, e.column, e.reason), e)
+    kept: list[Evidence] = []
+    for polarity in ("contradict", "support"):
+        same = sorted((e for e in seen.values() if e.polarity == polarity),
+                      key=lambda e: (e.line, e.column, e.reason))
+        kept.extend(same[:MAX_EVIDENCE])
+    return kept
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_bounded_evidence_keeping_matches_sorting_everything(seed: int) -> None:
+    rng = random.Random(seed)
+    stream = [Evidence(rng.choice(["contradict", "support"]), rng.randrange(1, 6),
+                       rng.randrange(1, 6), rng.choice("ab"), f"text {i}")
+              for i in range(rng.randrange(0, 80))]
+    assert engine_module._dedupe(iter(stream)) == _dedupe_by_sorting(stream)
+
+
+def test_evidence_keeping_holds_only_the_kept_items() -> None:
+    """A page of names yields one evidence per name: never more than MAX_EVIDENCE are held."""
+    least = engine_module._Least()
+    largest = 0
+    for i in range(10_000, 0, -1):  # worst order: every item displaces the largest held
+        least.offer((i, 1, "r"), Evidence("support", i, 1, "t", "r"))
+        largest = max(largest, len(least.items))
+    assert largest == MAX_EVIDENCE
+    assert [e.line for e in least.ordered()] == list(range(1, MAX_EVIDENCE + 1))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_lookups_by_bisection_match_a_linear_scan(engine: Engine, seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = ["Trump met Takaichi, Abe and Ishiba", "in Tokyo;", "while Xi (in Busan) waited",
+              "- and", "but", "Japan pledged $550 billion:", ".", "\n\n", " "]
+    text = " ".join(rng.choice(pieces) for _ in range(rng.randrange(5, 60)))
+    index = ArticleIndex(Article("seeds/x.txt", text, ArticleMeta()), engine.matcher)
+    for sentence in index.sentences:
+        for offset in range(sentence.start - 1, sentence.end + 1):
+            linear = next(((s, e) for s, e in sentence.clauses if s <= offset < e),
+                          (sentence.start, sentence.end))
+            assert sentence.clause_of(offset) == linear
+    starts = {s.start: s.index for s in index.sentences}
+    for offset in range(len(text) + 1):
+        assert index.starting_at(offset) == starts.get(offset)
