@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from verifier.ingest.base import IngestError
-from verifier.load.corpus import read_bytes
+from verifier.load.filesystem import read_bytes
 from verifier.load.source import MAX_BYTES, load_yaml
 from verifier.problems import ProblemError
 

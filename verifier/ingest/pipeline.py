@@ -24,7 +24,8 @@ from verifier.ingest.encoding import decode
 from verifier.ingest.extract import Extracted, extract_html
 from verifier.ingest.sources import read_source
 from verifier.ingest.textmeta import guess_published, guess_title
-from verifier.load.corpus import MAX_BYTES, read_bytes
+from verifier.load.corpus import MAX_BYTES
+from verifier.load.filesystem import read_bytes
 from verifier.load.source import load_yaml
 from verifier.problems import ProblemError
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from verifier.load.consistency import Where, check
-from verifier.load.corpus import Mapper, display_path, read_bytes, read_corpus, walk
+from verifier.load.corpus import Mapper, read_corpus
+from verifier.load.filesystem import display_path, read_bytes, walk
 from verifier.load.memo import DocumentMemo
 from verifier.load.memo import key as memo_key
 from verifier.load.schema import MAX_PROBLEMS, TOO_MANY, SchemaName, validate
