@@ -29,12 +29,10 @@ run; one pack takes 0.05 s. A pack that is truncated, altered or malformed is ig
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +41,7 @@ import msgspec
 
 from verifier import engine as engine_module
 from verifier.engine import Engine
+from verifier.execution.cachefolder import drop_oldest, prepare, remove_ours
 from verifier.execution.cachekeys import Keys, examples_key, fingerprint, keys
 from verifier.execution.encoded import Encoded
 from verifier.model import Article, Claim, Verdict
@@ -57,10 +56,8 @@ from verifier.store.files import (
     write_blob,
 )
 
-KEEP_ENGINES = 4  # engine folders kept; older ones (other code or registries) are removed
 KEEP_KEYS = 8  # files of keys kept (each names the keys of one set of claims and entities)
 MAX_PACKS = 8  # packs read before they are merged into one
-TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# verifier cache; safe to delete\n"
 DAMAGE = (Corrupt, msgspec.DecodeError, KeyError, TypeError, ValueError)
 # an article's entry: claim set, article path, contradicted verdicts, supported claim ids,
 # supported verdicts (left encoded: see encoded.Encoded)
@@ -68,6 +65,8 @@ _ARTICLE = msgspec.msgpack.Decoder(
     tuple[str, str, tuple[Verdict, ...], tuple[str, ...], msgspec.Raw])
 _EXAMPLES = msgspec.msgpack.Decoder(tuple[tuple[str, Verdict], ...])
 _PACK = msgspec.msgpack.Decoder(dict[str, msgspec.Raw])
+
+_remove_ours = remove_ours  # tests/hardening reach it here, its home before cachefolder.py
 
 
 @dataclass
@@ -108,7 +107,7 @@ class VerdictCache:
         self._same: dict[str, frozenset[str] | None] = {self.claim_set: self._all}
         self._new: dict[str, msgspec.Raw] = {}  # entries judged in this run
         self._used: set[str] = set()  # entries this run asked for
-        _prepare(folder, top, self.folder)
+        prepare(folder, top, self.folder)
         self._packs, self._entries = self._read_packs()
         path = self.folder / "claims" / f"{self.claim_set}.json"
         if not path.is_file():
@@ -203,7 +202,7 @@ class VerdictCache:
             self.stats.corrupt += 1
         made = keys(engine, version, FORMAT)
         if self._write(lambda: write_atomic(path, made.__dict__)):
-            _drop_oldest(folder.glob("*.json"), KEEP_KEYS, lambda p: p.unlink(missing_ok=True))
+            drop_oldest(folder.glob("*.json"), KEEP_KEYS, lambda p: p.unlink(missing_ok=True))
         return made
 
     def _miss(self, article: Article) -> Lookup:
@@ -284,73 +283,7 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, str) and 0 < len(value) <= 64
 
 
-def _drop_oldest(paths: Iterable[Path], keep: int, remove: Callable[[Path], None]) -> None:
-    """`remove` all but the `keep` most recently modified of `paths`."""
-    try:
-        for old in sorted(paths, key=lambda p: p.stat().st_mtime_ns, reverse=True)[keep:]:
-            remove(old)
-    except OSError:
-        pass  # one vanished meanwhile (another run pruned it): the next run prunes again
-
-
 def _hex(name: str) -> str:
     if len(name) != 64 or any(c not in "0123456789abcdef" for c in name):
         raise Corrupt("not a digest")
     return name
-
-
-def _prepare(folder: Path, top: Path, mine: Path) -> None:
-    """Create the folders, tag the cache for backup tools, and drop the oldest engine folders
-    and the folders of other cache formats. Links met inside the cache are removed, never
-    followed, and clean-up removes only files of the cache's own kinds (see _remove_ours)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for here in (top, top / "keys", top / "memo", mine, mine / "claims"):
-            unlink_links(here)
-            here.mkdir(exist_ok=True)
-        os.utime(mine)
-        try:
-            tag = os.open(folder / "CACHEDIR.TAG",
-                          os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(tag, "w", encoding="ascii") as out:
-                out.write(TAG)
-        for other in _folders(folder):
-            if other != top and re.fullmatch(r"v\d+", other.name):
-                _remove_ours(other)
-        engines = [p for p in _folders(top) if p != mine and p.name not in ("memo", "keys")]
-        _drop_oldest(engines, KEEP_ENGINES - 1, _remove_ours)
-    except OSError:
-        pass  # an unwritable cache only costs time: every write is counted as it fails
-
-
-def _folders(folder: Path) -> list[Path]:
-    """The folders in `folder` (links to folders are not folders here)."""
-    with os.scandir(folder) as entries:
-        return [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False)]
-
-
-OURS = re.compile(r"(pack-\d+-\d+\.bin|[0-9a-f]{32,64}\.(json|bin)|\.tmp-\d+-\d+-.*)")
-
-
-def _remove_ours(folder: Path) -> None:
-    """Remove the files the cache writes (OURS) under `folder`, then the folders left empty;
-    links are removed as links, anything else is left where it is."""
-    try:
-        with os.scandir(folder) as entries:
-            listed = list(entries)
-    except OSError:
-        return
-    for entry in listed:
-        try:
-            if entry.is_dir(follow_symlinks=False):
-                _remove_ours(Path(entry.path))
-            elif entry.is_symlink() or (entry.is_file(follow_symlinks=False)
-                                        and OURS.fullmatch(entry.name)):
-                os.unlink(entry.path)
-        except OSError:
-            pass
-    with contextlib.suppress(OSError):  # not empty: something the cache did not write stays
-        os.rmdir(folder)
