@@ -6,7 +6,8 @@ input problems (at file:line), claim examples (a `known_miss` example still miss
 and fails once it passes), one per contradicted (article, claim) pair, one summary per article,
 and stale acknowledgements. No item per silent pair. The run ends with a brief list of the
 failed items (after pytest's short summary), so a contradiction is seen without scrolling.
-The nodes themselves are in verifier.pytest_items.
+The nodes themselves are in verifier.pytest_items (collectors) and verifier.pytest_results
+(items).
 """
 
 from __future__ import annotations
@@ -18,16 +19,8 @@ import pytest
 
 from verifier.execution import runner
 from verifier.execution.workers import CACHE_FOLDER, Execution
-from verifier.pytest_items import (
-    STATE,
-    SUMMARY_LIMIT,
-    ArticlesDir,
-    ProblemItem,
-    StaleItem,
-    State,
-    VerifierFile,
-    VerifierItem,
-)
+from verifier.pytest_items import SUMMARY_LIMIT, ArticlesDir, State, VerifierFile
+from verifier.pytest_results import STATE, ProblemItem, StaleItem, VerifierItem
 from verifier.report import RENDERERS, render
 from verifier.report.safe import write_atomic
 from verifier.store.trust import refusal
