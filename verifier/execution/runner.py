@@ -8,12 +8,13 @@ Never prints.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from verifier.execution import baseline
+from verifier.execution import examples as claim_examples
 from verifier.model import (
     Acknowledgement,
     Article,
@@ -33,46 +34,18 @@ if TYPE_CHECKING:
 
 VerifyFn = Callable[[Sequence[Claim], Mapping[str, Entity], Sequence[Article]],
                     Sequence[Verdict]]
-ExamplesFn = Callable[[Claim, Mapping[str, Entity]], Sequence[tuple[Example, Verdict]]]
 
-EXAMPLE_MISMATCH = "example-mismatch"
-# A known miss (warning: marked, still missed) and one that now passes (error: remove the mark).
-KNOWN_MISS, KNOWN_MISS_PASSES = "known-miss", "known-miss-passes"
-EXAMPLE_CODES = frozenset({EXAMPLE_MISMATCH, KNOWN_MISS, KNOWN_MISS_PASSES})
+# The claim examples' outcomes, in examples.py; their names stay importable from here
+ExamplesFn = claim_examples.ExamplesFn
+ExampleOutcome = claim_examples.ExampleOutcome
+EXAMPLE_MISMATCH = claim_examples.EXAMPLE_MISMATCH
+KNOWN_MISS, KNOWN_MISS_PASSES = claim_examples.KNOWN_MISS, claim_examples.KNOWN_MISS_PASSES
+EXAMPLE_CODES = claim_examples.EXAMPLE_CODES
+check_claims, example_problem = claim_examples.check_claims, claim_examples.example_problem
+example_reason = claim_examples.example_reason
+
 # Exit statuses shared by `verifier check` and the JSON summary.
 CLEAN, FAILED, INVALID = 0, 1, 2
-
-
-@dataclass(frozen=True)
-class ExampleOutcome:
-    """The engine's verdict on one of a claim's `examples:`; `number` counts within `expect`;
-    `reason` is explain's one line on why the verdict follows (given when it is not the one
-    expected)."""
-
-    claim: Claim
-    number: int
-    example: Example
-    verdict: Verdict
-    reason: str = ""
-
-    @property
-    def name(self) -> str:
-        return f"example-{self.example.expect}-{self.number}"
-
-    @property
-    def matches(self) -> bool:
-        return self.verdict.verdict == self.example.expect
-
-    @property
-    def known_miss(self) -> bool:
-        """Marked as a known miss and still missed: an expected failure."""
-        return bool(self.example.known_miss) and not self.matches
-
-    @property
-    def passed(self) -> bool:
-        """Whether the run is fine with it: it matches, or it is a known miss still missing.
-        A known miss that matches fails, like a strict xfail: the mark must go."""
-        return self.matches != bool(self.example.known_miss)
 
 
 @dataclass(frozen=True)
@@ -216,49 +189,6 @@ def _judged(project: Project, partial: bool) -> Callable[[Acknowledgement], bool
     claims = {c.id for c in project.claims}
     # a claim file that failed to load must not turn its acknowledgements stale
     return lambda a: (not partial or a.article in articles) and (not broken or a.claim in claims)
-
-
-def check_claims(claims: Iterable[Claim], entities: Mapping[str, Entity],
-                 examples: ExamplesFn) -> Iterable[ExampleOutcome]:
-    for claim in claims:
-        if not claim.examples:
-            continue
-        counts: dict[str, int] = {}
-        for example, verdict in examples(claim, entities):
-            counts[example.expect] = counts.get(example.expect, 0) + 1
-            outcome = ExampleOutcome(claim, counts[example.expect], example, verdict)
-            if not outcome.matches:
-                outcome = replace(outcome, reason=example_reason(outcome, entities))
-            yield outcome
-
-
-def example_reason(outcome: ExampleOutcome, entities: Mapping[str, Entity]) -> str:
-    """explain's one line on why the example got its verdict (only asked for misses: it reads
-    the example again)."""
-    from verifier.engine import example_article
-    from verifier.report.explain import reason
-
-    article = example_article(outcome.claim, outcome.number, outcome.example)
-    return reason(outcome.claim, entities, article, outcome.verdict)
-
-
-def example_problem(outcome: ExampleOutcome) -> Problem:
-    """A mismatch (error), a known miss still missed (warning) or one that passes (error)."""
-    pos = outcome.example.position or outcome.claim.position
-    file, line, column = (pos.file, pos.line, pos.column) if pos else ("", 1, 1)
-    about = f"claim {outcome.claim.id}: {outcome.name} ({outcome.example.text!r})"
-    expect, got = outcome.example.expect, outcome.verdict.verdict
-    if outcome.known_miss:
-        return Problem(file, line, column, KNOWN_MISS, level="warning",
-                       message=f"{about}: known miss, expected {expect}, got {outcome.reason} "
-                               f"(marked: {outcome.example.known_miss})")
-    if outcome.example.known_miss:
-        return Problem(file, line, column, KNOWN_MISS_PASSES,
-                       message=f"{about}: marked as a known miss, but the verifier now says "
-                               f"{got} as expected; delete its known_miss line "
-                               f"(it said: {outcome.example.known_miss})")
-    return Problem(file, line, column, EXAMPLE_MISMATCH,
-                   message=f"{about}: expected {expect}, got {outcome.reason or got}")
 
 
 # --- facts about a Result, shared by the reports and the CLI -------------------------------
