@@ -53,6 +53,8 @@ def date_kind(index: ArticleIndex, sentence: Sentence, value: Value) -> str | No
     before = index.text[max(sentence.start, value.start - 12):value.start]
     if _ACCOUNTING.search(before):
         return f"'{before.split()[-1]} {value.text}' names an accounting period, not a day"
+    if _SINCE_NAME.search(index.text[max(sentence.start, value.start - 50):value.start]):
+        return f"'{value.text}' dates an earlier instance named for comparison ('since ...')"
     if _SPAN.search(before):
         return f"'{value.text}' bounds a span or a deadline ('{before.split()[-1]} ...')"
     if _ANY_DAY.search(before) and value.date is not None and value.date.weekday is not None:
@@ -129,6 +131,15 @@ def _before_trigger(between: str, lead: str, trigger_text: str, triggers: frozen
     return None
 
 
+# "the election ... follows the death of Francis on April 21": a nominal event between the
+# trigger and the date is nearer to it and takes it
+_EVENT_NOUN = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+)?(death|funeral|burial|"
+                         r"resignation|arrival|departure|announcement|attack|birth|wedding|"
+                         r"retirement|inauguration|coronation|accident|collapse|assassination|"
+                         r"killing|murder|arrest|release|launch|opening|closure|signing|"
+                         r"ceremony|anniversary)\b", re.IGNORECASE)
+
+
 def _after_trigger(index: ArticleIndex, sentence: Sentence, trigger_start: int,
                    trigger_text: str, triggers: frozenset[str], at: int, what: str,
                    is_date: bool) -> str | None:
@@ -140,6 +151,10 @@ def _after_trigger(index: ArticleIndex, sentence: Sentence, trigger_start: int,
         return f"'{trigger_text}' is part of another noun's phrase, which '{what}' dates"
     if _CLAUSE.search(index.text[trigger_start:at]):
         return f"'{what}' stands in a clause after '{trigger_text}' with its own subject"
+    other = _EVENT_NOUN.search(index.text, trigger_start + len(trigger_text), at)
+    if is_date and other and fold(other.group(1)) not in triggers:
+        return f"'{what}' dates '{other.group(1)}', another event named between, not " \
+               f"'{trigger_text}'"
     # the nearest event word before the date or place governs it
     governor = _nearest_trigger(sentence, triggers, trigger_start, at)
     if governor is not None and _another(index, sentence, governor[0]):
@@ -238,6 +253,9 @@ def _other_party(index: ArticleIndex, mention: EventMention) -> str | None:
 
 # "the most watched since Game 7 in 2017": an earlier occurrence named for comparison
 _REFERENCE = re.compile(r"\b(?:since|than|unlike|like)\s+(?:the\s+|a\s+|its\s+)?$", re.IGNORECASE)
+# "the first defender since Maldini in 1994 to score in a final": a year after "since NAME
+# in" dates the earlier instance the comparison names
+_SINCE_NAME = re.compile(r"\bsince\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:in|at)\s+$")
 # "Dorian, which struck the Bahamas in 2019": a relative clause whose subject is another name
 _RELATIVE = re.compile(r"\b([A-Z][\w-]*)\s*,\s*(?:which|who|that)\s+(?:[a-z]+\s+){0,2}$")
 

@@ -90,6 +90,10 @@ _PAIRED = re.compile(r"\s*-\s*\d|\+")
 _CLOCK = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|EDT|EST|CET|BST|JST|o'clock|hrs|"
                     r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b",
                     re.IGNORECASE)
+# "eight minutes later", "two days earlier": an interval from another moment ("after" and
+# "before" are left out: "lasted 10 minutes before landing" is a duration)
+_INTERVAL = re.compile(r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+"
+                       r"(?:later|earlier|afterwards|on)\b", re.IGNORECASE)
 # "four additional awards", "two other awards": a count beyond another, not the whole
 _MORE_AFTER = re.compile(r"\s+(?:additional|other|more|further|extra)\b", re.IGNORECASE)
 # "Mikey Madison, 25, won": an age in an apposition after a name
@@ -191,6 +195,11 @@ def _shape(index: ArticleIndex, sentence: Sentence, value: Value, measure: froze
     if value.kind == "number" and _AGE.search(before) and re.match(r"\s*,", after) \
             and value.amount is not None and 0 < value.amount < 120:
         return f"'{value.text}' is an age in an apposition after a name"
+    if value.kind == "number" and value.text.lower() == "one" \
+            and re.search(r"\b(?:no|any|every|some)[\s-]*$", before, re.IGNORECASE):
+        return f"'{before.split()[-1]} {value.text}' is a pronoun, not a count"
+    if _INTERVAL.match(after):
+        return f"'{value.text}' is an interval from another moment, not the level"
     if value.kind == "number" and value.text.lower() in ("one", "1") and _ONE_OF.match(after):
         return f"'{value.text} of' is a pronoun, not a count"
     if value.kind == "number" and value.text.lower() in ("one", "1") and _ONE_NAMED.match(after):
@@ -514,9 +523,12 @@ def _own_noun(index: ArticleIndex, value: Value, end: int, through_of: bool) -> 
     """The words naming what a value counts: "88 parliamentary seats", "$300 billion of trade
     deals", "a 96-pitch outing"; None when nothing names it right after the value."""
     rest = index.text[value.end:min(end, value.end + 60)]
-    hyphened = re.match(r"-([A-Za-z]+)\b", rest)
-    if hyphened:  # "an 11-minute flight", "a 62-run win": the number counts that word alone
-        return [hyphened.group(1).lower()]
+    hyphened = re.match(r"-([A-Za-z]+)\b(\s+(?:margin|lead|deficit|advantage|gap|cushion|"
+                        r"swing|victory|win|defeat|loss|rout|thrashing)\b)?", rest)
+    if hyphened:  # "an 11-minute flight", "a 62-run win": the number counts that word alone;
+        # "a four-goal margin": a difference between two counts, not a count
+        return [hyphened.group(1).lower() + "-" + hyphened.group(2).strip()] \
+            if hyphened.group(2) else [hyphened.group(1).lower()]
     if through_of:
         rest = re.sub(r"^\s+(?:worth\s+)?of\s+(?:the\s+)?", " ", rest, count=1)
         # "$31.9 billion in profit": what a sum is of ("in the quarter", "in 2025" name a time)
