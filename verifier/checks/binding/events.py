@@ -140,6 +140,11 @@ _EVENT_NOUN = re.compile(r"\b(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+)?(dea
                          r"ceremony|anniversary)\b", re.IGNORECASE)
 
 
+# "met the Emperor shortly after his arrival on Sunday": the event at the other one's time
+_TIGHT = re.compile(r"\b(?:(?:shortly|just|soon|right|immediately)\s+after|upon|on|at)\s+$",
+                    re.IGNORECASE)
+
+
 def _after_trigger(index: ArticleIndex, sentence: Sentence, trigger_start: int,
                    trigger_text: str, triggers: frozenset[str], at: int, what: str,
                    is_date: bool) -> str | None:
@@ -152,7 +157,8 @@ def _after_trigger(index: ArticleIndex, sentence: Sentence, trigger_start: int,
     if _CLAUSE.search(index.text[trigger_start:at]):
         return f"'{what}' stands in a clause after '{trigger_text}' with its own subject"
     other = _EVENT_NOUN.search(index.text, trigger_start + len(trigger_text), at)
-    if is_date and other and fold(other.group(1)) not in triggers:
+    if is_date and other and fold(other.group(1)) not in triggers \
+            and not _TIGHT.search(index.text, trigger_start, other.start()):
         return f"'{what}' dates '{other.group(1)}', another event named between, not " \
                f"'{trigger_text}'"
     # the nearest event word before the date or place governs it
