@@ -14,7 +14,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ import msgspec
 
 from verifier import engine as engine_module
 from verifier.engine import Engine
+from verifier.engine.core import collector_paused
 from verifier.execution.backend import CHUNK, Backend, Task, chunks, judge_task
 from verifier.execution.cache import Lookup, Stats, VerdictCache
 from verifier.execution.encoded import Encoded, Verdicts
@@ -195,18 +196,7 @@ def settle() -> None:
     gc.freeze()
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while building many small acyclic objects: with hundreds
-    of thousands of verdicts alive, its repeated full passes took longer than the work itself.
-    Reference counting still frees everything as usual. What was made meanwhile is frozen
-    before collection resumes: else the first collection after it walks every one of those
-    objects (0.45 s after a warm run over 10,000 articles)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.enable()
+def gc_paused() -> AbstractContextManager[None]:
+    """The collector paused while many verdicts are made, and what was made frozen after
+    (0.45 s saved after a warm run over 10,000 articles): `collector_paused(freeze=True)`."""
+    return collector_paused(freeze=True)
