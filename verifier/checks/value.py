@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -53,6 +53,11 @@ _NOT_LEVEL = re.compile(
     r"such as)\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
+
+
+def cue_groups(claim: Claim) -> tuple[frozenset[str], ...]:
+    """The claim's cue groups, folded."""
+    return tuple(folded(tuple(group)) for group in claim.content.get("cues", ()))
 
 
 def _cues_met(claim: Claim, index: ArticleIndex, sentence: Sentence,
@@ -168,14 +173,14 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     context = set(c.get("context") or ())
     proxies = speakers_of(ctx, subjects)
     measure = measure_words(claim)
-    cue_groups = tuple(folded(tuple(g)) for g in c.get("cues", ()))
+    groups = cue_groups(claim)
     side = str(c.get("change", "to"))
     for subject in subjects:
         yield from _table_rows(claim, index, subject)
     look = [*subjects, *proxies, *(w for e in events for w in folded(
         ctx.registry.entities[e].triggers))]
     for sentence in index.with_any(look):
-        if not _cues_met(claim, index, sentence, cue_groups):
+        if not _cues_met(claim, index, sentence, groups):
             continue
         for value in index.values(sentence):
             if value.kind != expected["type"] or not _comparable(value, expected) \
@@ -199,7 +204,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             if owner is None and not_side is None:  # an event's figure: bound to it?
                 not_side = event_unbound(ctx, index, sentence, value, events)
             yield from _judge(claim, index, sentence, value, not_side,
-                              (measure, cue_groups, _owners(ctx, subjects)), ctx)
+                              (measure, groups, _owners(ctx, subjects)), ctx)
 
 
 # measure words, cue groups, owners
@@ -214,12 +219,12 @@ def _narrower(claim: Claim, sentence: Sentence, ctx: Context) -> str | None:
     (revenue "year-over-year" is still revenue)."""
     words = sentence.words()
     kind = str(claim.content["value"]["type"])
-    own = [folded(tuple(g)) for g in claim.content.get("cues", ())]
+    own = cue_groups(claim)
     for sibling, sibling_kind, groups in ctx.siblings(claim):
-        mine, theirs = own, [set(g) for g in groups]
+        mine, theirs = list(own), [set(g) for g in groups]
         if sibling_kind != kind:
-            mine = [g for g in own if not _periodic(tuple(g))]
-            theirs = [g for g in theirs if not _periodic(tuple(g))]
+            mine = [g for g in own if not _periodic(g)]
+            theirs = [g for g in theirs if not _periodic(g)]
         if not mine or not all(any(g & h for h in theirs) for g in mine):
             continue
         extra = [g for g in theirs if not any(g & h for h in own)]
@@ -233,8 +238,8 @@ _FILLER = frozenset("all at least some about nearly almost only the a an more th
                     "around roughly just".split())
 
 
-def _sibling_value(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
-                   ctx: Context) -> str | None:
+def _governed_by_sibling(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
+                         ctx: Context) -> str | None:
     """The word that governs the figure ("killed 241 people", "killing 260") is a cue of
     another value claim on the same subject that this claim does not share: the figure counts
     that claim's measure (deaths), not this one's (people on board)."""
@@ -246,9 +251,9 @@ def _sibling_value(claim: Claim, index: ArticleIndex, sentence: Sentence, value:
         return None
     word = before[-1]
     kind = str(claim.content["value"]["type"])
-    own = {w for g in claim.content.get("cues", ()) for w in folded(tuple(g))}
-    if word in own or word in claim_words(claim):  # "19 people ... were killed": its own verb
+    if word in claim_words(claim):  # "19 people ... were killed": the claim's own verb
         return None
+    own = frozenset().union(*cue_groups(claim))
     words = sentence.words()
     for sibling, sibling_kind, groups in ctx.siblings(claim):
         if sibling_kind == kind and any(word in g for g in groups if not set(g) & own) \
@@ -257,7 +262,7 @@ def _sibling_value(claim: Claim, index: ArticleIndex, sentence: Sentence, value:
     return None
 
 
-def _periodic(group: tuple[str, ...]) -> bool:
+def _periodic(group: Iterable[str]) -> bool:
     """A cue group of periods or mood ("fourth quarter", "year-over-year", "outlook"), which
     names when or how a figure is meant, not which part of the measure it counts."""
     return any(periods(w) or w in FORECAST for w in group)
@@ -282,7 +287,7 @@ def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
         return
     unbound = (f"'{value.text}' is a range, not one level" if judged == "unknown" else None) \
         or not_side or _narrower(claim, sentence, ctx) \
-        or _sibling_value(claim, index, sentence, value, ctx) \
+        or _governed_by_sibling(claim, index, sentence, value, ctx) \
         or value_binding(index, sentence, value, binding[0], binding[1],
                          expected["type"] == "number", binding[2],
                          float(expected["amount"]) if "amount" in expected else None,
@@ -301,7 +306,7 @@ def _table_rows(claim: Claim, index: ArticleIndex, subject: str) -> Iterator[Evi
     """Rows of a results table or list ("Unity Party - 88" under "Seats won:")."""
     c = claim.content
     expected = c["value"]
-    cues = [folded(tuple(group)) for group in c.get("cues", ())]
+    cues = list(cue_groups(claim))
     if not cues or "amount" not in expected:
         return  # a heading must name the measure
     want = c.get("property", claim.id)
