@@ -5,9 +5,11 @@ sentence at a time."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from verifier.engine import Engine
@@ -42,3 +44,9 @@ def check_row(engine: Engine, row: dict[str, Any], default_published: str | None
     verdict = judge(engine, row["claim"], row["text"],
                     dt.date.fromisoformat(published) if published else None)
     assert verdict.verdict == row["expect"], (row["text"], [e.reason for e in verdict.evidence])
+
+
+def over_rows(table: dict[str, Any], key: str) -> Callable[[Callable[..., None]], Any]:
+    """`pytest.mark.parametrize` over a table's rows, each named "<key>-<claim>-<expect>"."""
+    return pytest.mark.parametrize(
+        "row", table["cases"], ids=lambda row: f"{row[key]}-{row['claim']}-{row['expect']}")

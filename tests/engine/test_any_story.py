@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from casetables import cases, check_row, engine_for, judge
+from casetables import cases, check_row, engine_for, judge, over_rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,11 +24,8 @@ def engine() -> Engine:
     return engine_for("any_story")
 
 
-def _row_id(row: dict[str, Any]) -> str:
-    return f"{row['item']}-{row['claim']}-{row['expect']}"
 
-
-@pytest.mark.parametrize("row", CASES["cases"], ids=_row_id)
+@over_rows(CASES, "item")
 def test_pattern(engine: Engine, row: dict[str, Any]) -> None:
     check_row(engine, row, CASES["published"])
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from casetables import cases, check_row, engine_for
+from casetables import cases, check_row, engine_for, over_rows
 
 from verifier.engine import Engine
 from verifier.load.project import load_project
@@ -22,11 +22,8 @@ def engine() -> Engine:
     return engine_for("precision")
 
 
-def _row_id(row: dict[str, Any]) -> str:
-    return f"{row['pattern']}-{row['claim']}-{row['expect']}"
 
-
-@pytest.mark.parametrize("row", CASES["cases"], ids=_row_id)
+@over_rows(CASES, "pattern")
 def test_pattern(engine: Engine, row: dict[str, Any]) -> None:
     check_row(engine, row, CASES["published"])
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import casetables
 import pytest
-from casetables import engine_for
+from casetables import engine_for, over_rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,11 +32,8 @@ def judge(engine: Engine, claim_id: str, text: str, published: dt.date | None) -
     return casetables.judge(engine, claim_id, text, published).verdict
 
 
-def _row_id(row: dict[str, Any]) -> str:
-    return f"{row['kind']}-{row['claim']}-{row['expect']}"
 
-
-@pytest.mark.parametrize("row", CASES["cases"], ids=_row_id)
+@over_rows(CASES, "kind")
 def test_kind(engine: Engine, row: dict[str, Any]) -> None:
     published = row.get("published", CASES["published"])
     day = dt.date.fromisoformat(published) if published else None
