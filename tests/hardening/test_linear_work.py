@@ -9,6 +9,7 @@ bisection against their former (linear-scan) definitions.
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import sys
 from collections.abc import Iterable
@@ -26,18 +27,20 @@ from verifier.load.project import load_project
 from verifier.model import Article, ArticleMeta, Evidence
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "hostile_sizes.py"
+
+
+def _hostile_shapes() -> dict[str, str]:
+    """The benchmark's shapes, read from the script itself so the two never drift apart."""
+    spec = importlib.util.spec_from_file_location("hostile_sizes", BENCHMARK)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return dict(module.UNIT)
+
 PACKAGE = str(Path(verifier.__file__).resolve().parent)
 SHAPES = {
-    "prose": "Trump met Japanese Prime Minister Sanae Takaichi in Tokyo on Tuesday. They signed "
-             "a deal on $550 billion of investment, and Japan aims at 2% of GDP for defense. ",
-    "names": "Trump met Takaichi and Abe, Ishiba, Takichi, ",
-    "lines": "Trump met Takaichi in Tokyo\n",
-    "near-misses": "Takaichy ",
-    "abbreviations": "Mr. Dr. U.S. Oct. No. ",
-    "quotes": "\"Trump said ",
-    "numbers": "5% of GDP 2 percent $550 billion 28 Oct 2025 on Tuesday last week ",
-    "no-spaces": "Takaichi.Trump,Tokyo;",
-    "blank-lines": "Takaichi\n\n",
+    **_hostile_shapes(),
     # a subject pronoun after a sentence naming one person: finding that sentence scanned every
     # sentence of the article (work grew 2.3 times per doubling at 8 KB)
     "pronouns": "Takaichi spoke. She succeeded Kishida. ",
