@@ -52,9 +52,10 @@ class Context:
                    {k: tuple(v) for k, v in sorted(measures.items())})
 
     def siblings(self, claim: Claim) -> list[Measure]:
-        """The other value claims about one of this claim's subjects."""
-        return sorted({m for s in _subjects(claim) for m in self.measures.get(s, ())
-                       if m[0] != claim.id})
+        """The other value claims about one of this claim's subjects (once per claim: asked
+        for every candidate figure)."""
+        return self.registry.memo(("value siblings", claim.id), lambda: sorted(
+            {m for s in _subjects(claim) for m in self.measures.get(s, ()) if m[0] != claim.id}))
 
     def known(self, event: str, kind: str) -> list[Claim]:
         return [c for c in self.by_event.get(event, ()) if c.kind == kind]

@@ -53,7 +53,7 @@ def part_binding(index: ArticleIndex, sentence: Sentence, value: Value,
     `claim`: the folded words of the claim's statement, property and cues; `measure`: its
     cue words. Period words ("third-quarter", "Q3") qualify nothing here (see `periods`)."""
     text = index.text
-    for m in _PART_NOUN.finditer(text[:value.start], sentence.start):
+    for m in _PART_NOUN.finditer(text, sentence.start, value.start):
         words = m.group(1).split()
         if any(w.lower() in _NOT_A_NAME for w in words) \
                 or _named(index, sentence, m.start(1), m.end(1)) or not _foreign(m.group(2), claim):
