@@ -204,9 +204,11 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     facts = _Facts.of(claim, ctx)
     for sentence in index.with_any(targets(claim, ctx)):
+        # each with its spans and whether it gives the holder another title
+        found: list[tuple[Evidence, list[tuple[int, int]], bool]] = []
         for a in map(partial(resolve, index, sentence), index.attachments(sentence)):
             for polarity, reason, spans in took_office(index, sentence, claim, a):
-                yield index.evidence(sentence, polarity, reason, spans)
+                found.append((index.evidence(sentence, polarity, reason, spans), [], False))
             judged = _judge(ctx, facts, a) or _descriptor(index, facts, a) \
                 or present_title(index, sentence, claim, facts.status, a)
             if judged is None:
@@ -218,4 +220,21 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             if why:
                 index.reject(sentence, f"{judged[1]}: not bound, {why}", spans)
                 continue
-            yield index.evidence(sentence, judged[0], judged[1], spans)
+            found.append((index.evidence(sentence, judged[0], judged[1], spans), spans,
+                          judged[0] == "contradict" and bool(a.offices)))
+        yield from _one_title(index, sentence, found)
+
+
+def _one_title(index: ArticleIndex, sentence: Sentence,
+               found: list[tuple[Evidence, list[tuple[int, int]], bool]]) -> Iterator[Evidence]:
+    """A sentence that gives the holder the claimed office ("appointed Armed Forces Minister
+    Lecornu as the new prime minister") reads another title of theirs in it as a former or
+    second role, not as a contradiction."""
+    agreed = next((e for e, _, _ in found if e.polarity == "support"), None)
+    for evidence, spans, other_title in found:
+        if agreed is not None and other_title:
+            index.reject(sentence, f"{evidence.reason}: but the sentence also says "
+                         f"{agreed.reason.removeprefix('article ')}, so the other title is a "
+                         "former or second role", spans)
+        else:
+            yield evidence

@@ -182,6 +182,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     for sentence in index.with_any(look):
         if not _cues_met(claim, index, sentence, groups):
             continue
+        found: list[tuple[Value, Evidence]] = []
         for value in index.values(sentence):
             if value.kind != expected["type"] or not _comparable(value, expected) \
                     or on_row(index, value.start) \
@@ -203,8 +204,25 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                 continue
             if owner is None and not_side is None:  # an event's figure: bound to it?
                 not_side = event_unbound(ctx, index, sentence, value, events)
-            yield from _judge(claim, index, sentence, value, not_side,
-                              (measure, groups, _owners(ctx, subjects)), ctx)
+            found.extend((value, e) for e in _judge(
+                claim, index, sentence, value, not_side,
+                (measure, groups, _owners(ctx, subjects)), ctx))
+        yield from _one_reading(claim, index, sentence, found)
+
+
+def _one_reading(claim: Claim, index: ArticleIndex, sentence: Sentence,
+                 found: list[tuple[Value, Evidence]]) -> Iterator[Evidence]:
+    """A sentence that gives the claimed amount for the measure ("five Oscars for the film,
+    four for Baker", "194 for and 364 against") reads its other figures of that kind as other
+    subjects' or sides': they do not contradict beside it."""
+    agreed = next((v for v, e in found if e.polarity == "support"), None)
+    for value, evidence in found:
+        if agreed is None or evidence.polarity != "contradict":
+            yield evidence
+        else:
+            index.reject(sentence, f"the sentence also gives '{agreed.text}', the claimed "
+                         f"{claim.content.get('property', claim.id)}: '{value.text}' counts "
+                         "something else", [(value.start, value.end)])
 
 
 # measure words, cue groups, owners
@@ -243,13 +261,9 @@ def _governed_by_sibling(claim: Claim, index: ArticleIndex, sentence: Sentence, 
     """The word that governs the figure ("killed 241 people", "killing 260") is a cue of
     another value claim on the same subject that this claim does not share: the figure counts
     that claim's measure (deaths), not this one's (people on board)."""
-    before = [fold(w.strip(".,;:!?\"'()[]")) for w in
-              index.text[max(sentence.start, value.start - 40):value.start].split()]
-    while before and before[-1] in _FILLER:
-        before.pop()
-    if not before:
+    word = _governing_word(index, sentence, value)
+    if not word:
         return None
-    word = before[-1]
     kind = str(claim.content["value"]["type"])
     if word in claim_words(claim):  # "19 people ... were killed": the claim's own verb
         return None
@@ -260,6 +274,58 @@ def _governed_by_sibling(claim: Claim, index: ArticleIndex, sentence: Sentence, 
                 and all(set(g) & words for g in groups):
             return f"'{word} {value.text}' counts the measure of claim {sibling}, not this one"
     return None
+
+
+def _sibling_amount(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
+                    ctx: Context) -> str | None:
+    """The figure is exactly a sibling claim's amount, and the sentence names that claim's
+    measure ("241 people ... were killed" beside a claim of 242 on board): it is that claim's
+    figure (its own words, not this claim's, must be named, and this claim's own cue must not
+    govern the figure: "killed 242 people on board" is a wrong toll). Or it is this claim's and a
+    sibling's amounts added up ("260 lives" for 241 on board and 19 on the ground): a combined
+    total, not this measure."""
+    mine = ctx.amount(claim.id)
+    if mine is None or value.amount is None:
+        return None
+    words = sentence.words()
+    own = measure_words(claim)
+    groups = {m[0]: [set(g) - own for g in m[2]] for m in ctx.siblings(claim)}
+    for sibling, (_, _, amount) in ctx.sibling_amounts(claim):
+        if amount == mine[2]:
+            continue
+        distinct = [g for g in groups[sibling] if g]  # words that are the sibling's alone
+        if _equal(value.amount, amount) and distinct and all(g & words for g in distinct) \
+                and _governing_word(index, sentence, value) not in own:
+            return f"'{value.text}' is the amount of claim {sibling}, whose measure the " \
+                   "sentence names"
+        if _equal(value.amount, amount + mine[2]) \
+                and not _own_qualifier(claim) & _words_of(sentence.text):
+            return f"'{value.text}' is {mine[2]:g} + {amount:g}, this claim's and claim " \
+                   f"{sibling}'s amounts together: a combined total"
+    return None
+
+
+_PLAIN = frozenset("the a an of on in at to for by and or with from who were was is are".split())
+
+
+def _own_qualifier(claim: Claim) -> frozenset[str]:
+    """The words of the claim's property beyond its measure ("board" in "deaths on board"): a
+    sentence that names them ("killing all 260 people on board") gives a combined figure to
+    this measure, which is a contradiction, not a total."""
+    return _words_of(str(claim.content.get("property", ""))) - measure_words(claim) - _PLAIN
+
+
+def _equal(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
+
+
+def _governing_word(index: ArticleIndex, sentence: Sentence, value: Value) -> str:
+    """The word right before the figure, past fillers ("killing all 260"): 'killing'."""
+    before = [fold(w.strip(".,;:!?\"'()[]")) for w in
+              index.text[max(sentence.start, value.start - 40):value.start].split()]
+    while before and before[-1] in _FILLER:
+        before.pop()
+    return before[-1] if before else ""
 
 
 def _periodic(group: Iterable[str]) -> bool:
@@ -288,6 +354,7 @@ def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
     unbound = (f"'{value.text}' is a range, not one level" if judged == "unknown" else None) \
         or not_side or _narrower(claim, sentence, ctx) \
         or _governed_by_sibling(claim, index, sentence, value, ctx) \
+        or _sibling_amount(claim, index, sentence, value, ctx) \
         or value_binding(index, sentence, value, binding[0], binding[1],
                          expected["type"] == "number", binding[2],
                          float(expected["amount"]) if "amount" in expected else None,

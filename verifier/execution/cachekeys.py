@@ -110,7 +110,9 @@ class Keys:
 
 
 def keys(engine: Engine, version: str, fmt: int) -> Keys:
-    claims = {c.id: claim_key(c) for c in engine.claims}
+    # a value claim's verdicts also read its siblings' amounts (checks.value._sibling_amount)
+    claims = {c.id: digest([claim_key(c), engine.context.sibling_amounts(c)])
+              if c.kind == "value" else claim_key(c) for c in engine.claims}
     return Keys(engine_key(engine, version, fmt), claims,
                 {c.id: examples_key(c, claims[c.id]) for c in engine.claims})
 

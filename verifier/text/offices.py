@@ -255,7 +255,19 @@ def _holder_before(text: str, lo: int, s: int, e: int, hi: int, people: list[Men
                     and "who" not in link:
                 return None  # "Greer, Nordland PM sign a deal": a list, not an apposition
             return p.target, p.start, p.end, p.near_miss
+        if lo <= p.end <= s and _AS_LINK.match(link) \
+                and _APPOINTS.search(text, max(lo, p.start - 80), p.start):
+            return p.target, p.start, p.end, p.near_miss  # "appointed X as prime minister"
     return None
+
+
+# "Macron appointed (Armed Forces Minister) Lecornu as the new prime minister": the title
+# after "as" is the one given to the person just named
+_AS_LINK = re.compile(r"\s+as\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$")
+_APPOINTS = re.compile(r"\b(?:appoint|appoints|appointed|appointing|name|names|named|naming|"
+                       r"nominate|nominates|nominated|nominating|pick|picks|picked|tap|taps|"
+                       r"tapped|choose|chooses|chose|select|selects|selected|install|installs|"
+                       r"installed|elect|elects|elected)\b[^.;,]{0,60}$", re.IGNORECASE)
 
 
 _APPOINTED = re.compile(

@@ -63,7 +63,22 @@ def date_kind(index: ArticleIndex, sentence: Sentence, value: Value) -> str | No
         noun = _WORD.match(index.text, value.end + 1)
         word = noun.group() if noun else "the noun after it"
         return f"'{value.text}' names which '{word}' is meant, not when the event happened"
+    if re.fullmatch(r"\d{4}", value.text) and _QUALIFIED.search(
+            index.text, max(sentence.start, value.start - 40), value.start):
+        noun = _WORD.match(index.text, value.end + 1)
+        if noun and index.text[value.end:value.end + 1] == " " and noun.group()[:1].islower() \
+                and noun.group().lower() not in _LINKING:
+            return f"'{value.text}' names which '{noun.group()}' is meant (a year before its " \
+                   "noun), not when the event happened"
     return None
+
+
+# "his controversial 2026 budget plan": a year between a determiner and adjectives, and a noun
+_QUALIFIED = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|our)|'s)\s+"
+                        r"(?:(?!(?:on|in|at|of|for|by|to|from|since|until|and|or|was|were|is|"
+                        r"are|held|took|met|said)\b)[a-z-]+\s+){1,2}$", re.IGNORECASE)
+_LINKING = frozenset("in on at of for by to and or as was were is are when after before with "
+                     "from until since while".split())
 
 
 # "fiscal 2026", "FY 2026", "financial year 2025": a company's or a state's accounting year,

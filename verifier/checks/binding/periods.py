@@ -91,7 +91,8 @@ FORECAST = frozenset(
     "expect expects expected expecting expectation expectations forecast forecasts forecasted "
     "forecasting projected projection projections predict predicts predicted anticipate "
     "anticipates anticipated guidance guided guide outlook estimate estimates estimated "
-    "consensus analyst analysts polled potential possible hypothetical".split())
+    "consensus analyst analysts polled potential possible hypothetical likely unlikely poised "
+    "projecting".split())
 # Other people's forecasts: a forecast claim (a company's outlook) is not contradicted by them.
 OTHERS_FORECAST = frozenset("analyst analysts consensus estimate estimates polled".split())
 _WORD = re.compile(r"[a-z]+")

@@ -24,6 +24,7 @@ _FUNCTION = frozenset(
     "between behind beyond below above near off out up down including plus according compared "
     "versus vs also already now then just only yet still even its their his her our your my "
     "it they he she we you said says say told".split())
+_QUANTIFIERS = frozenset("all some nearly almost about around roughly exactly another".split())
 _MONEY = r"(?:\$|US\$|€|£)?"
 # "25-27.5 percent", "the previous 25%": the end of a range, or an earlier level
 _RANGE_OR_EARLIER = re.compile(
@@ -166,6 +167,45 @@ _PRONOUN_NEAR = re.compile(r"\b(she|he|She|He)\s+(?:[a-z-]+\s+){0,5}(?:a\s+|an\s
 # "Richa Ghosh, who contributed 34 runs", "Verma, whose whirlwind 87 runs": a person's clause
 _WHO = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s*,\s*(?:who|whose)\b[^,;.]*$")
 _WORDS_AFTER = re.compile(r"(?:\s+[A-Za-z][A-Za-z-]*){1,3}")
+# "Labor began with 78 seats", "went into the vote holding 77", "had held 12": the level
+# before the event, not its result; "held 77 seats before the vote" says so after the figure
+_BEFORE_STATE = re.compile(
+    r"\b(?:(?:(?:began|begun|begins|begin|started|starts|starting|beginning)(?:\s+the\s+\w+)?|"
+    r"(?:went|going|goes|headed|heading|came|coming|entered|entering)\s+into\s+[^.;,\d]{1,40}?)"
+    r"\s+(?:with|holding)|(?:previously|formerly)\s+(?:held|holding|had)|had\s+held)\s+"
+    r"(?:about\s+|around\s+|just\s+|only\s+)?" + _MONEY + "$", re.IGNORECASE)
+_BEFORE_AFTER = re.compile(r"(?:\s+[a-z-]+){0,3}?\s+(?:before|prior to|going into|heading into)"
+                           r"\s+(?:the|this|its|their)\b", re.IGNORECASE)
+# "with three justices having voted ... one left to vote", "counted so far": a running count
+# in a sentence that says the count is not over, not the final level
+_RUNNING = re.compile(
+    r"\b(?:(?:left|yet|still|remaining)\s+to\s+(?:vote|be\s+counted|count|declare|be\s+"
+    r"declared|report)|so\s+far|counted\s+so\s+far|still\s+(?:being\s+)?counted|"
+    r"with\s+[\d.]+\s*(?:%|percent|per\s+cent)\s+(?:of\s+[^.;]{0,30}?)?(?:counted|reporting|in)|"
+    r"at\s+the\s+time\s+of\s+writing|running\s+(?:tally|count|total)|partial\s+(?:results?|"
+    r"count|tally)|early\s+(?:results?|count|returns))\b", re.IGNORECASE)
+# "two seats from the Greens", "one from Kvaratskhelia": what came from another holder or
+# person, a transfer or a part, not the subject's total
+_FROM_NAME = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:from|by)\s+(?:the\s+)?"
+                        r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
+                      "march april may june july august september october november december "
+                      "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# "53 of the passengers were British": a part of a whole the claim's cue names (the whole's
+# phrase runs to its verb or the clause's end)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|all|those|these)\s+")
+_PHRASE_WORD = re.compile(r"\s*([\w'-]+)")
+_PHRASE_END = frozenset("was were are is be been had have has who which that and or but when "
+                        "where while after before as".split())
+# "One piece of jewellery was reportedly found", "53 ... were British": the figure is the
+# subject of another predicate than the claim's
+_PASSIVE = re.compile(r"(?:\s+(?!(?:was|were|is|are|has|have|had)\b)[\w'-]+){0,4}?"
+                      r"(?:\s*,[^,.;]{1,30},)?\s+(?:was|were|has been|have been|had been)\s+"
+                      r"(?:[a-z]+ly\s+)?([a-z]+)\b")
+_IRREGULAR = frozenset("found lost left kept held sold hit hurt shot taken stolen seen made "
+                       "given known thrown caught bought brought sent".split())
+# "The 19-year-old, who ..., scored two goals": a person described by age acts in the clause
+_AGED = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?\d{1,3}-year-old\b")
 # A figure written round ("44,000") stands for any amount this close to it
 _ROUND_SLACK = 0.05
 # How far (in words) the claimed measure may stand from the figure it counts
@@ -198,6 +238,9 @@ def _shape(index: ArticleIndex, sentence: Sentence, value: Value, measure: froze
     if value.kind == "number" and value.text.lower() == "one" \
             and re.search(r"\b(?:no|any|every|some)[\s-]*$", before, re.IGNORECASE):
         return f"'{before.split()[-1]} {value.text}' is a pronoun, not a count"
+    if _BEFORE_STATE.search(index.text, max(sentence.start, value.start - 70), value.start) \
+            or _BEFORE_AFTER.match(after):
+        return f"'{value.text}' is the level before the event, not its result"
     if _INTERVAL.match(after):
         return f"'{value.text}' is an interval from another moment, not the level"
     if value.kind == "number" and value.text.lower() in ("one", "1") and _ONE_OF.match(after):
@@ -217,12 +260,14 @@ def _shape(index: ArticleIndex, sentence: Sentence, value: Value, measure: froze
     if _COMBINED.search(index.text[max(sentence.start, value.start - 60):value.start]):
         return f"'{value.text}' is a combined or other total"
     label = _LABEL.search(before) if value.kind == "number" else None
-    if label and fold(label.group(1).rstrip(".")) not in measure:
+    if label and fold(label.group(1).rstrip(".")) not in measure \
+            and label.group(1).lower() not in _FUNCTION | _QUANTIFIERS:  # "All 35 on board"
         return f"'{label.group(1)} {value.text}' names an item, not a count"
     return None
 
 
-def _other_scale(value: Value, claimed: float | None) -> str | None:
+def _other_scale(index: ArticleIndex, value: Value, claimed: float | None,
+                 measure: frozenset[str]) -> str | None:
     """A round figure close to the claimed amount ("the 44,000 fans" for 44,713), or sums on
     two scales, a price against a total ("$320" for $85 billion, "$72 billion" for $320)."""
     said = value.amount
@@ -232,13 +277,58 @@ def _other_scale(value: Value, claimed: float | None) -> str | None:
     if re.fullmatch(r"\d+000", digits) and \
             abs(said - claimed) <= _ROUND_SLACK * max(abs(said), abs(claimed)):
         return f"'{value.text}' is a round figure for about the claimed amount"
+    step = _last_place(digits, said)
+    # "$500 billion" for 550 is half a step off: not a rounding
+    if step and abs(said - claimed) < step / 2 and _significant(digits) >= 2:
+        return f"'{value.text}' is the claimed amount rounded to its last written digit"
     scaled = re.search(r"(?i)\d\s*(?:thousand|million|billion|trillion|bn|mn|m|b|k|tn)\b",
                        value.text)
     small, large = sorted((abs(said), abs(claimed)))
     if value.kind == "money" and small < 1e4 <= 1e6 <= large and (scaled is None) == (
             abs(said) == small):
         return f"'{value.text}' is on another scale than the claimed sum (a price per unit?)"
+    if value.kind == "money" and small > 0 and large / small >= _OTHER_SUM \
+            and _leading(said) != _leading(claimed) and not _cue_beside(index, value, measure):
+        # "the debt, now at 3.3 trillion" beside 44 billion of savings: another sum, while a
+        # slip of scale ("550 million" for 550 billion) keeps its digits and still contradicts
+        return f"'{value.text}' is a sum of another size altogether, not the claimed one"
     return None
+
+
+# How many times larger or smaller a sum with other digits must be to be another sum
+_OTHER_SUM = 20.0
+
+
+def _cue_beside(index: ArticleIndex, value: Value, measure: frozenset[str]) -> bool:
+    """A word of the measure within three words of the figure ("a $20 billion investment"):
+    the figure is that measure, whatever its size."""
+    before = index.text[max(0, value.start - 40):value.start].split()[-3:]
+    after = index.text[value.end:value.end + 40].split()[:3]
+    return any(fold(w.strip(".,;:!?\"'()[]")) in measure for w in before + after)
+
+
+def _leading(amount: float) -> str:
+    """The first two significant digits ("33" for 3.346 trillion, "55" for 550 million)."""
+    return f"{abs(amount):.1e}".replace(".", "")[:2]
+
+
+def _last_place(digits: str, amount: float) -> float | None:
+    """The value of the last digit written ("$1,100": 100; "$1.1 billion": 100 million;
+    "94": none, an exact count), or None for a figure that is not written rounded."""
+    number = re.match(r"\d+(?:\.\d+)?", digits)
+    if number is None or float(number.group()) == 0:
+        return None
+    text = number.group()
+    scale = amount / float(text)
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1]) * scale if scale > 1 else None
+    zeros = len(text) - len(text.rstrip("0"))
+    return 10.0 ** zeros * scale if zeros and len(text) > zeros else None
+
+
+def _significant(digits: str) -> int:
+    """Significant digits written: "1100" 2, "1.1" 2, "40" 1 (one digit rounds too much)."""
+    return len(digits.replace(".", "").strip("0"))
 
 
 def _person_figure(index: ArticleIndex, sentence: Sentence, value: Value,
@@ -264,6 +354,12 @@ def _person_figure(index: ArticleIndex, sentence: Sentence, value: Value,
         return f"'{value.text}' is said of {relative.group(1)} in a clause about that person"
     if why := _unknown_actor(index, sentence, value, lo):
         return why
+    aged = max(_AGED.finditer(index.text, max(sentence.start, value.start - 150), value.start),
+               key=lambda m: m.start(), default=None)
+    if aged and not any(a.start > aged.end() for a in actors) and not any(
+            m.category == ENTITY and aged.end() <= m.start < value.start
+            and m.target in owners for m in sentence.mentions):
+        return f"'{value.text}' is said of a person ('{aged.group()}'), not of the subject"
     named = _NAME_BEFORE.search(index.text, max(sentence.start, value.start - 40), value.start)
     if named and not any(m.start < named.end(1) and named.start(1) < m.end
                          and (m.target in owners or not index.registry.of_type(m.target, "person"))
@@ -404,8 +500,17 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
     if value.kind == "number" and _in_date_range(index, sentence, value):
         return f"'{value.text}' ends a range of days"
     if why := _foreign_owner(index, sentence, value.start, owners) \
-            or _person_figure(index, sentence, value, owners):
+            or _person_figure(index, sentence, value, owners) \
+            or _from_other(index, sentence, value, owners) \
+            or _partitive(index, sentence, value, cues):
         return why
+    passive = _PASSIVE.match(index.text, value.end, sentence.end)
+    verb = passive.group(1) if passive else ""
+    if (verb.endswith(("ed", "en")) or verb in _IRREGULAR) \
+            and fold(verb) not in claim_words | measure:
+        return f"'{value.text}' counts what was {verb}, not the claimed measure"
+    if running := _RUNNING.search(sentence.text):
+        return f"'{value.text}' is a running count ('{running.group()}'), not the final level"
     lo, hi = sentence.clause_of(value.start)
     if _ODDS.search(index.text, lo, hi):
         return f"'{value.text}' stands in a clause about odds or expectations"
@@ -428,7 +533,7 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
         return f"'{value.text}' stands too far from the claimed measure's words"
     if why := _list_item(index, sentence, value, cues):
         return why
-    if why := _other_scale(value, claimed):
+    if why := _other_scale(index, value, claimed, measure):
         return why
     rate = _RATE.match(index.text, value.end, sentence.end)
     unit = (rate.group(1) or rate.group(2)) if rate else None
@@ -449,6 +554,48 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
     if noun is not None and not _counts_measure(noun, measure):
         return f"'{value.text}' counts '{' '.join(noun)}', not the claimed measure"
     return None
+
+
+def _from_other(index: ArticleIndex, sentence: Sentence, value: Value,
+                owners: Collection[str]) -> str | None:
+    """ "took two seats from the Greens", "one from Kvaratskhelia": the figure came from, or
+    was made by, someone the claim is not about."""
+    found = _FROM_NAME.match(index.text, value.end, sentence.end)
+    if found is None:
+        return None
+    lo, hi = found.start(1), found.end(1)
+    if found.group(1).split()[0].lower() in _CALENDAR or any(
+            m.category == ENTITY and m.start < hi and lo < m.end and m.target in owners
+            for m in sentence.mentions):
+        return None  # "by Sunday": a deadline; "from Labor" for Labor: the subject's own
+    return f"'{index.text[value.start:hi]}' counts what came from another, not the total"
+
+
+def _partitive(index: ArticleIndex, sentence: Sentence, value: Value,
+               cues: Sequence[frozenset[str]]) -> str | None:
+    """ "53 of the passengers were British": the figure counts a part of the whole its phrase
+    names; it is the claimed measure only when the claim's cue words stand outside that phrase
+    ("241 of the 242 people on board were killed" for deaths)."""
+    if value.kind != "number":
+        return None  # "3% of its economic output", "$5 of the price": shares, not parts
+    found = _PARTITIVE.match(index.text, value.end, sentence.end)
+    if found is None or not cues \
+            or re.search(r"\ball\s+$", index.text[max(sentence.start, value.start - 5):value.start],
+                         re.IGNORECASE):
+        return None  # "all 140 of the passengers": the whole itself
+    end = found.end()
+    for _ in range(6):  # the whole's phrase: up to its verb, a clause word or punctuation
+        word = _PHRASE_WORD.match(index.text, end, sentence.end)
+        if word is None or word.group(1).lower() in _PHRASE_END \
+                or word.group(1).lower().endswith("ed"):
+            break
+        end = word.end()
+    whole = index.text[found.end():end].strip()
+    rest = index.text[sentence.start:value.start] + " " + index.text[end:sentence.end]
+    words = [fold(w.strip(".,;:!?\"'()[]")) for w in rest.split()]
+    if not whole or all(_in(group, words) for group in cues):
+        return None
+    return f"'{index.text[value.start:found.end()]}{whole}' counts a part of them, not the whole"
 
 
 def _foreign_owner(index: ArticleIndex, sentence: Sentence, at: int,
