@@ -189,6 +189,10 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
     if claim.valid_from is not None and published is None and not index.article.speaks_of_now:
         return (f"the article has no date, and the office changed hands on "
                 f"{claim.valid_from.isoformat()}: it may speak of the time before")
+    if claim.valid_until is not None and published is None \
+            and not index.article.speaks_of_now:
+        return (f"the article has no date, and the holder's term ended on "
+                f"{claim.valid_until.isoformat()}: it may speak of the time after")
     if a.holder != claim.content["holder"] and published is not None \
             and published == claim.valid_from:
         return "the article is from the day of the handover, when both held the office"

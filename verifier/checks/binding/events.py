@@ -160,10 +160,53 @@ _TIGHT = re.compile(r"\b(?:(?:shortly|just|soon|right|immediately)\s+after|upon|
                     re.IGNORECASE)
 
 
+# A photo caption ("Cordon tape is seen ... on January 11, 2025 in Altadena"): its date is the
+# picture's
+_CAPTION = re.compile(r"\b(?:is|are)\s+(?:seen|pictured|shown)\b|\bpictured\b", re.IGNORECASE)
+# Verbs that say an event took place: between the event's name and a date they keep the date
+# the event's ("the final, played on Saturday"); any other verb takes it ("the fire grew to
+# 17,234 acres late Wednesday", "still burning ... Sunday morning")
+_OCCURRENCE = frozenset(
+    "held hosted happened occurred began begun started opened erupted broke struck hit staged "
+    "convened played fought contested called scheduled planned slated set due expected "
+    "organised organized launched tied took place came".split())
+# a finite verb: a past form not after a determiner ("the scorched museum" is an adjective),
+# or a form in -ing after an auxiliary ("is still burning"; "quantitative tightening" is a noun)
+_VERB_FORM = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:[a-z]{3,}ed|grew|spread|burnt|rose|fell|ran|went|kept|"
+    r"left|saw|made|took|came|hit|struck|broke)\b|\b(?:is|are|was|were|been|still)\s+"
+    r"(?:still\s+)?([a-z]{3,}ing)\b")
+def _verb_between(text: str, triggers: frozenset[str]) -> str | None:
+    """A verb between the event's name and the date that is neither the event's own nor one
+    that says it took place ("grew to 17,234 acres", "burning in the county", "was fully
+    contained on"): the date is that verb's. A verb with "off" ("blasted off on Sunday",
+    "kicked off") says the event started: the date stays the event's."""
+    for found in _VERB_FORM.finditer(text):
+        verb = found.group(1) or found.group()
+        if fold(verb) in triggers or verb in _OCCURRENCE \
+                or re.match(r"\s+off\b", text[found.end():]) or _ATTRIBUTIVE.search(
+                    text[:found.start()]) or re.match(r"\s+[A-Z]", text[found.end():]):
+            continue  # "Japan's newly appointed Prime Minister": an adjective, not a verb
+        return verb
+    return None
+
+
+_ATTRIBUTIVE = re.compile(r"(?:'s|\b(?:the|a|an|his|her|its|their|our|this|that))\s+"
+                          r"(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+
+
 def _after_trigger(index: ArticleIndex, sentence: Sentence, trigger_start: int,
                    trigger_text: str, triggers: frozenset[str], at: int, what: str,
                    is_date: bool) -> str | None:
     before = index.text[max(sentence.start, trigger_start - 40):trigger_start]
+    if is_date and (caption := _CAPTION.search(sentence.text)):
+        return f"'{what}' dates a photo caption ('{caption.group()}'), not the event"
+    gap = index.text[trigger_start + len(trigger_text):at]
+    if is_date and (verb := _verb_between(gap, triggers)):
+        return f"'{what}' attaches to '{verb}', not to '{trigger_text}'"
+    if is_date and not gap.strip() and fold(trigger_text) not in triggers:
+        return f"'{what}' follows the name '{trigger_text}' with no 'on': it dates the " \
+               "sentence's verb, not the event"
     if is_date and (phase := _PHASE.search(before)):
         return (f"'{what}' dates '{phase.group(1)} ... {trigger_text}', a phase of the event, "
                 "not the event")

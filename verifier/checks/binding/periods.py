@@ -92,7 +92,13 @@ FORECAST = frozenset(
     "forecasting projected projection projections predict predicts predicted anticipate "
     "anticipates anticipated guidance guided guide outlook estimate estimates estimated "
     "consensus analyst analysts polled potential possible hypothetical likely unlikely poised "
-    "projecting".split())
+    "projecting proposed proposal nearing negotiating mulling offer offers "
+    "offered bid bids rumoured rumored".split())
+# A deal still being negotiated: its price is not the agreed one
+_NEGOTIATING = re.compile(r"\b(?:in|advanced|exclusive|early|preliminary)\s+(?:talks|negotiations)"
+                          r"\b|\bin\s+the\s+making\b|\b(?:proposed|potential|possible|mooted|"
+                          r"rumou?red)\s+(?:deal|acquisition|takeover|merger|purchase|sale|bid)\b",
+                          re.IGNORECASE)
 # Other people's forecasts: a forecast claim (a company's outlook) is not contradicted by them.
 OTHERS_FORECAST = frozenset("analyst analysts consensus estimate estimates polled".split())
 _WORD = re.compile(r"[a-z]+")
@@ -151,6 +157,10 @@ def forecast_binding(index: ArticleIndex, sentence: Sentence, value: Value,
     said = _words(index.text[lo:hi])
     claim = _words(wording)
     found = sorted(said & (OTHERS_FORECAST if claim & FORECAST else FORECAST) - claim)
+    talks = _NEGOTIATING.search(sentence.text)
+    if talks and not claim & FORECAST:
+        return f"'{value.text}' stands in a sentence about a deal not yet made " \
+               f"('{talks.group()}'), not the level the claim reports"
     if found:
         return f"'{value.text}' stands in a forecast or estimate ('{found[0]}'), " \
                "not the level the claim reports"

@@ -204,6 +204,13 @@ _PASSIVE = re.compile(r"(?:\s+(?!(?:was|were|is|are|has|have|had)\b)[\w'-]+){0,4
                       r"(?:[a-z]+ly\s+)?([a-z]+)\b")
 _IRREGULAR = frozenset("found lost left kept held sold hit hurt shot taken stolen seen made "
                        "given known thrown caught bought brought sent".split())
+# "it bought Waze for $1.1b", "was sold to AOL for $407 million": the price of a deal with the
+# party named, which is the claim's only if the claim names that party
+_DEAL_PARTY = re.compile(
+    r"\b(?:bought|buys|buy|buying|acquired|acquires|acquire|acquiring|purchased|purchases|"
+    r"purchase|sold|sells|sell|selling)\s+(?:itself\s+|it\s+)?(?:to\s+)?"
+    r"((?:[A-Z][\w.&'-]*\s+){0,2}[A-Z][\w.&'-]*)\s+(?:for|at)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?" + _MONEY + "$")
 # "The 19-year-old, who ..., scored two goals": a person described by age acts in the clause
 _AGED = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?\d{1,3}-year-old\b")
 # A figure written round ("44,000") stands for any amount this close to it
@@ -509,6 +516,8 @@ def value_binding(index: ArticleIndex, sentence: Sentence, value: Value, measure
     if (verb.endswith(("ed", "en")) or verb in _IRREGULAR) \
             and fold(verb) not in claim_words | measure:
         return f"'{value.text}' counts what was {verb}, not the claimed measure"
+    if why := _deal_party(index, sentence, value, owners, claim_words):
+        return why
     if running := _RUNNING.search(sentence.text):
         return f"'{value.text}' is a running count ('{running.group()}'), not the final level"
     lo, hi = sentence.clause_of(value.start)
@@ -569,6 +578,22 @@ def _from_other(index: ArticleIndex, sentence: Sentence, value: Value,
             for m in sentence.mentions):
         return None  # "by Sunday": a deadline; "from Labor" for Labor: the subject's own
     return f"'{index.text[value.start:hi]}' counts what came from another, not the total"
+
+
+def _deal_party(index: ArticleIndex, sentence: Sentence, value: Value, owners: Collection[str],
+                claim_words: frozenset[str]) -> str | None:
+    """ "In 2013, it bought Waze for $1.1b": a price of a deal with a party neither the claim's
+    words nor its subjects name is another deal's price."""
+    found = _DEAL_PARTY.search(index.text, max(sentence.start, value.start - 80), value.start)
+    if found is None:
+        return None
+    lo, hi = found.start(1), found.end(1)
+    if any(fold(w) in claim_words for w in found.group(1).split()) or any(
+            m.category == ENTITY and m.start < hi and lo < m.end and m.target in owners
+            for m in sentence.mentions):
+        return None
+    return f"'{value.text}' is the price of a deal with {found.group(1)}, a party the claim " \
+           "does not name"
 
 
 def _partitive(index: ArticleIndex, sentence: Sentence, value: Value,
