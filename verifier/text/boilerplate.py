@@ -165,8 +165,13 @@ def _first_pass(lines: list[str], words: list[int]) -> list[str]:
     latin_page = sum(s * n for s, n in zip(shares, sizes, strict=True)) >= 0.8 * sum(sizes)
     seen: set[str] = set()
     reasons: list[str] = []
+    # the rules depend on the line alone, and pages repeat lines (menus, templates, generated
+    # text): each distinct line is tested once
+    explicit: dict[str, str] = {}
     for i, line in enumerate(lines):
-        reason = _explicit(line, words[i])
+        reason = explicit.get(line)
+        if reason is None:
+            reason = explicit[line] = _explicit(line, words[i])
         if not reason and latin_page and shares[i] < 0.5:
             reason = "non-latin script"
         key = _key(line) if words[i] >= 3 else ""

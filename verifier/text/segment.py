@@ -97,7 +97,14 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     return sorted(c for c in cuts if start < c < end)
 
 
+# Every cut above needs one of these characters: a paragraph without any (a short line, most
+# list items) is one sentence, found without running the three scans.
+_MAY_CUT = re.compile(r"[.!?\]\-•]")
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if end - start <= MAX_SENTENCE and _MAY_CUT.search(text, start, end) is None:
+        return [_strip(text, start, end)] if text[start:end].strip() else []
     spans = []
     cut = start
     for at in _cuts(text, start, end):
