@@ -205,7 +205,9 @@ def _named(index: ArticleIndex, event: Entity, sentence: Sentence) -> set[str]:
     if named != everyone:
         named |= everyone & (_named_together(index, event, sentence)
                              | _named_by_pronoun(index, sentence))
-    if named != everyone:
+    # only a holder of an office named in the claims can be named by its title
+    if (everyone - named) & index.registry.memo("events: holders", lambda: frozenset(
+            index.registry.holders.values())):
         named |= everyone & _named_by_title(index, sentence)
     return named
 
@@ -250,6 +252,8 @@ def judge_found(index: ArticleIndex, mention: EventMention, agree: Sequence[Span
                 wrong: Sequence[Spanned], said: Callable[[Spanned], str]) -> Iterator[Evidence]:
     """Shared verdict flow of the date and place checks: what agrees supports; otherwise a
     firm, asserted mention of this occurrence contradicts with what it found instead."""
+    if not agree and not wrong:
+        return  # nothing to say: the clause's modality is not needed (most mentions)
     lo, hi = mention.clause
     mood = modality(index.text[lo:hi])
     if agree:

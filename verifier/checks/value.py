@@ -67,6 +67,8 @@ def _cues_met(claim: Claim, index: ArticleIndex, sentence: Sentence,
     presses Tokyo to spend more on its military. Takaichi vowed to reach the target of 2
     percent of GDP")."""
     words = sentence.words()
+    if not words:  # most sentences of a long page: no cue of any claim
+        return not groups
     if all(g & words for g in groups):
         return True
     # only a continuation borrows cues: a sentence naming the subject itself stands alone
