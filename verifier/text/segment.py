@@ -53,18 +53,23 @@ _DATELINE = re.compile(r"\d.*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|De
                        r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.*\d")
 
 
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
 def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
-    marks = m.group()
-    nxt = text[m.end():m.end() + 40].split()
-    if marks[-1] in "\"'" and _ATTRIBUTION.match(text, m.end()):
+    marks, at, end = m.group(), m.start(), m.end()
+    if marks[-1] in "\"'" and _ATTRIBUTION.match(text, end):
         return False
     if marks[0] != "." or len(marks.rstrip("\"')]")) > 1:
         return True
-    if m.start() - start <= 3 and text[start:m.start()].isdigit():  # "1. A new fund ..."
+    if at - start <= 3 and text[start:at].isdigit():  # "1. A new fund ..."
         return False
-    before = text[max(start, m.start() - 24):m.start()].split()
+    # the words on either side, each within a short window (a page of abbreviations asks this
+    # a million times: no list of every word around)
+    before = text[max(start, at - 24):at].rsplit(None, 1)
     word = before[-1].lstrip("\"'([").lower() if before else ""
-    following = nxt[0].lstrip("\"'([") if nxt else ""
+    nxt = _FIRST_WORD.match(text, end, end + 40)
+    following = nxt.group(1).lstrip("\"'([") if nxt else ""
     if word in _TITLES or word in _NEVER:
         return False
     if word in _BEFORE_DIGIT:
