@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from verifier.text.normalize import fold, normalize
 from verifier.text.offices import Attachment, attachments
 
 T = TypeVar("T")
+# The line of evidence that can never be kept (see ArticleIndex.evidence): after any real line.
+PAST = sys.maxsize
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -130,6 +133,9 @@ class ArticleIndex:
         self._memo: dict[str, Any] = {}
         self._line_starts: list[int] | None = None
         self._starts: list[int] | None = None
+        # polarity -> the original offset past which the engine keeps no more evidence (set
+        # by engine.core while it judges one claim; empty otherwise, so every call locates)
+        self.bar: dict[str, int] = {}
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """`compute()` once per article: what every claim of a kind asks of this article."""
@@ -202,11 +208,28 @@ class ArticleIndex:
         """Record a candidate contradiction that did not bind to the claim (see
         checks.binding); a no-op unless `rejected` was set to a list, as `explain` does."""
         if self.rejected is not None:
-            self.rejected.append(self.evidence(sentence, "contradict", why, spans))
+            self.rejected.append(self._located(sentence, "contradict", why,
+                                               sorted(set(spans)), False))
 
     def evidence(self, sentence: Sentence, polarity: Polarity, reason: str,
                  spans: Iterable[tuple[int, int]] = (), hedged: bool = False) -> Evidence:
-        located = tuple(self.span(s, e) for s, e in sorted(set(spans)))
+        """Evidence at the first of `spans` (the sentence's start without any). Past the
+        engine's `bar` for its polarity it could never be kept: a stand-in that sorts last is
+        returned instead of locating every span (a long page gives one per sentence)."""
+        ordered = sorted(set(spans))
+        bar = self.bar.get(polarity)
+        if bar is not None and \
+                self._norm.original_offset(ordered[0][0] if ordered else sentence.start) > bar:
+            return Evidence(polarity, PAST, 0, "", reason)
+        return self._located(sentence, polarity, reason, ordered, hedged)
+
+    def _located(self, sentence: Sentence, polarity: Polarity, reason: str,
+                 ordered: list[tuple[int, int]], hedged: bool) -> Evidence:
+        located = tuple(self.span(s, e) for s, e in ordered)
         first = located[0] if located else self.span(sentence.start, sentence.end)
         return Evidence(polarity, first.line, first.column, sentence.flat, reason, located,
                         hedged)
+
+    def original_at(self, line: int, column: int) -> int:
+        """The original offset at a 1-based line:column (the inverse of Span's)."""
+        return self._norm.offset_at(line, column)
