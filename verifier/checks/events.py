@@ -162,11 +162,10 @@ _TOGETHER = re.compile(r"\b(?:the two|both|the) (?:leaders|sides|heads of govern
 
 def _named_together(index: ArticleIndex, event: Entity, sentence: Sentence) -> set[str]:
     """ "The two leaders signed ...": both participants, when the article names them both."""
-    if len(event.participants) != 2 or not _TOGETHER.search(sentence.text):
+    if len(event.participants) != 2 \
+            or not all(index.mentions_anywhere(p) for p in event.participants):
         return set()
-    if all(index.mentions_anywhere(p) for p in event.participants):
-        return set(event.participants)
-    return set()
+    return set(event.participants) if _TOGETHER.search(sentence.text) else set()
 
 
 def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]:
@@ -203,8 +202,11 @@ def _named(index: ArticleIndex, event: Entity, sentence: Sentence) -> set[str]:
     everyone = set(event.participants)
     named = everyone & sentence.entities()
     if named != everyone:
-        named |= everyone & (_named_together(index, event, sentence)
-                             | _named_by_pronoun(index, sentence))
+        named |= everyone & _named_together(index, event, sentence)
+    # a pronoun names someone of this sentence (named already) or the previous one's subject
+    if named != everyone and sentence.index > 0 \
+            and (everyone - named) & index.sentences[sentence.index - 1].entities():
+        named |= everyone & _named_by_pronoun(index, sentence)
     # only a holder of an office named in the claims can be named by its title
     if (everyone - named) & index.registry.memo("events: holders", lambda: frozenset(
             index.registry.holders.values())):
