@@ -262,11 +262,14 @@ _CLAUSE = re.compile(r",(?!\d)|;|:(?!\d)|(?<=\s)--?(?=\s)|[()]"
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans of a sentence, relative to it: split on , ; : dashes and parentheses, and
     before "while", "but", "whereas", "although", "though" (cheap attribution scope)."""
-    spans = []
+    found = []
     cut = 0
-    for m in _CLAUSE.finditer(sentence):
-        spans.append((cut, m.start()))
-        cut = m.end()
-    spans.append((cut, len(sentence)))
-    found = [_strip(sentence, s, e) for s, e in spans if sentence[s:e].strip()]
+    for m in [*_CLAUSE.finditer(sentence), None]:
+        end = len(sentence) if m is None else m.start()
+        piece = sentence[cut:end]
+        stripped = piece.strip()  # each piece sliced once (this runs per judged sentence)
+        if stripped:
+            lead = cut + len(piece) - len(piece.lstrip())
+            found.append((lead, lead + len(stripped)))
+        cut = end if m is None else m.end()
     return found or [(0, len(sentence))]
