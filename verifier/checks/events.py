@@ -20,7 +20,6 @@ from verifier.engine.index import ArticleIndex, Sentence
 from verifier.engine.registry import ENTITY, WORD, Registry, folded
 from verifier.model import Entity, Evidence
 from verifier.text.mentions import Mention
-from verifier.text.modality import modality
 
 # Words that put the trigger on another occurrence of the event ("they will meet again").
 OTHER_OCCURRENCE = frozenset({"again", "another", "previous", "previously", "next"})
@@ -257,7 +256,7 @@ def judge_found(index: ArticleIndex, mention: EventMention, agree: Sequence[Span
     if not agree and not wrong:
         return  # nothing to say: the clause's modality is not needed (most mentions)
     lo, hi = mention.clause
-    mood = modality(index.text[lo:hi])
+    mood = index.modality(lo, hi)
     if agree:
         yield index.evidence(mention.sentence, "support", said(agree[0]),
                              [(a.start, a.end) for a in agree], hedged=mood.hedged)

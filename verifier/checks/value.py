@@ -39,7 +39,6 @@ from verifier.checks.versus import set_against, versus_for
 from verifier.engine.index import ArticleIndex, Sentence
 from verifier.engine.registry import folded
 from verifier.model import Claim, Evidence
-from verifier.text.modality import modality
 from verifier.text.normalize import fold
 from verifier.text.values import Value, compare, describe
 
@@ -277,7 +276,7 @@ def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
     c = claim.content
     expected = c["value"]
     lo, hi = sentence.clause_of(value.start)
-    mood = modality(index.text[lo:hi])
+    mood = index.modality(lo, hi)
     if mood.irrealis:
         return
     said = describe(value)

@@ -18,6 +18,7 @@ from verifier.model import Article, Evidence, Polarity, Span
 from verifier.text import segment as seg
 from verifier.text import values as val
 from verifier.text.mentions import Matcher, Mention
+from verifier.text.modality import Modality, modality
 from verifier.text.normalize import fold, normalize
 from verifier.text.offices import Attachment, attachments
 
@@ -126,6 +127,7 @@ class ArticleIndex:
                 self._by_entity[target].append(sentence.index)
         self._attachments: dict[int, list[Attachment]] = {}
         self._values: dict[int, list[val.Value]] = {}
+        self._moods: dict[tuple[int, int], Modality] = {}
         self.events: dict[str, Any] = {}  # event id -> mentions, filled by checks.events
         # candidate contradictions the binding step turned down, kept only for `explain`
         self.rejected: list[Evidence] | None = None
@@ -187,6 +189,14 @@ class ArticleIndex:
             self._attachments[sentence.index] = attachments(
                 self.text, sentence.start, sentence.end, sentence.mentions, self.registry)
         return self._attachments[sentence.index]
+
+    def modality(self, lo: int, hi: int) -> Modality:
+        """The modality of text[lo:hi], once per span: the date, place and value checks ask it
+        of the same clauses."""
+        mood = self._moods.get((lo, hi))
+        if mood is None:
+            mood = self._moods[lo, hi] = modality(self.text[lo:hi])
+        return mood
 
     def values(self, sentence: Sentence) -> list[val.Value]:
         if sentence.index not in self._values:
