@@ -110,15 +110,7 @@ class ArticleIndex:
         # as one line (same length, so every offset still maps back to the original).
         self.text = self._norm.text.replace("\n", " ")
         mentions = matcher.scan(self.text, fold(self.text))
-        starts = [m.start for m in mentions]
-        self.sentences: list[Sentence] = []
-        for raw in segments:
-            if raw.boilerplate:
-                continue
-            lo, hi = bisect.bisect_left(starts, raw.start), bisect.bisect_left(starts, raw.end)
-            inside = [m for m in mentions[lo:hi] if m.end <= raw.end]
-            self.sentences.append(Sentence(len(self.sentences), raw.start, raw.end,
-                                           self.text[raw.start:raw.end], inside))
+        self.sentences: list[Sentence] = self._sentences(segments, mentions)
         self._by_entity: dict[str, list[int]] = defaultdict(list)
         shared: dict[frozenset[str], frozenset[str]] = {}
         for sentence in self.sentences:
@@ -138,6 +130,22 @@ class ArticleIndex:
         # polarity -> the original offset past which the engine keeps no more evidence (set
         # by engine.core while it judges one claim; empty otherwise, so every call locates)
         self.bar: dict[str, int] = {}
+
+    def _sentences(self, segments: list[seg.Segment], mentions: list[Mention]) -> list[Sentence]:
+        """The content segments with their mentions (segments are in order and never overlap,
+        so each search starts where the previous one stopped)."""
+        starts = [m.start for m in mentions]
+        out: list[Sentence] = []
+        lo = 0
+        for raw in segments:
+            if raw.boilerplate:
+                continue
+            lo = bisect.bisect_left(starts, raw.start, lo)
+            hi = bisect.bisect_left(starts, raw.end, lo)
+            inside = [m for m in mentions[lo:hi] if m.end <= raw.end] if hi > lo else []
+            out.append(Sentence(len(out), raw.start, raw.end, self.text[raw.start:raw.end],
+                                inside))
+        return out
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """`compute()` once per article: what every claim of a kind asks of this article."""
