@@ -24,11 +24,8 @@ from verifier.checks import KINDS
 from verifier.engine import MAX_EVIDENCE, Engine
 from verifier.engine import core as engine_module
 from verifier.engine.index import ArticleIndex
-from verifier.engine.registry import ENTITY, TITLE, WORD
 from verifier.load.project import load_project
 from verifier.model import Article, ArticleMeta, Evidence
-from verifier.text import mentions as mentions_module
-from verifier.text.mentions import Mention
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "hostile_sizes.py"
@@ -185,39 +182,3 @@ def test_evidence_past_the_bar_on_the_seed_articles(engine: Engine) -> None:
                   if c.id in engine.candidates(index) for v in [engine.judge(c, index)]]
         assert barred == _unbarred(engine, ArticleIndex(article, engine.matcher)), path.name
 
-
-def _longest_by_ranking(mentions: list[Mention], kind: dict[str, str]) -> list[Mention]:
-    """The former definition of `mentions._longest` (every group ranked), the oracle."""
-    kept = [m for m in mentions if m.category == WORD]
-    for group in sorted({kind.get(m.target, m.category) for m in mentions if m.category != WORD}):
-        chosen: list[Mention] = []
-        ranked = sorted((m for m in mentions if m.category != WORD
-                         and kind.get(m.target, m.category) == group),
-                        key=lambda m: (m.start - m.end, m.start))
-        for m in ranked:
-            if any((c.start, c.end) == (m.start, m.end) for c in chosen) or not any(
-                    c.start < m.end and m.start < c.end for c in chosen):
-                chosen.append(m)
-        kept.extend(chosen)
-    return kept
-
-
-@pytest.mark.parametrize("seed", range(40))
-def test_longest_mentions_match_ranking_every_group(seed: int) -> None:
-    rng = random.Random(seed)
-    targets = {"a": "person", "b": "person", "c": "place"}
-    mentions = []
-    for _ in range(rng.randrange(0, 30)):
-        start = rng.randrange(0, 60)
-        category = rng.choice([ENTITY, ENTITY, TITLE, WORD])
-        mentions.append(Mention(category, rng.choice("abc"), start,
-                                start + rng.randrange(1, 8), "x"))
-    if rng.random() < 0.5:  # often no overlap at all (the fast path)
-        mentions = [m for i, m in enumerate(mentions) if not any(
-            o.start < m.end and m.start < o.end for o in mentions[:i])]
-
-    def key(m: Mention) -> tuple[int, int, str, str]:
-        return m.start, m.end, m.category, m.target
-
-    assert sorted(mentions_module._longest(mentions, targets), key=key) == \
-        sorted(_longest_by_ranking(mentions, targets), key=key)

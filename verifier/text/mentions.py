@@ -158,8 +158,7 @@ def _case_ok(form: Form, surface: str) -> bool:
 
 def _longest(mentions: list[Mention], kind: Mapping[str, str]) -> list[Mention]:
     """Leftmost-longest among mentions of one kind (entity type, or title); words keep every
-    match, and kinds nest ("Tokyo" stays a place inside the event alias "Tokyo summit").
-    The order of the result does not matter: `scan` sorts it."""
+    match, and kinds nest ("Tokyo" stays a place inside the event alias "Tokyo summit")."""
     kept = [m for m in mentions if m.category == WORD]
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -167,13 +166,13 @@ def _longest(mentions: list[Mention], kind: Mapping[str, str]) -> list[Mention]:
             groups.setdefault(kind.get(m.target, m.category), []).append(m)
     size = max((m.end for m in mentions), default=0)
     for group in sorted(groups):
-        members = groups[group]
-        if _disjoint(members):  # the common case: nothing to choose between
-            kept.extend(members)
+        ranked = sorted(groups[group], key=lambda m: (m.start - m.end, m.start))
+        if _disjoint(ranked):  # the common case: nothing to choose between
+            kept.extend(ranked)
             continue
         chosen: list[Mention] = []
         spans, used = set(), Spans(size)  # chosen spans never partly overlap: a set and a map
-        for m in sorted(members, key=lambda m: (m.start - m.end, m.start)):
+        for m in ranked:
             if (m.start, m.end) in spans or not used.overlaps(m.start, m.end):
                 chosen.append(m)
                 spans.add((m.start, m.end))
