@@ -63,6 +63,9 @@ def test_leftmost_longest_is_unchanged_by_the_linear_overlap_test(seed: int) -> 
         category = rng.choice(["entity", "title", "word"])
         found.append(Mention(category, rng.choice("abcd"), start,
                              start + rng.randrange(1, 12), "x"))
+    if seed % 3 == 0:  # no partial overlap at all (mentions._longest keeps such groups whole)
+        found = [m for i, m in enumerate(found)
+                 if all(o.end <= m.start or m.end <= o.start for o in found[:i])]
     kind = {"a": "person", "b": "person", "c": "place"}
     assert mentions_module._longest(found, kind) == _longest_by_pairs(found, kind)
 

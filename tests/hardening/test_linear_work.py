@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 import verifier
+from verifier.checks import KINDS
 from verifier.engine import MAX_EVIDENCE, Engine
 from verifier.engine import core as engine_module
 from verifier.engine.index import ArticleIndex
@@ -133,3 +134,51 @@ def test_lookups_by_bisection_match_a_linear_scan(engine: Engine, seed: int) -> 
     starts = {s.start: s.index for s in index.sentences}
     for offset in range(len(text) + 1):
         assert index.starting_at(offset) == starts.get(offset)
+
+
+def _unbarred(engine: Engine, index: ArticleIndex) -> list[tuple[str, str, tuple[Evidence, ...]]]:
+    """Every candidate claim judged with all its evidence located, then kept as the engine
+    keeps it: the oracle for evidence that the engine's bar stops from being located."""
+    out = []
+    for claim in engine.claims:
+        if claim.id in engine.candidates(index):
+            found = engine_module._dedupe(KINDS[claim.kind].check(claim, index, engine.context))
+            verdict = engine_module.verdict_of(claim.id, index.article.path, found)
+            out.append((claim.id, verdict.verdict, verdict.evidence))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_evidence_past_the_bar_in_any_order(engine: Engine, seed: int) -> None:
+    """Evidence offered in any order (checks make several passes): what the engine keeps with
+    its bar is what it keeps when every evidence is located."""
+    rng = random.Random(seed)
+    text = "".join(rng.choice(["Takaichi spoke.", "Trump met Takaichi.", "Abe, Ishiba spoke.",
+                               "\n", "\n\n", "  ", " \u201cQuote\u201d said Kishida. "])
+                   for _ in range(rng.randrange(20, 120)))
+    index = ArticleIndex(Article("seeds/x.txt", text, ArticleMeta()), engine.matcher)
+    if not index.sentences:
+        return
+    # few places and several reasons: ties on the place of the worst evidence held are common
+    places = index.sentences[:rng.randrange(1, 12)]
+    plan = [(rng.choice(places), rng.choice(["contradict", "support"]), rng.choice("abcd"),
+             rng.random() < 0.5) for _ in range(rng.randrange(0, 200))]
+
+    def stream() -> Iterable[Evidence]:
+        for sentence, polarity, reason, spanned in plan:
+            spans = [(sentence.end - 1, sentence.end)] if spanned else []
+            yield index.evidence(sentence, polarity, reason, spans)  # type: ignore[arg-type]
+
+    barred = engine_module._dedupe(stream(), index)
+    index.bar.clear()
+    assert barred == engine_module._dedupe(stream())
+
+
+def test_evidence_past_the_bar_on_the_seed_articles(engine: Engine) -> None:
+    for path in sorted((CORPUS / "seeds").glob("*.txt")):
+        article = Article(path.name, path.read_text(encoding="utf-8"), ArticleMeta())
+        index = ArticleIndex(article, engine.matcher)
+        barred = [(c.id, v.verdict, v.evidence) for c in engine.claims
+                  if c.id in engine.candidates(index) for v in [engine.judge(c, index)]]
+        assert barred == _unbarred(engine, ArticleIndex(article, engine.matcher)), path.name
+

@@ -20,7 +20,6 @@ from verifier.engine.index import ArticleIndex, Sentence
 from verifier.engine.registry import ENTITY, WORD, Registry, folded
 from verifier.model import Entity, Evidence
 from verifier.text.mentions import Mention
-from verifier.text.modality import modality
 
 # Words that put the trigger on another occurrence of the event ("they will meet again").
 OTHER_OCCURRENCE = frozenset({"again", "another", "previous", "previously", "next"})
@@ -46,11 +45,6 @@ class EventMention:
         if self.trigger is None:
             return self.sentence.start, self.sentence.end
         return self.sentence.clause_of(self.trigger.start)
-
-
-def _cues_met(event: Entity, sentence: Sentence) -> bool:
-    words = sentence.words()
-    return all(folded(group) & words for group in event.cues)
 
 
 def _foreign_alias(others: list[Mention], m: Mention) -> bool:
@@ -167,52 +161,72 @@ _TOGETHER = re.compile(r"\b(?:the two|both|the) (?:leaders|sides|heads of govern
 
 def _named_together(index: ArticleIndex, event: Entity, sentence: Sentence) -> set[str]:
     """ "The two leaders signed ...": both participants, when the article names them both."""
-    if len(event.participants) != 2 or not _TOGETHER.search(sentence.text):
+    if len(event.participants) != 2 \
+            or not all(index.mentions_anywhere(p) for p in event.participants):
         return set()
-    if all(index.mentions_anywhere(p) for p in event.participants):
-        return set(event.participants)
-    return set()
+    return set(event.participants) if _TOGETHER.search(sentence.text) else set()
 
 
 def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]:
     registry = index.registry
     event = registry.entities[event_id]
     triggers = folded(event.triggers)
+    cues = [folded(group) for group in event.cues]  # once per event, not per sentence
     for sentence in index.with_any([event_id, *triggers, *event.participants]):
-        entities = sentence.entities()
-        if event_id in entities:
+        if event_id in sentence.entities():
             alias = next(m for m in sentence.mentions if m.target == event_id)
             yield EventMention(event_id, sentence, alias, True)
             continue
         # cheap tests first (a page can hold half a million sentences naming one participant):
         # without cues nothing is mentioned, and without a trigger word only every participant
         # named is (which takes two)
-        if not _cues_met(event, sentence) \
-                or not (triggers & sentence.words() or len(event.participants) >= 2):
+        words = sentence.words()
+        triggered = bool(triggers & words)
+        if not all(group & words for group in cues) \
+                or not (triggered or len(event.participants) >= 2):
             continue
-        named = set(event.participants) & (entities | _named_by_title(index, sentence)
-                                           | _named_together(index, event, sentence)
-                                           | _named_by_pronoun(index, sentence))
-        if not named:
-            continue
-        everyone = len(named) == len(event.participants)
-        # the first trigger that is this event's (only the first is used: stop there, a
-        # sentence of names can hold thousands of candidate triggers)
-        others = _other_events(registry, event, sentence)
-        # no trigger word, no trigger to test (nor outsiders to find)
-        outsiders = set() if event.cues or not triggers & sentence.words() \
-            else _outsiders(index, event, sentence)
-        found = next((
-            m for m in sentence.mentions
-            if m.category == WORD and m.target in triggers
-            and not _foreign_alias(others, m)
-            and not _more_specific(registry, event, sentence, m)
-            and not _others_in_clause(outsiders, sentence, m.start)
-        ), None)
-        if found is not None:
-            yield EventMention(event_id, sentence, found, everyone or bool(event.cues))
-        elif everyone and len(event.participants) >= 2 and not triggers & sentence.words():
+        named = _named(index, event, sentence)
+        if triggered and named:
+            found = _trigger(index, event, sentence, triggers)
+            if found is not None:
+                yield EventMention(event_id, sentence, found,
+                                   len(named) == len(event.participants) or bool(event.cues))
+        elif not triggered and len(named) == len(event.participants) >= 2:
             yield EventMention(event_id, sentence, None, False)
+
+
+def _named(index: ArticleIndex, event: Entity, sentence: Sentence) -> set[str]:
+    """The participants the sentence names: by name, together, by pronoun, by title; the
+    costlier ways are tried only while someone is still missing."""
+    everyone = set(event.participants)
+    named = everyone & sentence.entities()
+    if named != everyone:
+        named |= everyone & _named_together(index, event, sentence)
+    # a pronoun names someone of this sentence (named already) or the previous one's subject
+    if named != everyone and sentence.index > 0 \
+            and (everyone - named) & index.sentences[sentence.index - 1].entities():
+        named |= everyone & _named_by_pronoun(index, sentence)
+    # only a holder of an office named in the claims can be named by its title
+    if (everyone - named) & index.registry.memo("events: holders", lambda: frozenset(
+            index.registry.holders.values())):
+        named |= everyone & _named_by_title(index, sentence)
+    return named
+
+
+def _trigger(index: ArticleIndex, event: Entity, sentence: Sentence, triggers: frozenset[str]
+             ) -> Mention | None:
+    """The first trigger that is this event's (only the first is used: stop there, a sentence
+    of names can hold thousands of candidate triggers)."""
+    registry = index.registry
+    others = _other_events(registry, event, sentence)
+    outsiders = set() if event.cues else _outsiders(index, event, sentence)
+    return next((
+        m for m in sentence.mentions
+        if m.category == WORD and m.target in triggers
+        and not _foreign_alias(others, m)
+        and not _more_specific(registry, event, sentence, m)
+        and not _others_in_clause(outsiders, sentence, m.start)
+    ), None)
 
 
 def attached(index: ArticleIndex, mention: EventMention, start: int) -> bool:
@@ -239,8 +253,10 @@ def judge_found(index: ArticleIndex, mention: EventMention, agree: Sequence[Span
                 wrong: Sequence[Spanned], said: Callable[[Spanned], str]) -> Iterator[Evidence]:
     """Shared verdict flow of the date and place checks: what agrees supports; otherwise a
     firm, asserted mention of this occurrence contradicts with what it found instead."""
+    if not agree and not wrong:
+        return  # nothing to say: the clause's modality is not needed (most mentions)
     lo, hi = mention.clause
-    mood = modality(index.text[lo:hi])
+    mood = index.modality(lo, hi)
     if agree:
         yield index.evidence(mention.sentence, "support", said(agree[0]),
                              [(a.start, a.end) for a in agree], hedged=mood.hedged)

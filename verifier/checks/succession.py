@@ -127,9 +127,10 @@ def _left_office(index: ArticleIndex, people: list[Person], cue: re.Match[str], 
 
 
 def _pairs(index: ArticleIndex, sentence: Sentence) -> Iterator[tuple[Person, Person, int, int]]:
-    people = _people(index, sentence)
+    people: list[Person] | None = None  # found at the first cue (most sentences have none)
     for pattern, read in ((_ACTIVE, _active), (_NOUN, _noun), (_AFTER, _left_office)):
         for cue in pattern.finditer(sentence.text):
+            people = _people(index, sentence) if people is None else people
             successor, predecessor = read(index, people, cue, sentence.start)
             if successor and predecessor and successor[0] != predecessor[0]:
                 yield successor, predecessor, sentence.start + cue.start(), \

@@ -39,7 +39,6 @@ from verifier.checks.versus import set_against, versus_for
 from verifier.engine.index import ArticleIndex, Sentence
 from verifier.engine.registry import folded
 from verifier.model import Claim, Evidence
-from verifier.text.modality import modality
 from verifier.text.normalize import fold
 from verifier.text.values import Value, compare, describe
 
@@ -67,6 +66,8 @@ def _cues_met(claim: Claim, index: ArticleIndex, sentence: Sentence,
     presses Tokyo to spend more on its military. Takaichi vowed to reach the target of 2
     percent of GDP")."""
     words = sentence.words()
+    if not words:  # most sentences of a long page: no cue of any claim
+        return not groups
     if all(g & words for g in groups):
         return True
     # only a continuation borrows cues: a sentence naming the subject itself stands alone
@@ -341,7 +342,7 @@ def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
     c = claim.content
     expected = c["value"]
     lo, hi = sentence.clause_of(value.start)
-    mood = modality(index.text[lo:hi])
+    mood = index.modality(lo, hi)
     if mood.irrealis:
         return
     said = describe(value)

@@ -83,7 +83,10 @@ class Engine:
         article = index.article
         if not _in_scope(claim, article.meta.published):
             return Verdict(claim.id, article.path, "silent")
-        evidence = _dedupe(KINDS[claim.kind].check(claim, index, self.context))
+        try:
+            evidence = _dedupe(KINDS[claim.kind].check(claim, index, self.context), index)
+        finally:
+            index.bar.clear()
         return verdict_of(claim.id, article.path, evidence)
 
 
@@ -115,15 +118,19 @@ def _in_scope(claim: Claim, published: dt.date | None) -> bool:
     return not (claim.valid_until and published > claim.valid_until)
 
 
-def _dedupe(evidence: Iterable[Evidence]) -> list[Evidence]:
+def _dedupe(evidence: Iterable[Evidence], index: ArticleIndex | None = None) -> list[Evidence]:
     """Per polarity (contradictions first), the first evidence of each distinct place and
     reason, the MAX_EVIDENCE earliest in the text. Only those are ever held: a page of names
-    yields one evidence per name."""
+    yields one evidence per name. With the `index` that makes the evidence, its `bar` says,
+    once MAX_EVIDENCE are held, past which offset a new one could not be kept (so it is not
+    located at all)."""
     kept: list[Evidence] = []
     least = {"contradict": _Least(), "support": _Least()}
     for e in evidence:
-        if e.polarity in least:
-            least[e.polarity].offer((e.line, e.column, e.reason), e)
+        held = least.get(e.polarity)
+        if held is not None and held.offer((e.line, e.column, e.reason), e) \
+                and index is not None and held.worst is not None:
+            index.bar[e.polarity] = index.original_at(held.worst[0], held.worst[1])
     for polarity in ("contradict", "support"):
         kept.extend(least[polarity].ordered())
     return kept
@@ -137,13 +144,15 @@ class _Least:
         self.items: dict[tuple[int, int, str], Evidence] = {}
         self.worst: tuple[int, int, str] | None = None  # the largest key held, when full
 
-    def offer(self, key: tuple[int, int, str], item: Evidence) -> None:
+    def offer(self, key: tuple[int, int, str], item: Evidence) -> bool:
+        """Whether the item is held (else it is dropped)."""
         if key in self.items or (self.worst is not None and key > self.worst):
-            return
+            return False
         if self.worst is not None:
             del self.items[self.worst]
         self.items[key] = item
         self.worst = max(self.items) if len(self.items) >= MAX_EVIDENCE else None
+        return True
 
     def ordered(self) -> list[Evidence]:
         return [self.items[k] for k in sorted(self.items)]

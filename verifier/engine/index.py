@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,10 +18,13 @@ from verifier.model import Article, Evidence, Polarity, Span
 from verifier.text import segment as seg
 from verifier.text import values as val
 from verifier.text.mentions import Matcher, Mention
+from verifier.text.modality import Modality, modality
 from verifier.text.normalize import fold, normalize
 from verifier.text.offices import Attachment, attachments
 
 T = TypeVar("T")
+# The line of evidence that can never be kept (see ArticleIndex.evidence): after any real line.
+PAST = sys.maxsize
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -106,15 +110,7 @@ class ArticleIndex:
         # as one line (same length, so every offset still maps back to the original).
         self.text = self._norm.text.replace("\n", " ")
         mentions = matcher.scan(self.text, fold(self.text))
-        starts = [m.start for m in mentions]
-        self.sentences: list[Sentence] = []
-        for raw in segments:
-            if raw.boilerplate:
-                continue
-            lo, hi = bisect.bisect_left(starts, raw.start), bisect.bisect_left(starts, raw.end)
-            inside = [m for m in mentions[lo:hi] if m.end <= raw.end]
-            self.sentences.append(Sentence(len(self.sentences), raw.start, raw.end,
-                                           self.text[raw.start:raw.end], inside))
+        self.sentences: list[Sentence] = self._sentences(segments, mentions)
         self._by_entity: dict[str, list[int]] = defaultdict(list)
         shared: dict[frozenset[str], frozenset[str]] = {}
         for sentence in self.sentences:
@@ -123,6 +119,7 @@ class ArticleIndex:
                 self._by_entity[target].append(sentence.index)
         self._attachments: dict[int, list[Attachment]] = {}
         self._values: dict[int, list[val.Value]] = {}
+        self._moods: dict[tuple[int, int], Modality] = {}
         self.events: dict[str, Any] = {}  # event id -> mentions, filled by checks.events
         # candidate contradictions the binding step turned down, kept only for `explain`
         self.rejected: list[Evidence] | None = None
@@ -130,6 +127,25 @@ class ArticleIndex:
         self._memo: dict[str, Any] = {}
         self._line_starts: list[int] | None = None
         self._starts: list[int] | None = None
+        # polarity -> the original offset past which the engine keeps no more evidence (set
+        # by engine.core while it judges one claim; empty otherwise, so every call locates)
+        self.bar: dict[str, int] = {}
+
+    def _sentences(self, segments: list[seg.Segment], mentions: list[Mention]) -> list[Sentence]:
+        """The content segments with their mentions (segments are in order and never overlap,
+        so each search starts where the previous one stopped)."""
+        starts = [m.start for m in mentions]
+        out: list[Sentence] = []
+        lo = 0
+        for raw in segments:
+            if raw.boilerplate:
+                continue
+            lo = bisect.bisect_left(starts, raw.start, lo)
+            hi = bisect.bisect_left(starts, raw.end, lo)
+            inside = [m for m in mentions[lo:hi] if m.end <= raw.end] if hi > lo else []
+            out.append(Sentence(len(out), raw.start, raw.end, self.text[raw.start:raw.end],
+                                inside))
+        return out
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """`compute()` once per article: what every claim of a kind asks of this article."""
@@ -182,6 +198,14 @@ class ArticleIndex:
                 self.text, sentence.start, sentence.end, sentence.mentions, self.registry)
         return self._attachments[sentence.index]
 
+    def modality(self, lo: int, hi: int) -> Modality:
+        """The modality of text[lo:hi], once per span: the date, place and value checks ask it
+        of the same clauses."""
+        mood = self._moods.get((lo, hi))
+        if mood is None:
+            mood = self._moods[lo, hi] = modality(self.text[lo:hi])
+        return mood
+
     def values(self, sentence: Sentence) -> list[val.Value]:
         if sentence.index not in self._values:
             self._values[sentence.index] = val.extract(
@@ -202,11 +226,28 @@ class ArticleIndex:
         """Record a candidate contradiction that did not bind to the claim (see
         checks.binding); a no-op unless `rejected` was set to a list, as `explain` does."""
         if self.rejected is not None:
-            self.rejected.append(self.evidence(sentence, "contradict", why, spans))
+            self.rejected.append(self._located(sentence, "contradict", why,
+                                               sorted(set(spans)), False))
 
     def evidence(self, sentence: Sentence, polarity: Polarity, reason: str,
                  spans: Iterable[tuple[int, int]] = (), hedged: bool = False) -> Evidence:
-        located = tuple(self.span(s, e) for s, e in sorted(set(spans)))
+        """Evidence at the first of `spans` (the sentence's start without any). Past the
+        engine's `bar` for its polarity it could never be kept: a stand-in that sorts last is
+        returned instead of locating every span (a long page gives one per sentence)."""
+        ordered = sorted(set(spans))
+        bar = self.bar.get(polarity)
+        if bar is not None and \
+                self._norm.original_offset(ordered[0][0] if ordered else sentence.start) > bar:
+            return Evidence(polarity, PAST, 0, "", reason)
+        return self._located(sentence, polarity, reason, ordered, hedged)
+
+    def _located(self, sentence: Sentence, polarity: Polarity, reason: str,
+                 ordered: list[tuple[int, int]], hedged: bool) -> Evidence:
+        located = tuple(self.span(s, e) for s, e in ordered)
         first = located[0] if located else self.span(sentence.start, sentence.end)
         return Evidence(polarity, first.line, first.column, sentence.flat, reason, located,
                         hedged)
+
+    def original_at(self, line: int, column: int) -> int:
+        """The original offset at a 1-based line:column (the inverse of Span's)."""
+        return self._norm.offset_at(line, column)

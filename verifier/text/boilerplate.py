@@ -153,8 +153,8 @@ def _key(line: str) -> str:
 
 def _short(line: str, words: int) -> bool:
     """Menu-item shape: a few words, no digits (datelines and data stay), not a heading."""
-    return words <= 4 and len(line) <= 32 and not line.startswith("#") and not any(
-        c.isdigit() for c in line)
+    return words <= 4 and len(line) <= 32 and not line.startswith("#") \
+        and not any(map(str.isdigit, line))
 
 
 def _first_pass(lines: list[str], words: list[int]) -> list[str]:
@@ -165,8 +165,13 @@ def _first_pass(lines: list[str], words: list[int]) -> list[str]:
     latin_page = sum(s * n for s, n in zip(shares, sizes, strict=True)) >= 0.8 * sum(sizes)
     seen: set[str] = set()
     reasons: list[str] = []
+    # the rules depend on the line alone, and pages repeat lines (menus, templates, generated
+    # text): each distinct line is tested once
+    explicit: dict[str, str] = {}
     for i, line in enumerate(lines):
-        reason = _explicit(line, words[i])
+        reason = explicit.get(line)
+        if reason is None:
+            reason = explicit[line] = _explicit(line, words[i])
         if not reason and latin_page and shares[i] < 0.5:
             reason = "non-latin script"
         key = _key(line) if words[i] >= 3 else ""
@@ -220,8 +225,9 @@ def _split_headlines(text: str, spans: list[tuple[int, int]], reasons: list[str]
     out: list[Line] = []
     firsts: set[str] = set()  # first words of the headlines, for a cheap first test
     for (start, end), reason in zip(spans, reasons, strict=True):
-        opening = text[start:min(end, start + 24)].split(None, 1)[0].lower()
-        if opening in firsts and not reason:
+        # the cheap tests first: most pages have no headline, and most lines are not one
+        if firsts and not reason \
+                and text[start:min(end, start + 24)].split(None, 1)[0].lower() in firsts:
             words = fold(text[start:end]).split()
             head = next((h for h in heads if len(words) > len(h) and words[:len(h)] == h), None)
             if head:
@@ -230,9 +236,10 @@ def _split_headlines(text: str, spans: list[tuple[int, int]], reasons: list[str]
                 out += [Line(start, cut, "repeated"), Line(rest, end)]
                 continue
         out.append(Line(start, end, reason))
+        if reason or len(heads) >= 5 or end - start > 200:
+            continue
         line = text[start:end]
-        if not reason and len(heads) < 5 and len(line) <= 200 and not _TERMINAL.search(line) \
-                and 4 <= len(words := fold(line).split()) <= 20:
+        if not _TERMINAL.search(line) and 4 <= len(words := fold(line).split()) <= 20:
             heads.append([*words[:-1], words[-1].rstrip(":")])
             firsts.add(words[0])
     return out

@@ -7,6 +7,7 @@ their case rules so "us" and "trump card" are not mentions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 
@@ -159,14 +160,18 @@ def _longest(mentions: list[Mention], kind: Mapping[str, str]) -> list[Mention]:
     """Leftmost-longest among mentions of one kind (entity type, or title); words keep every
     match, and kinds nest ("Tokyo" stays a place inside the event alias "Tokyo summit")."""
     kept = [m for m in mentions if m.category == WORD]
-    groups = sorted({kind.get(m.target, m.category) for m in mentions if m.category != WORD})
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.category != WORD:
+            groups.setdefault(kind.get(m.target, m.category), []).append(m)
     size = max((m.end for m in mentions), default=0)
-    for group in groups:
+    for group in sorted(groups):
+        ranked = sorted(groups[group], key=lambda m: (m.start - m.end, m.start))
+        if _disjoint(ranked):  # the common case: nothing to choose between
+            kept.extend(ranked)
+            continue
         chosen: list[Mention] = []
         spans, used = set(), Spans(size)  # chosen spans never partly overlap: a set and a map
-        ranked = sorted((m for m in mentions if m.category != WORD
-                         and kind.get(m.target, m.category) == group),
-                        key=lambda m: (m.start - m.end, m.start))
         for m in ranked:
             if (m.start, m.end) in spans or not used.overlaps(m.start, m.end):
                 chosen.append(m)
@@ -174,3 +179,10 @@ def _longest(mentions: list[Mention], kind: Mapping[str, str]) -> list[Mention]:
                 used.add(m.start, m.end)
         kept.extend(chosen)
     return kept
+
+
+def _disjoint(mentions: list[Mention]) -> bool:
+    """No two spans partly overlap (equal spans may repeat: one name, two people): then the
+    leftmost-longest choice keeps every mention."""
+    ordered = sorted((m.start, m.end) for m in mentions)
+    return all(a[1] <= b[0] or a == b for a, b in itertools.pairwise(ordered))

@@ -101,6 +101,10 @@ class Normalized:
         return array("q", itertools.chain((0,), (m.end() for m in
                                                   re.finditer(r"\r\n|\r|\n", self.original))))
 
+    def offset_at(self, line: int, column: int) -> int:
+        """The original offset at a 1-based (line, column) that `line_col` gave."""
+        return self._line_starts[line - 1] + column - 1
+
     def line_col(self, original_offset: int) -> tuple[int, int]:
         """1-based (line, column) of an original offset; columns count characters."""
         offset = max(0, min(original_offset, len(self.original)))

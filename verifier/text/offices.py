@@ -82,6 +82,9 @@ def attachments(text: str, start: int, end: int, mentions: list[Mention], regist
                 ) -> list[Attachment]:
     """Every title in text[start:end] with its jurisdiction, status and holder."""
     people = [m for m in mentions if m.category == ENTITY and registry.of_type(m.target, "person")]
+    spans = _title_spans(text, start, end, mentions)
+    if not spans:  # most sentences: no title, so no jurisdictions to sort
+        return _late_people(text, start, people)
     # a jurisdiction is a place or an organisation ("Reserve Bank Governor Ada Roe"); of two
     # starting at one word, the longer ("Velmora Reserve Bank", not "Velmora") comes first
     places = sorted((m for m in mentions if m.category == ENTITY
@@ -89,7 +92,7 @@ def attachments(text: str, start: int, end: int, mentions: list[Mention], regist
                           or registry.of_type(m.target, "organization"))),
                     key=lambda m: (m.start, -m.end))
     out = []
-    for s, e in _title_spans(text, start, end, mentions):
+    for s, e in spans:
         out.append(_attach(text, start, end, s, e, people, places, registry))
     out.extend(_late_people(text, start, people))
     return out
@@ -285,12 +288,16 @@ def _clause_status(text: str, lo: int, holder_end: int, title_start: int) -> str
     return None
 
 
+_LATE = re.compile(r"(?<![A-Za-z])late $")
+
+
 def _late_people(text: str, lo: int, people: list[Mention]) -> list[Attachment]:
     """ "the late Shinzo Abe": a status said of a person with no title."""
     out = []
     for p in people:
         # a word ending in "late" ("congratulate Connolly") is no status
-        if re.search(r"(?<![A-Za-z])late $", text[max(lo, p.start - 6):p.start]):
+        if p.start >= 5 and text.startswith("late ", p.start - 5) \
+                and _LATE.search(text[max(lo, p.start - 6):p.start]):
             out.append(Attachment(frozenset(), "", p.start, p.start, False, "late", p.target,
                                   p.start, p.end, p.near_miss))
     return out

@@ -53,18 +53,23 @@ _DATELINE = re.compile(r"\d.*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|De
                        r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b.*\d")
 
 
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+
+
 def _is_boundary(text: str, m: re.Match[str], start: int) -> bool:
-    marks = m.group()
-    nxt = text[m.end():m.end() + 40].split()
-    if marks[-1] in "\"'" and _ATTRIBUTION.match(text, m.end()):
+    marks, at, end = m.group(), m.start(), m.end()
+    if marks[-1] in "\"'" and _ATTRIBUTION.match(text, end):
         return False
     if marks[0] != "." or len(marks.rstrip("\"')]")) > 1:
         return True
-    if m.start() - start <= 3 and text[start:m.start()].isdigit():  # "1. A new fund ..."
+    if at - start <= 3 and text[start:at].isdigit():  # "1. A new fund ..."
         return False
-    before = text[max(start, m.start() - 24):m.start()].split()
+    # the words on either side, each within a short window (a page of abbreviations asks this
+    # a million times: no list of every word around)
+    before = text[max(start, at - 24):at].rsplit(None, 1)
     word = before[-1].lstrip("\"'([").lower() if before else ""
-    following = nxt[0].lstrip("\"'([") if nxt else ""
+    nxt = _FIRST_WORD.match(text, end, end + 40)
+    following = nxt.group(1).lstrip("\"'([") if nxt else ""
     if word in _TITLES or word in _NEVER:
         return False
     if word in _BEFORE_DIGIT:
@@ -97,7 +102,14 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     return sorted(c for c in cuts if start < c < end)
 
 
+# Every cut above needs one of these characters: a paragraph without any (a short line, most
+# list items) is one sentence, found without running the three scans.
+_MAY_CUT = re.compile(r"[.!?\]\-•]")
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if end - start <= MAX_SENTENCE and _MAY_CUT.search(text, start, end) is None:
+        return [_strip(text, start, end)] if text[start:end].strip() else []
     spans = []
     cut = start
     for at in _cuts(text, start, end):
@@ -250,11 +262,14 @@ _CLAUSE = re.compile(r",(?!\d)|;|:(?!\d)|(?<=\s)--?(?=\s)|[()]"
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans of a sentence, relative to it: split on , ; : dashes and parentheses, and
     before "while", "but", "whereas", "although", "though" (cheap attribution scope)."""
-    spans = []
+    found = []
     cut = 0
-    for m in _CLAUSE.finditer(sentence):
-        spans.append((cut, m.start()))
-        cut = m.end()
-    spans.append((cut, len(sentence)))
-    found = [_strip(sentence, s, e) for s, e in spans if sentence[s:e].strip()]
+    for m in [*_CLAUSE.finditer(sentence), None]:
+        end = len(sentence) if m is None else m.start()
+        piece = sentence[cut:end]
+        stripped = piece.strip()  # each piece sliced once (this runs per judged sentence)
+        if stripped:
+            lead = cut + len(piece) - len(piece.lstrip())
+            found.append((lead, lead + len(stripped)))
+        cut = end if m is None else m.end()
     return found or [(0, len(sentence))]

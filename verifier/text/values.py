@@ -141,13 +141,14 @@ def _word_numbers(m: re.Match[str]) -> Iterator[tuple[int, int, float]]:
 # Substrings every number word contains: a sentence without any skips the word grammar.
 _STEMS = ("one two thr four fiv six seven eigh nine ten elev twel twen thir fort fift hundred "
           "thousand million billion trillion dozen zero").split()
-_DIGIT = re.compile(r"\d")
+# a digit or a stem, in one scan (a test per stem cost 24 scans per sentence)
+_MAY_NUMBER = re.compile("|".join([r"\d", *_STEMS]))
 
 
 def _numbers(text: str, start: int, end: int) -> Iterator[tuple[int, int, float, bool]]:
     """Numbers in text[start:end]: the grammar runs on the folded window (same length)."""
     low = fold(text[start:end])
-    if _DIGIT.search(low) is None and not any(stem in low for stem in _STEMS):
+    if _MAY_NUMBER.search(low) is None:
         return
     for m in _NUMBER.finditer(low):
         if m.group("d"):
