@@ -78,10 +78,12 @@ def test_a_rounded_price_is_silent_and_any_other_contradicts(engine: Engine, pri
 @given(dead=st.integers(min_value=1, max_value=300))
 @settings(max_examples=150, deadline=None)
 def test_only_the_sum_with_a_sibling_is_a_combined_toll(engine: Engine, dead: int) -> None:
-    """ferry-deaths says 31, its sibling ferry-rescuer-deaths 4: 35 is the combined toll
-    (silent), 120 (the number on board) contradicts when the sentence does not name that
-    sibling's words, and so does every other count."""
+    """ferry-deaths says 31; its siblings say 4 (rescuers who died) and 120 (on board): 35 and
+    151 are this amount with a sibling's (silent: a combined figure, even the odd one), 120
+    alone contradicts when the sentence does not name that sibling's words, and so does every
+    other count."""
     verdict = judge(engine, "ferry-deaths", f"The sinking near Kessel left {dead} dead.",
                     dt.date(2025, 6, 17)).verdict
-    expected = "supported" if dead == 31 else "silent" if dead == 35 else "contradicted"
+    expected = "supported" if dead == 31 else "silent" if dead in (31 + 4, 31 + 120) \
+        else "contradicted"
     assert verdict == expected, dead

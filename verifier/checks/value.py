@@ -37,7 +37,7 @@ from verifier.checks.owners import (
 from verifier.checks.rows import on_row, rows
 from verifier.checks.versus import set_against, versus_for
 from verifier.engine.index import ArticleIndex, Sentence
-from verifier.engine.registry import folded
+from verifier.engine.registry import ENTITY, folded
 from verifier.model import Claim, Evidence
 from verifier.text.normalize import fold
 from verifier.text.values import Value, compare, describe
@@ -320,6 +320,27 @@ def _equal(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(b))
 
 
+# "risen to 20 in Mandalay": the figure's place, a few words after it
+_IN_PLACE = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?in\s+(?:the\s+)?")
+
+
+def _in_part(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
+             ctx: Context) -> str | None:
+    """ "The death toll has risen to 20 in Mandalay" for a claim on Myanmar's toll: the figure
+    is given for a place inside the claim's place, a part, not the whole."""
+    found = _IN_PLACE.match(index.text, value.end, sentence.end)
+    if found is None:
+        return None
+    subjects = subjects_of(claim)
+    for m in sentence.mentions:
+        if m.category == ENTITY and m.start == found.end() and m.target not in subjects \
+                and ctx.registry.of_type(m.target, "place") \
+                and set(subjects) & ctx.registry.ancestors(m.target):
+            return f"'{value.text} in {m.text}' is the figure of a place inside the claim's, " \
+                   "a part, not the whole"
+    return None
+
+
 def _governing_word(index: ArticleIndex, sentence: Sentence, value: Value) -> str:
     """The word right before the figure, past fillers ("killing all 260"): 'killing'."""
     before = [fold(w.strip(".,;:!?\"'()[]")) for w in
@@ -356,6 +377,7 @@ def _judge(claim: Claim, index: ArticleIndex, sentence: Sentence, value: Value,
         or not_side or _narrower(claim, sentence, ctx) \
         or _governed_by_sibling(claim, index, sentence, value, ctx) \
         or _sibling_amount(claim, index, sentence, value, ctx) \
+        or _in_part(claim, index, sentence, value, ctx) \
         or value_binding(index, sentence, value, binding[0], binding[1],
                          expected["type"] == "number", binding[2],
                          float(expected["amount"]) if "amount" in expected else None,

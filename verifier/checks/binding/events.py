@@ -176,6 +176,11 @@ _VERB_FORM = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?:[a-z]{3,}ed|grew|spread|burnt|rose|fell|ran|went|kept|"
     r"left|saw|made|took|came|hit|struck|broke)\b|\b(?:is|are|was|were|been|still)\s+"
     r"(?:still\s+)?([a-z]{3,}ing)\b")
+# "opened to traffic on 21 March", "returned to power in 2024": 'to' with a noun, not a verb
+_PREPOSITION_NEXT = re.compile(r"\s*(?:[,.;:]|$|(?:on|in|at|for|from|by|with|of|to|into|after|"
+                               r"before|during|since|until|near|over|under|across|between)\b)")
+
+
 def _verb_between(text: str, triggers: frozenset[str]) -> str | None:
     """A verb between the event's name and the date that is neither the event's own nor one
     that says it took place ("grew to 17,234 acres", "burning in the county", "was fully
@@ -202,6 +207,12 @@ def _after_trigger(index: ArticleIndex, sentence: Sentence, trigger_start: int,
     if is_date and (caption := _CAPTION.search(sentence.text)):
         return f"'{what}' dates a photo caption ('{caption.group()}'), not the event"
     gap = index.text[trigger_start + len(trigger_text):at]
+    infinitive = _INFINITIVE.search(gap)
+    if infinitive and infinitive.group().strip() != "to" \
+            and fold(infinitive.group().split()[-1]) not in triggers \
+            and not _PREPOSITION_NEXT.match(gap, infinitive.end()):
+        # "awarded the prize to her for her efforts to advance democracy in Venezuela"
+        return f"'{what}' attaches to '{infinitive.group().strip()}', not to '{trigger_text}'"
     if is_date and (verb := _verb_between(gap, triggers)):
         return f"'{what}' attaches to '{verb}', not to '{trigger_text}'"
     if is_date and not gap.strip() and fold(trigger_text) not in triggers:
