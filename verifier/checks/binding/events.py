@@ -255,11 +255,20 @@ def another_occurrence(index: ArticleIndex, sentence: Sentence, at: int) -> bool
     return _another(index, sentence, at)
 
 
+# A repeat of an earlier occurrence, and the word that links it to that occurrence: "a rematch
+# of last year's final", "revenge after their final in Paris"
+_REMATCH = re.compile(r"\b(?:rematch|rematches|repeat|revenge|reprise|return match)\b[^.;]{0,30}?"
+                      r"\b(?:after|of|since|following|from|for)\s+(?:[A-Za-z'-]+\s+){0,3}$",
+                      re.IGNORECASE)
+
+
 def _another(index: ArticleIndex, sentence: Sentence, at: int) -> bool:
     """Whether the event word at `at` is marked as another occurrence: "the previous talks",
     "her predecessor's summit", "the 47th ASEAN summit" (a name's possessive, "Japan's", is
     not)."""
     before = index.text[max(sentence.start, at - 40):at]
+    if _REMATCH.search(index.text, max(sentence.start, at - 80), at):
+        return True  # "their rematch after their gripping final in Paris": the earlier one
     found = _OTHER_OCCURRENCE.search(before)
     if found is None:
         return False
