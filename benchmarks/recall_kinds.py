@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 HELD_OUT = ("air-india-171-crash-2025", "bolsonaro-coup-verdict-2025", "blue-origin-ns31-2025",
             "oscars-2025", "papal-conclave-2025", "ucl-final-2025", "australia-election-2025",
             "iphone-17-launch-2025", "louvre-heist-2025", "bayrou-confidence-vote-2025",
-            "la-wildfires-2025", "google-wiz-2025", "myanmar-quake-2025", "nobel-peace-2025")
+            "la-wildfires-2025", "google-wiz-2025", "myanmar-quake-2025", "nobel-peace-2025",
+            "iberian-blackout-2025", "wimbledon-2025")
 KINDS = {
     "1": "weekday with the publication date known",
     "2": "person by description, pronoun or part of a name",
@@ -165,7 +166,7 @@ def report(labels: Sequence[Label], held_out: Sequence[str]) -> str:
     dev_events = sorted({lb.event for lb in dev})
     return "\n\n".join([
         kind_table(f"Development set ({len(dev_events)} events with labels)", dev),
-        kind_table(f"Held-out sets 3 to 9 ({', '.join(held_out)})", out),
+        kind_table(f"Held-out sets 3 to 10 ({', '.join(held_out)})", out),
         kind_table("Both sets", labels),
         "### Every label", label_list(labels)]) + "\n"
 
