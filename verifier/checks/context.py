@@ -79,8 +79,9 @@ class Context:
         part of the claim's cache key, since such an amount can decide this claim's verdict
         (and only such: a changed percent never re-judges a claim about money)."""
         mine = self._amounts.get(claim.id)
-        return [(m[0], self._amounts[m[0]]) for m in self.siblings(claim)
-                if mine and m[0] in self._amounts and self._amounts[m[0]][:2] == mine[:2]]
+        return self.registry.memo(("sibling amounts", claim.id), lambda: [
+            (m[0], self._amounts[m[0]]) for m in self.siblings(claim)
+            if mine and m[0] in self._amounts and self._amounts[m[0]][:2] == mine[:2]])
 
     def known(self, event: str, kind: str) -> list[Claim]:
         return [c for c in self.by_event.get(event, ()) if c.kind == kind]

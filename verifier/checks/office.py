@@ -19,6 +19,7 @@ from functools import partial
 from verifier.checks.binding import headline
 from verifier.checks.context import Context
 from verifier.checks.descriptions import resolve
+from verifier.checks.readings import Candidate, one_reading
 from verifier.checks.tenure import present_title, took_office
 from verifier.engine.index import ArticleIndex, Sentence
 from verifier.engine.registry import folded, rival_ranks, title_key
@@ -186,13 +187,11 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
     if a.holder and a.holder.startswith("name:") and headline(sentence):
         return f"'{a.holder[5:]}' stands in a Title Case headline, where capitals mark no name"
     published = index.published
-    if claim.valid_from is not None and published is None and not index.article.speaks_of_now:
+    if published is None and not index.article.speaks_of_now \
+            and (changed := claim.valid_from or claim.valid_until) is not None:
+        when = "before" if changed == claim.valid_from else "after"
         return (f"the article has no date, and the office changed hands on "
-                f"{claim.valid_from.isoformat()}: it may speak of the time before")
-    if claim.valid_until is not None and published is None \
-            and not index.article.speaks_of_now:
-        return (f"the article has no date, and the holder's term ended on "
-                f"{claim.valid_until.isoformat()}: it may speak of the time after")
+                f"{changed.isoformat()}: it may speak of the time {when}")
     if a.holder != claim.content["holder"] and published is not None \
             and published == claim.valid_from:
         return "the article is from the day of the handover, when both held the office"
@@ -208,11 +207,11 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     facts = _Facts.of(claim, ctx)
     for sentence in index.with_any(targets(claim, ctx)):
-        # each with its spans and whether it gives the holder another title
-        found: list[tuple[Evidence, list[tuple[int, int]], bool]] = []
+        found: list[Candidate] = []  # rivals: another title given to the holder
         for a in map(partial(resolve, index, sentence), index.attachments(sentence)):
             for polarity, reason, spans in took_office(index, sentence, claim, a):
-                found.append((index.evidence(sentence, polarity, reason, spans), [], False))
+                found.append(Candidate(index.evidence(sentence, polarity, reason, spans), [],
+                                       "", False))
             judged = _judge(ctx, facts, a) or _descriptor(index, facts, a) \
                 or present_title(index, sentence, claim, facts.status, a)
             if judged is None:
@@ -224,21 +223,11 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
             if why:
                 index.reject(sentence, f"{judged[1]}: not bound, {why}", spans)
                 continue
-            found.append((index.evidence(sentence, judged[0], judged[1], spans), spans,
-                          judged[0] == "contradict" and bool(a.offices)))
-        yield from _one_title(index, sentence, found)
-
-
-def _one_title(index: ArticleIndex, sentence: Sentence,
-               found: list[tuple[Evidence, list[tuple[int, int]], bool]]) -> Iterator[Evidence]:
-    """A sentence that gives the holder the claimed office ("appointed Armed Forces Minister
-    Lecornu as the new prime minister") reads another title of theirs in it as a former or
-    second role, not as a contradiction."""
-    agreed = next((e for e, _, _ in found if e.polarity == "support"), None)
-    for evidence, spans, other_title in found:
-        if agreed is not None and other_title:
-            index.reject(sentence, f"{evidence.reason}: but the sentence also says "
-                         f"{agreed.reason.removeprefix('article ')}, so the other title is a "
-                         "former or second role", spans)
-        else:
-            yield evidence
+            found.append(Candidate(index.evidence(sentence, judged[0], judged[1], spans), spans,
+                                   a.title, judged[0] == "contradict" and bool(a.offices)))
+        # "appointed Armed Forces Minister Lecornu as the new prime minister": beside the
+        # claimed office, another title of the holder's is a former or second role
+        yield from one_reading(index, sentence, found, lambda agreed, other: (
+            f"{other.evidence.reason}: but the sentence also says "
+            f"{agreed.evidence.reason.removeprefix('article ')}, so the other title is a former "
+            "or second role"))

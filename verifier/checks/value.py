@@ -34,6 +34,7 @@ from verifier.checks.owners import (
     speakers_of,
     subjects_of,
 )
+from verifier.checks.readings import Candidate, one_reading
 from verifier.checks.rows import on_row, rows
 from verifier.checks.versus import set_against, versus_for
 from verifier.engine.index import ArticleIndex, Sentence
@@ -183,7 +184,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     for sentence in index.with_any(look):
         if not _cues_met(claim, index, sentence, groups):
             continue
-        found: list[tuple[Value, Evidence]] = []
+        found: list[Candidate] = []
         for value in index.values(sentence):
             if value.kind != expected["type"] or not _comparable(value, expected) \
                     or on_row(index, value.start) \
@@ -205,25 +206,15 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                 continue
             if owner is None and not_side is None:  # an event's figure: bound to it?
                 not_side = event_unbound(ctx, index, sentence, value, events)
-            found.extend((value, e) for e in _judge(
+            found.extend(Candidate(e, [(value.start, value.end)], value.text,
+                                   e.polarity == "contradict") for e in _judge(
                 claim, index, sentence, value, not_side,
                 (measure, groups, _owners(ctx, subjects)), ctx))
-        yield from _one_reading(claim, index, sentence, found)
-
-
-def _one_reading(claim: Claim, index: ArticleIndex, sentence: Sentence,
-                 found: list[tuple[Value, Evidence]]) -> Iterator[Evidence]:
-    """A sentence that gives the claimed amount for the measure ("five Oscars for the film,
-    four for Baker", "194 for and 364 against") reads its other figures of that kind as other
-    subjects' or sides': they do not contradict beside it."""
-    agreed = next((v for v, e in found if e.polarity == "support"), None)
-    for value, evidence in found:
-        if agreed is None or evidence.polarity != "contradict":
-            yield evidence
-        else:
-            index.reject(sentence, f"the sentence also gives '{agreed.text}', the claimed "
-                         f"{claim.content.get('property', claim.id)}: '{value.text}' counts "
-                         "something else", [(value.start, value.end)])
+        # "five Oscars for the film, four for Baker", "194 for and 364 against": beside the
+        # claimed amount, the sentence's other figures are other subjects' or sides'
+        yield from one_reading(index, sentence, found, lambda agreed, other: (
+            f"the sentence also gives '{agreed.label}', the claimed "
+            f"{c.get('property', claim.id)}: '{other.label}' counts something else"))
 
 
 # measure words, cue groups, owners

@@ -62,6 +62,8 @@ _YEAR_ALONE = re.compile(
     rf"(?<![\w$€£¥.,])(?:(?:early|mid|late)(?:-|\s+))?(?P<y>{_YEAR})"
     r"(?![.,]\d|-\d|\s?(?:%|per ?cent|percent|pct|thousand|million|billion|trillion|bn|mn)\b)")
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+# Month and weekday names (folded, with the short forms): words that name a day, never a party
+CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
 _WEEKDAY = re.compile(
     rf"\b(?:(?P<q>last|next|this|coming|past)\s+)?(?P<w>{'|'.join(_WEEKDAYS)})\b(?:'s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b")

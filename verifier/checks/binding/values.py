@@ -12,6 +12,7 @@ from verifier.checks.binding.parts import part_binding, share_binding
 from verifier.checks.binding.periods import forecast_binding, period_binding
 from verifier.engine.index import ArticleIndex, Sentence
 from verifier.engine.registry import ENTITY
+from verifier.text.dates import CALENDAR_WORDS
 from verifier.text.normalize import fold
 from verifier.text.values import Value
 
@@ -188,9 +189,6 @@ _RUNNING = re.compile(
 # person, a transfer or a part, not the subject's total
 _FROM_NAME = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:from|by)\s+(?:the\s+)?"
                         r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
-                      "march april may june july august september october november december "
-                      "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # "53 of the passengers were British": a part of a whole the claim's cue names (the whole's
 # phrase runs to its verb or the clause's end)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|all|those|these)\s+")
@@ -573,9 +571,8 @@ def _from_other(index: ArticleIndex, sentence: Sentence, value: Value,
     if found is None:
         return None
     lo, hi = found.start(1), found.end(1)
-    if found.group(1).split()[0].lower() in _CALENDAR or any(
-            m.category == ENTITY and m.start < hi and lo < m.end and m.target in owners
-            for m in sentence.mentions):
+    if found.group(1).split()[0].lower() in CALENDAR_WORDS \
+            or _names_owner(sentence, lo, hi, owners):
         return None  # "by Sunday": a deadline; "from Labor" for Labor: the subject's own
     return f"'{index.text[value.start:hi]}' counts what came from another, not the total"
 
@@ -587,10 +584,8 @@ def _deal_party(index: ArticleIndex, sentence: Sentence, value: Value, owners: C
     found = _DEAL_PARTY.search(index.text, max(sentence.start, value.start - 80), value.start)
     if found is None:
         return None
-    lo, hi = found.start(1), found.end(1)
-    if any(fold(w) in claim_words for w in found.group(1).split()) or any(
-            m.category == ENTITY and m.start < hi and lo < m.end and m.target in owners
-            for m in sentence.mentions):
+    if any(fold(w) in claim_words for w in found.group(1).split()) \
+            or _names_owner(sentence, found.start(1), found.end(1), owners):
         return None
     return f"'{value.text}' is the price of a deal with {found.group(1)}, a party the claim " \
            "does not name"
@@ -629,12 +624,15 @@ def _foreign_owner(index: ArticleIndex, sentence: Sentence, at: int,
     found = _POSSESSOR.search(index.text, max(sentence.start, at - 60), at)
     if found is None or found.end() != at:
         return None
-    lo, hi = found.start(1), found.end(1)
-    named = {m.target for m in sentence.mentions
-             if m.category == ENTITY and m.start < hi and lo < m.end}
-    if named & set(owners):
+    if _names_owner(sentence, found.start(1), found.end(1), owners):
         return None
     return f"the figure is {found.group(1)}'s, not the claim's subject's"
+
+
+def _names_owner(sentence: Sentence, lo: int, hi: int, owners: Collection[str]) -> bool:
+    """Whether text[lo:hi] (a possessor, a counterparty, a source) mentions a claimed owner."""
+    return any(m.category == ENTITY and m.start < hi and lo < m.end and m.target in owners
+               for m in sentence.mentions)
 
 
 def _fronted_date(index: ArticleIndex, opening: tuple[int, int], date: Value) -> bool:
