@@ -172,7 +172,7 @@ def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]
     event = registry.entities[event_id]
     triggers = folded(event.triggers)
     cues = [folded(group) for group in event.cues]  # once per event, not per sentence
-    for sentence in index.with_any([event_id, *triggers, *event.participants]):
+    for sentence in _candidates(index, event, triggers, cues):
         if event_id in sentence.entities():
             alias = next(m for m in sentence.mentions if m.target == event_id)
             yield EventMention(event_id, sentence, alias, True)
@@ -193,6 +193,36 @@ def event_mentions(event_id: str, index: ArticleIndex) -> Iterator[EventMention]
                                    len(named) == len(event.participants) or bool(event.cues))
         elif not triggered and len(named) == len(event.participants) >= 2:
             yield EventMention(event_id, sentence, None, False)
+
+
+def _candidates(index: ArticleIndex, event: Entity, triggers: frozenset[str],
+                cues: list[frozenset[str]]) -> list[Sentence]:
+    """The sentences that may mention the event, in order, found by set operations on the
+    index (a page can hold half a million sentences naming one participant, and a test of each
+    in Python, per event, was most of its cost): the alias; or all the cue groups and a
+    trigger word; or, without a trigger, every participant named or possibly named another way
+    (see `_named`). The test in `event_mentions` then decides each one."""
+    found = index.having([event.id])
+    cued = index.having(triggers)
+    for group in cues:
+        cued &= index.having(group)
+    found |= cued
+    if len(event.participants) >= 2:
+        named = [index.having([p]) for p in event.participants]
+        everyone = set.intersection(*named)
+        someone = set.union(*named)
+        if everyone != someone:
+            everyone |= someone & _maybe_named_otherwise(index)
+        for group in cues:
+            everyone &= index.having(group)
+        found |= everyone
+    return index.at(found)
+
+
+def _maybe_named_otherwise(index: ArticleIndex) -> frozenset[int]:
+    """Sentences that may name someone by "the two leaders", a pronoun or a title."""
+    return index.memo("events: maybe named otherwise", lambda: index.may_attach().union(
+        index.may_match(_TOGETHER), index.may_match(_PRONOUN)))
 
 
 def _named(index: ArticleIndex, event: Entity, sentence: Sentence) -> set[str]:

@@ -206,7 +206,8 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
 
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     facts = _Facts.of(claim, ctx)
-    for sentence in index.with_any(targets(claim, ctx)):
+    # a sentence says something only through an attachment
+    for sentence in index.at(index.having(targets(claim, ctx)) & index.may_attach()):
         found: list[Candidate] = []  # rivals: another title given to the holder
         for a in map(partial(resolve, index, sentence), index.attachments(sentence)):
             for polarity, reason, spans in took_office(index, sentence, claim, a):

@@ -178,11 +178,12 @@ def _not_subject(index: ArticleIndex, sentence: Sentence, person: Person, cue_st
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     holder, predecessor = claim.content["holder"], claim.content["predecessor"]
     want = ctx.registry.entities[predecessor].name
-    named = index.with_any([holder, predecessor])
-    # a sentence right after one naming the holder may speak of them by pronoun
-    following = [index.sentences[s.index + 1] for s in named if s.index + 1 < len(index.sentences)]
-    for sentence in sorted({s.index: s for s in [*named, *following]}.values(),
-                           key=lambda s: s.index):
+    named = index.having([holder, predecessor])
+    # a sentence right after one naming the holder may speak of them by pronoun; `_pairs`
+    # needs a cue
+    cued = index.memo("succession: cued", lambda: frozenset().union(
+        *(index.may_match(p) for p in (_ACTIVE, _NOUN, _AFTER))))
+    for sentence in index.at((named | {i + 1 for i in named}) & cued):
         for after, before, s, e in _pairs(index, sentence):
             if after[0] == PRONOUN and index.mentions_anywhere(holder):
                 after = (holder, after[1], after[2])

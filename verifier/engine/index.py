@@ -20,7 +20,7 @@ from verifier.text import values as val
 from verifier.text.mentions import Matcher, Mention
 from verifier.text.modality import Modality, modality
 from verifier.text.normalize import fold, normalize
-from verifier.text.offices import Attachment, attachments
+from verifier.text.offices import SIGNS, Attachment, attachments
 
 T = TypeVar("T")
 # The line of evidence that can never be kept (see ArticleIndex.evidence): after any real line.
@@ -28,6 +28,7 @@ PAST = sys.maxsize
 
 
 _EMPTY: frozenset[str] = frozenset()
+_WORDY = re.compile(r"\w\w")  # two word characters: no word boundary between them
 
 
 @dataclass(slots=True)
@@ -175,15 +176,71 @@ class ArticleIndex:
     def starting_at(self, start: int) -> int | None:
         """The index of the sentence that starts at `start`, if one does (by bisection:
         sentences are in order and never overlap)."""
-        if self._starts is None:
-            self._starts = [s.start for s in self.sentences]
-        k = bisect.bisect_left(self._starts, start)
-        return k if k < len(self._starts) and self._starts[k] == start else None
+        starts = self._starts_list()
+        k = bisect.bisect_left(starts, start)
+        return k if k < len(starts) and starts[k] == start else None
 
     def with_any(self, targets: Iterable[str]) -> list[Sentence]:
         """Sentences that mention any of these entities or words, in order."""
         found = sorted({i for t in targets for i in self._by_entity.get(t, ())})
         return [self.sentences[i] for i in found]
+
+    def having(self, targets: Iterable[str]) -> set[int]:
+        """Indices of the sentences that mention any of these entities, titles or words (a set:
+        checks combine them with set operations, which run at C speed on a page of half a
+        million sentences, instead of testing every sentence in Python)."""
+        found: set[int] = set()
+        for target in targets:
+            found.update(self._by_entity.get(target, ()))
+        return found
+
+    def at(self, indices: Iterable[int]) -> list[Sentence]:
+        """The sentences of these indices, in order."""
+        return [self.sentences[i] for i in sorted(indices)]
+
+    def may_match(self, pattern: re.Pattern[str]) -> frozenset[int]:
+        """Indices of the sentences where `pattern.search(sentence.text)` may find something,
+        found by one scan of the whole text: the sentences a match overlaps, and those cut
+        mid-word (where a word boundary reads differently in the sentence alone). A superset
+        for patterns whose only assertions are word boundaries and positive lookaheads (no
+        anchors, no negative lookaround). Once per article and pattern."""
+        def compute() -> frozenset[int]:
+            starts, ends = self._starts_list(), self._ends_list()
+            found = set(self._cut_mid_word())
+            for m in pattern.finditer(self.text):
+                start, end = m.start(), max(m.end(), m.start() + 1)
+                k = bisect.bisect_right(ends, start)  # the first sentence ending after it
+                while k < len(starts) and starts[k] < end:
+                    found.add(k)
+                    k += 1
+            return frozenset(found)
+        return self.memo(f"may match: {pattern.pattern}", compute)
+
+    def may_attach(self) -> frozenset[int]:
+        """Indices of the sentences whose `attachments` may be non-empty (see offices.SIGNS)."""
+        def compute() -> frozenset[int]:
+            titled = self.having(self.registry.title_keys())
+            return frozenset(titled).union(*map(self.may_match, SIGNS))
+        return self.memo("may attach", compute)
+
+    def _cut_mid_word(self) -> frozenset[int]:
+        """Sentences whose first or last character has a word character beside it outside the
+        sentence (a run of text without spaces cut into pieces)."""
+        def compute() -> frozenset[int]:
+            text, size = self.text, len(self.text)
+            return frozenset(
+                s.index for s in self.sentences
+                if (s.start > 0 and _WORDY.match(text, s.start - 1))
+                or (s.end < size and _WORDY.match(text, s.end - 1)))
+        return self.memo("cut mid-word", compute)
+
+    def _ends_list(self) -> list[int]:
+        return self.memo("sentence ends", lambda: [s.end for s in self.sentences])
+
+    def _starts_list(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [s.start for s in self.sentences]
+        return self._starts
 
     def present(self) -> set[str]:
         """Every entity, office and word some sentence mentions."""

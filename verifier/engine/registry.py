@@ -120,6 +120,11 @@ class Registry:
                 todo.extend(entity.within)
         return seen
 
+    def title_keys(self) -> frozenset[str]:
+        """The targets of every TITLE mention the registry can make."""
+        return self.memo("title keys", lambda: frozenset(
+            f.target for forms in self.forms.values() for f in forms if f.category == TITLE))
+
     def offices_for(self, title: str, jurisdiction: str | None) -> frozenset[str]:
         """Offices a folded title can name; a jurisdiction (a place or an organisation) narrows
         them ("Chinese President", "Reserve Bank Governor").

@@ -22,12 +22,12 @@ _HEADS = (
     "Chairwoman|Chair|Speaker|Mayor|Emperor|King|Queen|Prince|Princess|Envoy|Commissioner"
 )
 # Bounded repetitions only: linear on any input.
-_GENERIC = re.compile(
+GENERIC = re.compile(
     rf"\b(?:(?:[A-Z][a-z]+|[A-Z]{{2,5}}|U\.S\.)[ -]){{0,3}}(?:{_HEADS})\b"
     r"(?: (?:for|of) (?:the )?[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3})?"
 )
 # Portfolio titles, written in lower case as often as not ("Japan's new defence minister").
-_PORTFOLIO = re.compile(
+PORTFOLIO = re.compile(
     r"\b(?:(?:deputy|vice|senior|state) )?(?:defen[cs]e|foreign|finance|trade|economy|"
     r"economic security|interior|internal affairs|justice|health|education|transport|"
     r"environment|agriculture|labou?r|digital|home|industry|energy|culture|science|commerce|"
@@ -101,7 +101,7 @@ def attachments(text: str, start: int, end: int, mentions: list[Mention], regist
 def _generic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Capitalised titles, minus sentence-opening words that only look like part of them."""
     spans = []
-    for match in _GENERIC.finditer(text, start, end):
+    for match in GENERIC.finditer(text, start, end):
         s = match.start()
         for word in _WORD.finditer(text, s, match.end()):
             if word.group().lower() not in _NOT_TITLE_WORDS or _status_of(word.group()):
@@ -115,7 +115,7 @@ def _generic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _title_spans(text: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[int, int]]:
     spans = [(m.start, m.end) for m in mentions if m.category == TITLE]
     spans += _generic_spans(text, start, end)
-    spans += [(m.start(), m.end()) for m in _PORTFOLIO.finditer(text, start, end)]
+    spans += [(m.start(), m.end()) for m in PORTFOLIO.finditer(text, start, end)]
     chosen: list[tuple[int, int]] = []
     for s, e in sorted(set(spans), key=lambda p: (p[0] - p[1], p[0])):
         if all(e <= cs or ce <= s for cs, ce in chosen):
@@ -289,6 +289,9 @@ def _clause_status(text: str, lo: int, holder_end: int, title_start: int) -> str
 
 
 _LATE = re.compile(r"(?<![A-Za-z])late $")
+# A sentence with an attachment holds a registry title (a TITLE mention) or matches one of
+# these: the index finds them in one scan of a long page, and checks skip the other sentences.
+SIGNS = (GENERIC, PORTFOLIO, re.compile("late "))
 
 
 def _late_people(text: str, lo: int, people: list[Mention]) -> list[Attachment]:

@@ -1,0 +1,121 @@
+"""The index's sentence sets (issue 14, row 5): checks skip sentences by set operations, found in
+one scan of a long page, and the skipping must never change a verdict. Differential and
+property tests on generated text built from the words the checks look for."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from verifier.checks import events, succession
+from verifier.engine import Engine
+from verifier.engine.index import ArticleIndex
+from verifier.model import Article, ArticleMeta
+from verifier.text import offices
+
+# Pieces the event, office and succession checks react to, and pieces that cut sentences in odd
+# places: a run with no white space longer than a sentence may be (cut mid-word), blank lines,
+# abbreviations.
+PIECES = (
+    "Trump", "Takaichi", "Sanae Takaichi", "Ishiba", "Abe", "Shinzo Abe", "met", "meeting",
+    "summit", "in Tokyo", "in Seoul", "on Tuesday", "on 28 October 2025", "she", "her", "he",
+    "the two leaders", "both sides", "Prime Minister", "President", "former", "late",
+    "the late", "defence minister", "succeeded", "replaced", "after", "her predecessor",
+    "stepped down", "signed", "the deal", "$550 billion", "2%", "of GDP", "Japan's", "Japanese",
+    "U.S.", "Mr.", "said", "spoke", "and", ",", ".", ". ", "\n", "\n\n", "(", ")", "-",
+    # whole sentences that name a participant another way
+    "Takaichi arrived.", "She and Trump spoke", "The two leaders spoke",
+    "Japan's Prime Minister and Trump spoke", "Trump and the Japanese Prime Minister spoke",
+    "she" * 700, "Takaichi" * 260, "x" * 1990 + "she",
+)
+SEPARATORS = st.sampled_from([" ", " ", " ", "", "\n", ". "])
+TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), SEPARATORS), max_size=60).map(
+    lambda parts: "".join(piece + sep for piece, sep in parts))
+PATTERNS = (events._TOGETHER, events._PRONOUN, succession._ACTIVE, succession._NOUN,
+            succession._AFTER, *offices.SIGNS)
+
+
+def _index(engine: Engine, text: str) -> ArticleIndex:
+    return ArticleIndex(Article("seeds/generated.txt", text, ArticleMeta()), engine.matcher)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=TEXTS)
+def test_may_match_holds_every_sentence_the_pattern_matches(engine: Engine, text: str) -> None:
+    index = _index(engine, text)
+    for pattern in PATTERNS:
+        matched = {s.index for s in index.sentences if pattern.search(s.text)}
+        assert matched <= index.may_match(pattern), (pattern.pattern, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=TEXTS)
+def test_may_attach_holds_every_sentence_with_an_attachment(engine: Engine, text: str) -> None:
+    index = _index(engine, text)
+    attached = {s.index for s in index.sentences if index.attachments(s)}
+    assert attached <= index.may_attach(), text
+
+
+@settings(max_examples=120, deadline=None)
+@given(text=TEXTS)
+@example(text="Takaichi became prime minister after Abe stepped down.")
+@example(text="Her predecessor Shinzo Abe resigned. Abe's successor Takaichi spoke.")
+@example(text="Trump met former defence minister Takaichi in Tokyo.")
+@example(text="Trump met the late Sanae Takaichi in Tokyo.")
+def test_skipping_sentences_never_changes_a_verdict(engine: Engine, text: str) -> None:
+    """Differential: the same article judged with the sets, and with sets that hold every
+    sentence (each check then tests every sentence it used to), gives equal verdicts."""
+    article = Article("seeds/generated.txt", text, ArticleMeta())
+    with_sets = engine.judge_article(article)
+    with pytest.MonkeyPatch.context() as patch:
+        every = lambda self, *_: frozenset(range(len(self.sentences)))  # noqa: E731
+        patch.setattr(ArticleIndex, "may_match", every)
+        patch.setattr(ArticleIndex, "may_attach", every)
+        without = engine.judge_article(article)
+    assert with_sets == without, text
+
+
+def _event_mentions(engine: Engine, text: str) -> list[tuple[str, int, int, bool]]:
+    index = _index(engine, text)
+    return [(m.event, m.sentence.index, m.trigger.start if m.trigger else -1, m.strong)
+            for e in sorted(engine.registry.entities) if engine.registry.of_type(e, "event")
+            for m in events.event_mentions(e, index)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS)
+@example(text="Takaichi arrived. She and Trump spoke on Tuesday.")
+@example(text="Takaichi arrived. Trump spoke. The two leaders spoke on Tuesday in Tokyo.")
+@example(text="Trump and the Japanese Prime Minister spoke on Tuesday.")
+def test_skipping_sentences_never_changes_an_event_mention(engine: Engine, text: str) -> None:
+    """The same differential on every event of the registry, mention by mention (a verdict
+    needs a date or place beside the mention too, so it would show fewer differences)."""
+    with_sets = _event_mentions(engine, text)
+    with pytest.MonkeyPatch.context() as patch:
+        every = lambda self, *_: frozenset(range(len(self.sentences)))  # noqa: E731
+        patch.setattr(ArticleIndex, "may_match", every)
+        patch.setattr(ArticleIndex, "may_attach", every)
+        without = _event_mentions(engine, text)
+    assert with_sets == without, text
+
+
+def test_a_sentence_cut_mid_word_is_kept_for_word_boundary_patterns(engine: Engine) -> None:
+    """A run with no white space is cut at a fixed length; a word that begins at the cut reads
+    as a word in the sentence alone, though not in the whole text."""
+    text = "x" * 2000 + "she met Trump"
+    index = _index(engine, text)
+    cut = [s for s in index.sentences if s.text.startswith("she")]
+    assert cut, [s.text[:10] for s in index.sentences]
+    assert re.search(r"\bshe\b", cut[0].text)
+    assert cut[0].index in index.may_match(events._PRONOUN)
+
+
+def test_the_sets_leave_out_sentences_that_cannot_match(engine: Engine) -> None:
+    """The point of the sets: a page of lines naming one participant has no candidates."""
+    index = _index(engine, "Takaichi\n\n" * 50 + "She met the two leaders.\n")
+    assert index.may_match(events._TOGETHER) == {50}
+    assert index.may_match(events._PRONOUN) == {50}
+    assert index.may_attach() == frozenset()
