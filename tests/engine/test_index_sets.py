@@ -35,7 +35,7 @@ SEPARATORS = st.sampled_from([" ", " ", " ", "", "\n", ". "])
 TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), SEPARATORS), max_size=60).map(
     lambda parts: "".join(piece + sep for piece, sep in parts))
 PATTERNS = (events._TOGETHER, events._PRONOUN, succession._ACTIVE, succession._NOUN,
-            succession._AFTER, *offices.SIGNS)
+            succession._AFTER, *(p for p, _ in offices.SIGNS))
 
 
 def _index(engine: Engine, text: str) -> ArticleIndex:
@@ -49,6 +49,14 @@ def test_may_match_holds_every_sentence_the_pattern_matches(engine: Engine, text
     for pattern in PATTERNS:
         matched = {s.index for s in index.sentences if pattern.search(s.text)}
         assert matched <= index.may_match(pattern), (pattern.pattern, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS | st.text())
+def test_a_gate_matches_wherever_its_pattern_does(text: str) -> None:
+    for pattern, gate in offices.SIGNS:
+        if gate is not None and pattern.search(text):
+            assert gate.search(text), (pattern.pattern, text)
 
 
 @settings(max_examples=150, deadline=None)

@@ -84,3 +84,12 @@ SPACED = [
 def test_blank_runs_become_one_space(original: str, expected: str) -> None:
     assert normalize(original).text == expected
     assert_exact_offsets(original)
+
+
+def test_fold_keeps_every_white_space_where_it_is() -> None:
+    """Over every code point: a folded text splits into as many words as the text (the
+    boilerplate rules count words before folding, and fold only the lines that can matter)."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    folded = fold(every)
+    assert [i for i, (a, b) in enumerate(zip(every, folded, strict=True))
+            if a.isspace() != b.isspace()] == []

@@ -72,6 +72,14 @@ class Sentence:
             if not self.mentions:
                 self._targets = (_EMPTY, _EMPTY, _EMPTY)
                 return self._targets
+            if len(self.mentions) == 1:  # the common case on a long page of short lines
+                m = self.mentions[0]
+                one = frozenset((m.target,))
+                one = shared.setdefault(one, one) if shared is not None else one
+                self._targets = (one if m.category == ENTITY else _EMPTY,
+                                 one if m.category == TITLE else _EMPTY,
+                                 one if m.category == WORD else _EMPTY)
+                return self._targets
             found: dict[str, set[str]] = {ENTITY: set(), TITLE: set(), WORD: set()}
             for m in self.mentions:
                 found.setdefault(m.category, set()).add(m.target)
@@ -114,10 +122,16 @@ class ArticleIndex:
         self.sentences: list[Sentence] = self._sentences(segments, mentions)
         self._by_entity: dict[str, list[int]] = defaultdict(list)
         shared: dict[frozenset[str], frozenset[str]] = {}
+        by_entity = self._by_entity
         for sentence in self.sentences:
-            entities, titles, words = sentence.targets(shared)
-            for target in entities | titles | words if sentence.mentions else ():
-                self._by_entity[target].append(sentence.index)
+            if not sentence.mentions:
+                continue
+            i = sentence.index
+            for targets in sentence.targets(shared):
+                for target in targets:
+                    found = by_entity[target]
+                    if not found or found[-1] != i:  # one target may be of two categories
+                        found.append(i)
         self._attachments: dict[int, list[Attachment]] = {}
         self._values: dict[int, list[val.Value]] = {}
         self._moods: dict[tuple[int, int], Modality] = {}
@@ -198,15 +212,19 @@ class ArticleIndex:
         """The sentences of these indices, in order."""
         return [self.sentences[i] for i in sorted(indices)]
 
-    def may_match(self, pattern: re.Pattern[str]) -> frozenset[int]:
+    def may_match(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None = None
+                  ) -> frozenset[int]:
         """Indices of the sentences where `pattern.search(sentence.text)` may find something,
         found by one scan of the whole text: the sentences a match overlaps, and those cut
         mid-word (where a word boundary reads differently in the sentence alone). A superset
         for patterns whose only assertions are word boundaries and positive lookaheads (no
-        anchors, no negative lookaround). Once per article and pattern."""
+        anchors, no negative lookaround). Once per article and pattern. `gate`: a cheaper
+        pattern every match contains a match of (with the same flags), tried first."""
         def compute() -> frozenset[int]:
             starts, ends = self._starts_list(), self._ends_list()
             found = set(self._cut_mid_word())
+            if gate is not None and gate.search(self.text) is None:
+                return frozenset(found)
             for m in pattern.finditer(self.text):
                 start, end = m.start(), max(m.end(), m.start() + 1)
                 k = bisect.bisect_right(ends, start)  # the first sentence ending after it
@@ -220,7 +238,7 @@ class ArticleIndex:
         """Indices of the sentences whose `attachments` may be non-empty (see offices.SIGNS)."""
         def compute() -> frozenset[int]:
             titled = self.having(self.registry.title_keys())
-            return frozenset(titled).union(*map(self.may_match, SIGNS))
+            return frozenset(titled).union(*(self.may_match(p, g) for p, g in SIGNS))
         return self.memo("may attach", compute)
 
     def _cut_mid_word(self) -> frozenset[int]:

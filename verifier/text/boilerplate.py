@@ -8,16 +8,16 @@ wording. Headlines, section headings and datelines are content: they can be evid
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from verifier.text.normalize import fold
 
 __all__ = ["Line", "classify"]
 
 
-@dataclass(frozen=True)
-class Line:
-    """One non-blank line (stripped span in the text) and the boilerplate rule it fired, if any."""
+class Line(NamedTuple):
+    """One non-blank line (stripped span in the text) and the boilerplate rule it fired, if any
+    (a named tuple, as segment.Segment)."""
 
     start: int
     end: int
@@ -218,13 +218,16 @@ def _runs(lines: list[str], words: list[int], reasons: list[str]) -> None:
 _WORDS = re.compile(r"\S+")
 
 
-def _split_headlines(text: str, spans: list[tuple[int, int]], reasons: list[str]) -> list[Line]:
+def _split_headlines(text: str, spans: list[tuple[int, int]], reasons: list[str],
+                     counts: list[int]) -> list[Line]:
     """A headline glued to the first paragraph ("<headline> US President Trump is ...") is cut
-    off as a repeat, so the paragraph's sentence starts where the prose does."""
+    off as a repeat, so the paragraph's sentence starts where the prose does. `counts`: the
+    words of each line (folding keeps every white space where it is, so the folded line has
+    as many)."""
     heads: list[list[str]] = []
     out: list[Line] = []
     firsts: set[str] = set()  # first words of the headlines, for a cheap first test
-    for (start, end), reason in zip(spans, reasons, strict=True):
+    for (start, end), reason, count in zip(spans, reasons, counts, strict=True):
         # the cheap tests first: most pages have no headline, and most lines are not one
         if firsts and not reason \
                 and text[start:min(end, start + 24)].split(None, 1)[0].lower() in firsts:
@@ -236,7 +239,7 @@ def _split_headlines(text: str, spans: list[tuple[int, int]], reasons: list[str]
                 out += [Line(start, cut, "repeated"), Line(rest, end)]
                 continue
         out.append(Line(start, end, reason))
-        if reason or len(heads) >= 5 or end - start > 200:
+        if reason or len(heads) >= 5 or end - start > 200 or not 4 <= count <= 20:
             continue
         line = text[start:end]
         if not _TERMINAL.search(line) and 4 <= len(words := fold(line).split()) <= 20:
@@ -252,4 +255,4 @@ def classify(text: str) -> list[Line]:
     words = [len(line.split()) for line in lines]
     reasons = _first_pass(lines, words)
     _runs(lines, words, reasons)
-    return _split_headlines(text, spans, reasons)
+    return _split_headlines(text, spans, reasons, words)

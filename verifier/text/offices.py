@@ -291,7 +291,11 @@ def _clause_status(text: str, lo: int, holder_end: int, title_start: int) -> str
 _LATE = re.compile(r"(?<![A-Za-z])late $")
 # A sentence with an attachment holds a registry title (a TITLE mention) or matches one of
 # these: the index finds them in one scan of a long page, and checks skip the other sentences.
-SIGNS = (GENERIC, PORTFOLIO, re.compile("late "))
+# Each comes with a gate, a cheap pattern that every match of it contains a match of (a page
+# without one is not scanned with the costly pattern).
+SIGNS = ((GENERIC, re.compile(_HEADS)),
+         (PORTFOLIO, re.compile("minister|secretary", re.IGNORECASE)),
+         (re.compile("late "), None))
 
 
 def _late_people(text: str, lo: int, people: list[Mention]) -> list[Attachment]:
