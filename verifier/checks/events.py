@@ -157,6 +157,8 @@ def _is_person(index: ArticleIndex, m: Mention) -> bool:
 
 _TOGETHER = re.compile(r"\b(?:the two|both|the) (?:leaders|sides|heads of government)\b",
                        re.IGNORECASE)
+# Besides a title (ArticleIndex.may_attach), how a sentence may name someone without a name
+_OTHERWISE = ((_TOGETHER, None), (_PRONOUN, None))
 
 
 def _named_together(index: ArticleIndex, event: Entity, sentence: Sentence) -> set[str]:
@@ -210,19 +212,14 @@ def _candidates(index: ArticleIndex, event: Entity, triggers: frozenset[str],
     if len(event.participants) >= 2:
         named = [index.having([p]) for p in event.participants]
         everyone = set.intersection(*named)
-        someone = set.union(*named)
-        if everyone != someone:
-            everyone |= someone & _maybe_named_otherwise(index)
+        rest = set.union(*named) - everyone  # someone is named, not everyone
+        if rest:
+            titled = index.may_attach(rest)
+            everyone |= titled | index.sieve(rest - titled, _OTHERWISE)
         for group in cues:
             everyone &= index.having(group)
         found |= everyone
     return index.at(found)
-
-
-def _maybe_named_otherwise(index: ArticleIndex) -> frozenset[int]:
-    """Sentences that may name someone by "the two leaders", a pronoun or a title."""
-    return index.memo("events: maybe named otherwise", lambda: index.may_attach().union(
-        index.may_match(_TOGETHER), index.may_match(_PRONOUN)))
 
 
 def _named(index: ArticleIndex, event: Entity, sentence: Sentence) -> set[str]:

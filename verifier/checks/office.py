@@ -207,7 +207,7 @@ def _unbound(index: ArticleIndex, sentence: Sentence, claim: Claim, a: Attachmen
 def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]:
     facts = _Facts.of(claim, ctx)
     # a sentence says something only through an attachment
-    for sentence in index.at(index.having(targets(claim, ctx)) & index.may_attach()):
+    for sentence in index.at(index.may_attach(index.having(targets(claim, ctx)))):
         found: list[Candidate] = []  # rivals: another title given to the holder
         for a in map(partial(resolve, index, sentence), index.attachments(sentence)):
             for polarity, reason, spans in took_office(index, sentence, claim, a):

@@ -28,6 +28,7 @@ _LEFT = re.compile(
     r"(?:'s)?\s+(?:stepped down|resigned|quit|stood down|resignation|departure|exit)\b"
 )
 _NOUN = re.compile(r"\b(?P<noun>predecessor|successor)s?\b", re.IGNORECASE)
+_CUES = ((_ACTIVE, None), (_NOUN, None), (_AFTER, None))  # what `_pairs` reads
 Person = tuple[str, int, int]  # id, start, end
 PRONOUN = "?pronoun"  # "her predecessor" with nobody named before it
 
@@ -181,9 +182,8 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     named = index.having([holder, predecessor])
     # a sentence right after one naming the holder may speak of them by pronoun; `_pairs`
     # needs a cue
-    cued = index.memo("succession: cued", lambda: frozenset().union(
-        *(index.may_match(p) for p in (_ACTIVE, _NOUN, _AFTER))))
-    for sentence in index.at((named | {i + 1 for i in named}) & cued):
+    near = (named | {i + 1 for i in named}) - {len(index.sentences)}
+    for sentence in index.at(index.sieve(near, _CUES)):
         for after, before, s, e in _pairs(index, sentence):
             if after[0] == PRONOUN and index.mentions_anywhere(holder):
                 after = (holder, after[1], after[2])

@@ -8,7 +8,7 @@ import bisect
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar, cast
@@ -28,6 +28,8 @@ PAST = sys.maxsize
 
 
 _EMPTY: frozenset[str] = frozenset()
+# (pattern, gate) pairs for ArticleIndex.sieve
+Patterns = Sequence[tuple[re.Pattern[str], re.Pattern[str] | None]]
 _WORDY = re.compile(r"\w\w")  # two word characters: no word boundary between them
 
 
@@ -212,6 +214,19 @@ class ArticleIndex:
         """The sentences of these indices, in order."""
         return [self.sentences[i] for i in sorted(indices)]
 
+    def sieve(self, among: set[int], patterns: Patterns) -> set[int]:
+        """The sentences of `among` that one of the (pattern, gate) pairs may match: each
+        sentence searched alone when they are few (most pages), else one scan of the whole text
+        per pattern (see `may_match`), which a page of half a million candidates needs. Either
+        way a superset of those `pattern.search(sentence.text)` matches: the checks test each
+        sentence kept."""
+        if not among:
+            return set()
+        if 8 * len(among) >= len(self.sentences):
+            return among & frozenset().union(*(self.may_match(p, g) for p, g in patterns))
+        sentences = self.sentences
+        return {i for i in among if any(p.search(sentences[i].text) for p, _ in patterns)}
+
     def may_match(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None = None
                   ) -> frozenset[int]:
         """Indices of the sentences where `pattern.search(sentence.text)` may find something,
@@ -234,12 +249,14 @@ class ArticleIndex:
             return frozenset(found)
         return self.memo(f"may match: {pattern.pattern}", compute)
 
-    def may_attach(self) -> frozenset[int]:
-        """Indices of the sentences whose `attachments` may be non-empty (see offices.SIGNS)."""
-        def compute() -> frozenset[int]:
-            titled = self.having(self.registry.title_keys())
-            return frozenset(titled).union(*(self.may_match(p, g) for p, g in SIGNS))
-        return self.memo("may attach", compute)
+    def may_attach(self, among: set[int]) -> set[int]:
+        """The sentences of `among` whose `attachments` may be non-empty: those with a registry
+        title, and those one of offices.SIGNS may match."""
+        titled = among & self._titled()
+        return titled | self.sieve(among - titled, SIGNS)
+
+    def _titled(self) -> frozenset[int]:
+        return self.memo("titled", lambda: frozenset(self.having(self.registry.title_keys())))
 
     def _cut_mid_word(self) -> frozenset[int]:
         """Sentences whose first or last character has a word character beside it outside the
