@@ -4,9 +4,10 @@
 
 Each shape is text a pull request could hold and that once made a step quadratic: one endless
 sentence of names, one line per name, near misses of a family name, abbreviations, quotes,
-numbers, no white space at all. Every (shape, size) runs in a fresh process on the project's
-claims (whatever `claims/` holds); the article is generated, never stored. Linear time means
-the 5 MB column is about 12 times the 400 KB one.
+numbers, no white space at all; and "varied", dense prose that never repeats a sentence. Every
+(shape, size) runs in a fresh process on the project's claims (whatever `claims/` holds); the
+article is generated, never stored. Linear time means the 5 MB column is about 12 times the
+400 KB one.
 """
 
 from __future__ import annotations
@@ -32,6 +33,29 @@ UNIT = {
     "no-spaces": "Takaichi.Trump,Tokyo;",
     "blank-lines": "Takaichi\n\n",
 }
+# Every other shape repeats one unit; this one never repeats a sentence (the figures, days,
+# places and people change), so nothing computed once per distinct line or sentence helps.
+VARIED = "varied"
+_PEOPLE = ("Trump", "Takaichi", "Sanae Takaichi", "Ishiba", "the Japanese Prime Minister")
+_PLACES = ("Tokyo", "Osaka", "Seoul", "Yokosuka", "Kyoto")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def _varied(size: int) -> str:
+    import random
+
+    rng = random.Random(14)
+    out: list[str] = []
+    length = 0
+    while length < size:
+        day, year = rng.randint(1, 28), rng.randint(2019, 2026)
+        sentence = (f"{rng.choice(_PEOPLE)} met {rng.choice(_PEOPLE)} in {rng.choice(_PLACES)} "
+                    f"on {rng.choice(_DAYS)}, {day} October {year}, and they signed a deal on "
+                    f"${rng.randint(1, 999)} billion of investment "
+                    f"while Japan aims at {rng.randint(1, 9)}.{rng.randint(0, 9)}% of GDP. ")
+        out.append(sentence)
+        length += len(sentence)
+    return "".join(out)[:size]
 
 
 def one(shape: str, size: int) -> dict[str, float]:
@@ -42,8 +66,11 @@ def one(shape: str, size: int) -> dict[str, float]:
     from verifier.model import Article, ArticleMeta
 
     project = load_project(ROOT)
-    unit = UNIT[shape]
-    text = (unit * (size // len(unit) + 1))[:size]
+    if shape == VARIED:
+        text = _varied(size)
+    else:
+        unit = UNIT[shape]
+        text = (unit * (size // len(unit) + 1))[:size]
     article = Article("seeds/hostile.txt", text, ArticleMeta())
     started = time.perf_counter()
     runner.run(dataclasses.replace(project, articles=(article,)))
@@ -53,7 +80,7 @@ def one(shape: str, size: int) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("shapes", nargs="*", default=list(UNIT))
+    parser.add_argument("shapes", nargs="*", default=[*UNIT, VARIED])
     parser.add_argument("--sizes", default="400000,5000000")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()

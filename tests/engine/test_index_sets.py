@@ -143,3 +143,51 @@ def test_the_sets_leave_out_sentences_that_cannot_match(engine: Engine) -> None:
     assert index.sieve(every, [(events._PRONOUN, None)]) == {50}
     assert index.sieve({49, 50}, [(events._PRONOUN, None)]) == {50}
     assert index.may_attach(every) == set()
+
+
+# A page of many figures and dates, right and wrong: past the eighth contradiction the engine
+# keeps, the value and date checks skip binding the wrong ones (ArticleIndex.settled).
+FIGURES = st.lists(st.tuples(
+    st.sampled_from(["Trump met Takaichi in Tokyo", "Trump and Takaichi met",
+                     "Takaichi met Xi", "The summit took place"]),
+    st.sampled_from(["on Tuesday", "on 28 October 2025", "on 27 October 2025",
+                     "on 30 October 2025", "on 3 November 2025", "last week", "in 2019"]),
+    st.sampled_from(["$550 billion", "$500 billion", "$55 billion", "$1 trillion"]),
+    st.sampled_from(["2% of GDP", "3% of GDP", "15% tariffs", "25% tariffs"])),
+    min_size=10, max_size=40).map(lambda rows: "\n\n".join(
+        f"{who} {when}, and Japan pledged {money} of investment in the United States, with "
+        f"{share} for defense." for who, when, money, share in rows))
+
+
+def _rotated(rows: int) -> str:
+    """A fixed page of FIGURES' shape: wrong figures and dates first, right ones later."""
+    money = ["$500 billion", "$55 billion", "$1 trillion"] * 4 + ["$550 billion"] * 3
+    days = ["on 27 October 2025", "on 3 November 2025", "in 2019"] * 4 + ["on Tuesday"] * 3
+    return "\n\n".join(
+        f"Trump met Takaichi in Tokyo {days[i % 15]}, and Japan pledged {money[(i + 1) % 15]} of "
+        f"investment in the United States, with {2 + i % 3}% of GDP for defense."
+        for i in range(rows))
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=FIGURES)
+@example(text=_rotated(15))
+@example(text=_rotated(30))
+def test_skipping_settled_contradictions_never_changes_a_verdict(engine: Engine,
+                                                                  text: str) -> None:
+    article = Article("seeds/generated.txt", text, ArticleMeta(published=None))
+    with_skips = engine.judge_article(article)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ArticleIndex, "settled", lambda self, *_: False)
+        without = engine.judge_article(article)
+    assert with_skips == without, text
+
+
+def test_settled_holds_only_past_the_kept_contradictions(engine: Engine) -> None:
+    text = "".join(f"Trump met Takaichi in Tokyo on {day} November 2025.\n\n"
+                   for day in range(1, 13))
+    index = _index(engine, text)
+    claim = next(c for c in engine.claims if c.id == "summit-date")
+    verdict = engine.judge(claim, index)
+    assert verdict.verdict == "contradicted" and len(verdict.evidence) == 8
+    assert not index.settled("contradict", 0)  # the engine clears its bar after each claim

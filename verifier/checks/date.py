@@ -96,13 +96,18 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         agree = [d for d in dates if date_consistent(d, wanted)
                  and (mention.strong or _pins_day(d))]
 
-        wrong = [d for d in dates if (lo <= d.start < hi or fronted(mention.sentence, index.text,
-                                                                   d.start, d.end, (lo, hi)))
+        chain = list(chained_dates(index, ctx, mention))
+        # past the last contradiction the engine keeps, the sentence's own dates can only
+        # support (a chained date may stand elsewhere: then it is all read as before)
+        settled = not chain and index.settled("contradict", mention.sentence.start)
+        wrong = [d for d in dates if not settled
+                 and (lo <= d.start < hi or fronted(mention.sentence, index.text,
+                                                    d.start, d.end, (lo, hi)))
                  and attached(index, mention, d.start)
                  and date_consistent(d, wanted) is False
                  and not _explained(index, ctx, event, mention, d)
                  and _bound(index, mention, d, wanted)]
-        for chained in chained_dates(index, ctx, mention):
+        for chained in chain:
             agrees = date_consistent(chained, wanted)
             (agree if agrees else wrong if agrees is False else []).append(chained)
         yield from judge_found(index, mention, agree, wrong,

@@ -177,6 +177,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     measure = measure_words(claim)
     groups = cue_groups(claim)
     side = str(c.get("change", "to"))
+    tolerance = float(c.get("tolerance", 0))
     for subject in subjects:
         yield from _table_rows(claim, index, subject)
     look = [*subjects, *proxies, *(w for e in events for w in folded(
@@ -184,9 +185,12 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     for sentence in index.with_any(look):
         if not _cues_met(claim, index, sentence, groups):
             continue
+        # past the last contradiction the engine keeps, only a figure that agrees can count
+        settled = index.settled("contradict", sentence.start)
         found: list[Candidate] = []
         for value in index.values(sentence):
             if value.kind != expected["type"] or not _comparable(value, expected) \
+                    or (settled and compare(value, expected, tolerance) != "same") \
                     or on_row(index, value.start) \
                     or any(set_against(index, sentence, value, s) for s in subjects):
                 continue
@@ -344,6 +348,13 @@ def _governing_word(index: ArticleIndex, sentence: Sentence, value: Value) -> st
 def _periodic(group: Iterable[str]) -> bool:
     """A cue group of periods or mood ("fourth quarter", "year-over-year", "outlook"), which
     names when or how a figure is meant, not which part of the measure it counts."""
+    return _periodic_words(frozenset(group))
+
+
+@lru_cache(maxsize=4096)
+def _periodic_words(group: frozenset[str]) -> bool:
+    # asked per sentence and sibling of the same few claims: a page of figures asked it
+    # 120,000 times, each a pattern scan per word
     return any(periods(w) or w in FORECAST for w in group)
 
 

@@ -321,6 +321,14 @@ class ArticleIndex:
             self.rejected.append(self._located(sentence, "contradict", why,
                                                sorted(set(spans)), False))
 
+    def settled(self, polarity: Polarity, start: int) -> bool:
+        """Whether no evidence of this polarity at or after `start` can be kept any more (see
+        `bar`), and nothing is recorded for `explain`: a check may then skip the work of
+        finding it (a page of wrong figures once took a full binding analysis per figure)."""
+        bar = self.bar.get(polarity)
+        return bar is not None and self.rejected is None \
+            and self._norm.original_offset(start) > bar
+
     def evidence(self, sentence: Sentence, polarity: Polarity, reason: str,
                  spans: Iterable[tuple[int, int]] = (), hedged: bool = False) -> Evidence:
         """Evidence at the first of `spans` (the sentence's start without any). Past the
