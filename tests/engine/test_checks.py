@@ -39,6 +39,11 @@ ROWS = [
     ("defense-spending-2pct-gdp", "Japan will lift defense spending to 2% of GDP, a move "
      "supported by Washington.", None, "supported"),
     ("investment-550bn", "Japan pledged $550bn in investment.", None, "supported"),
+    # a hard-wrapped figure alone on its line is no table row (it once raised IndexError)
+    ("defense-spending-2pct-gdp", "Japan will raise its defense spending to\n2%\nof GDP, "
+     "Takaichi said.", None, "supported"),
+    ("defense-spending-2pct-gdp", "Japan will raise its defense spending to\n3%\nof GDP, "
+     "Takaichi said.", None, "contradicted"),
     ("tariff-15pct", "Trump dropped the idea of a 100% tariff on Chinese goods.", None, "silent"),
     # place
     ("summit-location", "The Tokyo summit is seen as a turning point in the US-Japan alliance.",

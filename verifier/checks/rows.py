@@ -52,7 +52,8 @@ def parse_row(text: str, start: int, end: int) -> _Parsed | None:
     if head.endswith(("-", "\u2212")):
         return None  # "stays at -0.1 %": a minus sign, not a separator
     body = head.rstrip()
-    if body[-1:] in _SEPARATORS and (body[-1] != "-" or body[-2:-1] == " "):
+    # a line that is only a figure has no label ("" is in every string: test the character)
+    if body and body[-1] in _SEPARATORS and (body[-1] != "-" or body[-2:-1] == " "):
         body = body[:-1].rstrip()
     elif not ("\t" in head[len(body):] or len(head) - len(body) >= 2):
         return None
