@@ -62,7 +62,7 @@ class Engine:
         return ids
 
     def verify_article(self, article: Article) -> list[Verdict]:
-        with collector_paused():
+        with collector_paused(), _naming(article):
             index = ArticleIndex(article, self.matcher)
             wanted = self.candidates(index)
             return [self.judge(claim, index) if claim.id in wanted
@@ -72,7 +72,7 @@ class Engine:
                       only: Collection[str] | None = None) -> list[Verdict]:
         """`verify_article` without the silent verdicts (a large run cannot hold one object per
         pair), in claim id order; `only`, when given, judges just those claim ids."""
-        with collector_paused():
+        with collector_paused(), _naming(article):
             index = ArticleIndex(article, self.matcher)
             wanted = self.candidates(index)
             ids = sorted(wanted if only is None else wanted.intersection(only))
@@ -88,6 +88,22 @@ class Engine:
         finally:
             index.bar.clear()
         return verdict_of(claim.id, article.path, evidence)
+
+
+class JudgeError(RuntimeError):
+    """A failure of the verifier itself on one article (a bug): the message names the article,
+    so a user can find it and report it. One string argument: it crosses process boundaries."""
+
+
+@contextmanager
+def _naming(article: Article) -> Iterator[None]:
+    try:
+        yield
+    except JudgeError:
+        raise
+    except Exception as error:
+        raise JudgeError(f"{article.path}: {type(error).__name__}: {error} (a failure of the "
+                         "verifier on this article; please report it with the file)") from error
 
 
 @contextmanager
@@ -195,6 +211,7 @@ def check_examples(claim: Claim, entities: Mapping[str, Entity],
     engine = engine or Engine([claim], entities)
     out = []
     for number, example in enumerate(claim.examples, start=1):
-        index = ArticleIndex(example_article(claim, number, example), engine.matcher)
-        out.append((example, engine.judge(claim, index)))
+        article = example_article(claim, number, example)
+        with _naming(article):
+            out.append((example, engine.judge(claim, ArticleIndex(article, engine.matcher))))
     return out
