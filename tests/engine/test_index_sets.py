@@ -5,6 +5,8 @@ property tests on generated text built from the words the checks look for."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import example, given, settings
@@ -36,6 +38,15 @@ TEXTS = st.lists(st.tuples(st.sampled_from(PIECES), SEPARATORS), max_size=60).ma
     lambda parts: "".join(piece + sep for piece, sep in parts))
 PATTERNS = (events._TOGETHER, events._PRONOUN, succession._ACTIVE, succession._NOUN,
             succession._AFTER, *(p for p, _ in offices.SIGNS))
+
+
+@contextmanager
+def _every_sentence() -> Iterator[None]:
+    """Sets that hold every candidate: each check then tests every sentence it used to."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ArticleIndex, "sieve", lambda self, among, *_: set(among))
+        patch.setattr(ArticleIndex, "may_attach", lambda self, among: set(among))
+        yield
 
 
 def _index(engine: Engine, text: str) -> ArticleIndex:
@@ -94,9 +105,7 @@ def test_skipping_sentences_never_changes_a_verdict(engine: Engine, text: str) -
     sentence (each check then tests every sentence it used to), gives equal verdicts."""
     article = Article("seeds/generated.txt", text, ArticleMeta())
     with_sets = engine.judge_article(article)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(ArticleIndex, "sieve", lambda self, among, *_: set(among))
-        patch.setattr(ArticleIndex, "may_attach", lambda self, among: set(among))
+    with _every_sentence():
         without = engine.judge_article(article)
     assert with_sets == without, text
 
@@ -117,9 +126,7 @@ def test_skipping_sentences_never_changes_an_event_mention(engine: Engine, text:
     """The same differential on every event of the registry, mention by mention (a verdict
     needs a date or place beside the mention too, so it would show fewer differences)."""
     with_sets = _event_mentions(engine, text)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(ArticleIndex, "sieve", lambda self, among, *_: set(among))
-        patch.setattr(ArticleIndex, "may_attach", lambda self, among: set(among))
+    with _every_sentence():
         without = _event_mentions(engine, text)
     assert with_sets == without, text
 

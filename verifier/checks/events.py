@@ -204,11 +204,8 @@ def _candidates(index: ArticleIndex, event: Entity, triggers: frozenset[str],
     in Python, per event, was most of its cost): the alias; or all the cue groups and a
     trigger word; or, without a trigger, every participant named or possibly named another way
     (see `_named`). The test in `event_mentions` then decides each one."""
-    found = index.having([event.id])
-    cued = index.having(triggers)
-    for group in cues:
-        cued &= index.having(group)
-    found |= cued
+    in_cues = [index.having(group) for group in cues]
+    found = index.having([event.id]) | index.having(triggers).intersection(*in_cues)
     if len(event.participants) >= 2:
         named = [index.having([p]) for p in event.participants]
         everyone = set.intersection(*named)
@@ -216,9 +213,7 @@ def _candidates(index: ArticleIndex, event: Entity, triggers: frozenset[str],
         if rest:
             titled = index.may_attach(rest)
             everyone |= titled | index.sieve(rest - titled, _OTHERWISE)
-        for group in cues:
-            everyone &= index.having(group)
-        found |= everyone
+        found |= everyone.intersection(*in_cues)
     return index.at(found)
 
 

@@ -143,7 +143,6 @@ class ArticleIndex:
         self._lines: list[tuple[int, int]] | None = None
         self._memo: dict[str, Any] = {}
         self._line_starts: list[int] | None = None
-        self._starts: list[int] | None = None
         # polarity -> the original offset past which the engine keeps no more evidence (set
         # by engine.core while it judges one claim; empty otherwise, so every call locates)
         self.bar: dict[str, int] = {}
@@ -198,8 +197,7 @@ class ArticleIndex:
 
     def with_any(self, targets: Iterable[str]) -> list[Sentence]:
         """Sentences that mention any of these entities or words, in order."""
-        found = sorted({i for t in targets for i in self._by_entity.get(t, ())})
-        return [self.sentences[i] for i in found]
+        return self.at(self.having(targets))
 
     def having(self, targets: Iterable[str]) -> set[int]:
         """Indices of the sentences that mention any of these entities, titles or words (a set:
@@ -273,9 +271,7 @@ class ArticleIndex:
         return self.memo("sentence ends", lambda: [s.end for s in self.sentences])
 
     def _starts_list(self) -> list[int]:
-        if self._starts is None:
-            self._starts = [s.start for s in self.sentences]
-        return self._starts
+        return self.memo("sentence starts", lambda: [s.start for s in self.sentences])
 
     def present(self) -> set[str]:
         """Every entity, office and word some sentence mentions."""
