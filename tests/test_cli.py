@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import fakes
 import pytest
@@ -160,33 +159,6 @@ def test_an_unexpected_error_is_one_line_with_a_hint(monkeypatch: pytest.MonkeyP
     assert "--debug" in result.stderr and "Traceback" not in result.output
     debug = CliRunner().invoke(cli.cli, ["--debug", "check", "--root", str(PROJECTS / "clean")])
     assert isinstance(debug.exception, RuntimeError)
-
-
-@pytest.mark.parametrize(("where", "named"), [
-    ("seeds/", r"seeds/\S+\.txt"),
-    ("#", r"claims/people\.yaml#takaichi-prime-minister/example-\S+"),
-])
-def test_a_failure_of_the_engine_names_the_article(monkeypatch: pytest.MonkeyPatch,
-                                                   tmp_path: Path, where: str,
-                                                   named: str) -> None:
-    """A bug in a check on one article or claim example (the fuzz campaign found one) is one
-    line that names it, so a user can find it and report it."""
-    from verifier.checks import KINDS
-
-    root = copy_corpus(tmp_path)
-    office = KINDS["office"]
-
-    def explode(claim: Any, index: Any, ctx: Any) -> Any:
-        if where in index.article.path:
-            raise IndexError("string index out of range")
-        return office.check(claim, index, ctx)
-
-    monkeypatch.setitem(KINDS, "office", type(office)(office.name, office.targets, explode))
-    result = CliRunner().invoke(cli.cli, ["check", "--root", str(root), "--no-cache",
-                                          "--jobs", "1"])
-    assert result.exit_code == 2 and "Traceback" not in result.output
-    assert re.search(rf"JudgeError: {named}: IndexError: string index out of range \(a "
-                     "failure of the verifier on this article", result.stderr), result.stderr
 
 
 def test_usage_errors_exit_2_without_traceback() -> None:

@@ -91,8 +91,17 @@ class Engine:
 
 
 class JudgeError(RuntimeError):
-    """A failure of the verifier itself on one article (a bug): the message names the article,
-    so a user can find it and report it. One string argument: it crosses process boundaries."""
+    """A failure of the verifier itself on one article or claim example (a bug): `where` names
+    it, `what` is the failure, so a user can find the file and report it. Both are strings, the
+    exception's args: it crosses process boundaries."""
+
+    def __init__(self, where: str, what: str) -> None:
+        super().__init__(where, what)
+        self.where, self.what = where, what
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what} (a failure of the verifier on this article; please " \
+               "report it with the file)"
 
 
 @contextmanager
@@ -102,8 +111,7 @@ def _naming(article: Article) -> Iterator[None]:
     except JudgeError:
         raise
     except Exception as error:
-        raise JudgeError(f"{article.path}: {type(error).__name__}: {error} (a failure of the "
-                         "verifier on this article; please report it with the file)") from error
+        raise JudgeError(article.path, f"{type(error).__name__}: {error}") from error
 
 
 @contextmanager

@@ -18,9 +18,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from verifier import engine as engine_module
-from verifier.execution.backend import Backend, Task, chunks, judge_task
+from verifier.execution.backend import Backend, Outcome, Task, chunks, judge_task
 from verifier.execution.cachekeys import digest
-from verifier.model import Claim, Entity, Verdict
+from verifier.model import Claim, Entity
 
 LOCAL = "local"
 INSTALL = "pip install 'claim-verifier[dask]'"
@@ -42,7 +42,7 @@ def cluster_backend(address: str, jobs: int) -> Backend:
     """A backend that verifies on the cluster at `address` (LOCAL: `jobs` local workers)."""
 
     def run(claims: Sequence[Claim], entities: Mapping[str, Entity],
-            tasks: Sequence[Task]) -> list[list[Verdict]]:
+            tasks: Sequence[Task]) -> list[Outcome]:
         if not tasks:
             return []
         with client_for(address, jobs) as client:
@@ -73,7 +73,7 @@ def client_for(address: str, jobs: int) -> Iterator[Any]:
 
 
 def on_cluster(client: Any, claims: Sequence[Claim], entities: Mapping[str, Entity],
-               tasks: Sequence[Task]) -> list[list[Verdict]]:
+               tasks: Sequence[Task]) -> list[Outcome]:
     """The verdicts of every task, in task order, computed by the cluster's workers."""
     key = digest(["claims and entities", tuple(claims), dict(entities)])
     shared = client.scatter([tuple(claims), dict(entities)], broadcast=True, hash=False)
@@ -86,7 +86,7 @@ _ENGINES: dict[str, engine_module.Engine] = {}  # on a worker: the engine of the
 
 
 def judge_on_worker(key: str, claims: tuple[Claim, ...], entities: dict[str, Entity],
-                    chunk: list[Task]) -> list[list[Verdict]]:
+                    chunk: list[Task]) -> list[Outcome]:
     engine = _ENGINES.get(key)
     if engine is None:
         engine = engine_module.Engine(claims, entities)

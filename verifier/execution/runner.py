@@ -8,7 +8,7 @@ Never prints.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -133,62 +133,79 @@ def run_detailed(
     engine runs (worker processes, cache, cluster: see verifier.execution.workers)."""
     examples = examples or engine_examples()
     shared = isinstance(examples, SharedEngineExamples)
-    verdicts, sparse, judged = _verdicts(project, verify or engine_verify(), execution, shared)
+    verdicts, sparse, judged, failures = _verdicts(project, verify or engine_verify(),
+                                                   execution, shared)
     applied = baseline.apply(verdicts, project.acknowledgements, today=today,
-                             judged=_judged(project, partial))
+                             judged=_judged(project, partial, {p.file for p in failures}))
     if isinstance(examples, SharedEngineExamples):
         examples.bind(project.claims)
-    if judged:
-        examples = _precomputed(judged, examples)
+    examples = _precomputed(judged, examples, failures)
     outcomes = tuple(check_claims(project.claims, project.entities, examples))
-    problems = sorted([*project.problems, *applied.warnings,
+    problems = sorted([*project.problems, *applied.warnings, *failures,
                        *(example_problem(o) for o in outcomes if o.known_miss or not o.passed)])
     result = Result(project, applied.verdicts, applied.stale, tuple(problems), sparse)
     return Run(result, outcomes)
 
 
 def _verdicts(project: Project, verify: VerifyFn, execution: Execution | None, shared: bool
-              ) -> tuple[Sequence[Verdict], bool, dict[str, list[Verdict]]]:
-    """The verdicts, whether silent pairs are left out, and verdicts on claim examples judged
-    along. The engine itself runs through verifier.execution.workers (processes, cache,
-    cluster), which judges the examples too when an execution is given and the examples judge
-    is the engine's; any other `verify` is called as it is."""
+              ) -> tuple[Sequence[Verdict], bool, Mapping[str, list[Verdict] | Problem],
+                         list[Problem]]:
+    """The verdicts, whether silent pairs are left out, verdicts on claim examples judged
+    along, and the articles the verifier failed on (see backend.Outcome). The engine itself
+    runs through verifier.execution.workers (processes, cache, cluster), which judges the
+    examples too when an execution is given and the examples judge is the engine's; any other
+    `verify` is called as it is."""
     from verifier import engine
     from verifier.execution import workers
 
     if verify is not engine.verify:
-        return verify(project.claims, project.entities, project.articles), False, {}
+        return verify(project.claims, project.entities, project.articles), False, {}, []
     ask = [c for c in project.claims if c.examples] if execution and shared else []
     execution = execution or workers.Execution()
     out = workers.verify_sparse(project.claims, project.entities, project.articles,
                                 execution, ask)
     if len(project.claims) * len(project.articles) > execution.dense_limit:
-        return out.verdicts, True, out.examples
-    return workers.dense(out.verdicts, project.claims, project.articles), False, out.examples
+        return out.verdicts, True, out.examples, out.failures
+    return (workers.dense(out.verdicts, project.claims, project.articles), False, out.examples,
+            out.failures)
 
 
-def _precomputed(judged: Mapping[str, Sequence[Verdict]], rest: ExamplesFn) -> ExamplesFn:
-    """Verdicts on examples judged along with the articles; `rest` judges any others."""
+def _precomputed(judged: Mapping[str, Sequence[Verdict] | Problem], rest: ExamplesFn,
+                 failures: list[Problem]) -> ExamplesFn:
+    """Verdicts on examples judged along with the articles; `rest` judges any others. A claim
+    whose examples the verifier failed on has none: its failure goes to `failures`."""
+    from verifier.engine.core import JudgeError
+    from verifier.execution.backend import failure
 
     def examples(claim: Claim, entities: Mapping[str, Entity]
                  ) -> Sequence[tuple[Example, Verdict]]:
         found = judged.get(claim.id)
-        if found is None or len(found) != len(claim.examples):
+        if isinstance(found, Problem):
+            failures.append(found)
+            return ()
+        if found is not None and len(found) == len(claim.examples):
+            return list(zip(claim.examples, found, strict=True))
+        try:
             return rest(claim, entities)
-        return list(zip(claim.examples, found, strict=True))
+        except JudgeError as error:
+            failures.append(failure(claim, error))
+            return ()
 
     return examples
 
 
-def _judged(project: Project, partial: bool) -> Callable[[Acknowledgement], bool] | None:
-    """Which acknowledgements this run can call stale (None: all of them)."""
+def _judged(project: Project, partial: bool, failed: Collection[str] = ()
+            ) -> Callable[[Acknowledgement], bool] | None:
+    """Which acknowledgements this run can call stale (None: all of them); `failed`: the
+    articles the verifier failed on, whose verdicts are unknown."""
     broken = any(p.level == "error" for p in project.problems)
-    if not (partial or broken):
+    if not (partial or broken or failed):
         return None
-    articles = {a.path for a in project.articles}
+    articles = {a.path for a in project.articles} - set(failed)
     claims = {c.id for c in project.claims}
     # a claim file that failed to load must not turn its acknowledgements stale
-    return lambda a: (not partial or a.article in articles) and (not broken or a.claim in claims)
+    return lambda a: (not (partial or failed) or a.article in articles) \
+        and (not broken or a.claim in claims)
 
 
 # --- facts about a Result, shared by the reports and the CLI -------------------------------

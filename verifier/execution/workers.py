@@ -24,11 +24,12 @@ import msgspec
 from verifier import engine as engine_module
 from verifier.engine import Engine
 from verifier.engine.core import collector_paused
-from verifier.execution.backend import CHUNK, Backend, Task, chunks, judge_task
+from verifier.execution.backend import CHUNK, Backend, Outcome, Task, chunks, judge_task
 from verifier.execution.cache import Lookup, Stats, VerdictCache
 from verifier.execution.encoded import Encoded, Verdicts
 from verifier.load.corpus import Mapper, Read
 from verifier.model import Article, Claim, Entity, Verdict
+from verifier.problems import Problem
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -60,49 +61,59 @@ def workers(jobs: int | None) -> int:
 @dataclass(frozen=True)
 class Judged:
     verdicts: Verdicts  # supported and contradicted, by (article path, claim id)
-    examples: dict[str, list[Verdict]]  # claim id -> the verdict on each of its examples
+    # claim id -> the verdict on each of its examples, or the verifier's failure on them
+    examples: dict[str, list[Verdict] | Problem]
+    failures: list[Problem]  # the articles the verifier failed on (see backend.Outcome)
 
 
 def verify_sparse(claims: Sequence[Claim], entities: Mapping[str, Entity],
                   articles: Sequence[Article], execution: Execution,
                   examples: Sequence[Claim] = ()) -> Judged:
     """Supported and contradicted verdicts of every pair, and the verdicts on the examples of
-    the claims in `examples`; what the cache knows is not judged again. Counts land in
-    `execution.stats`."""
+    the claims in `examples`; what the cache knows is not judged again (and a failure is never
+    cached). Counts land in `execution.stats`."""
     with gc_paused():
         engine = engine_module.Engine(claims, entities)
         cache = VerdictCache(execution.cache, engine) if execution.cache else None
         ordered = sorted(articles, key=lambda a: a.path)
         lookups = [cache.lookup(a) for a in ordered] if cache else [Lookup(a, (), None)
                                                                     for a in ordered]
-        known = {c.id: found for c in examples if cache and (found := cache.examples(c))}
+        known: dict[str, list[Verdict] | Problem] = {
+            c.id: found for c in examples if cache and (found := cache.examples(c))}
         asked = [c for c in examples if c.id not in known]
         tasks: list[Task] = [*asked, *((x.article, x.only) for x in lookups
                                        if x.only is None or x.only)]
         judged = iter(_backend(engine, execution, len(tasks))(engine.claims, entities, tasks))
+        failures: list[Problem] = []
         try:
             for claim in asked:
-                known[claim.id] = next(judged)
-                if cache:
-                    cache.store_examples(claim, known[claim.id])
-            out = _merge(lookups, judged, cache)
+                known[claim.id] = outcome = next(judged)
+                if cache and not isinstance(outcome, Problem):
+                    cache.store_examples(claim, outcome)
+            out = _merge(lookups, judged, cache, failures)
         finally:
             if cache:
                 cache.close()
     stats = cache.stats if cache else Stats(verified=len(ordered))
     for name, count in stats.__dict__.items():  # added: loading counts the memo's files
         setattr(execution.stats, name, getattr(execution.stats, name) + count)
-    return Judged(out, known)
+    return Judged(out, known, failures)
 
 
-def _merge(lookups: Sequence[Lookup], judged: Iterator[list[Verdict]],
-           cache: VerdictCache | None) -> Verdicts:
-    """Cached and new verdicts of each article, in order; new ones go to the cache."""
+def _merge(lookups: Sequence[Lookup], judged: Iterator[Outcome], cache: VerdictCache | None,
+           failures: list[Problem]) -> Verdicts:
+    """Cached and new verdicts of each article, in order; new ones go to the cache. An article
+    the verifier failed on keeps what the cache knew, and its failure goes to `failures`."""
     out: list[Encoded | Sequence[Verdict]] = []
     for lookup in lookups:
         if lookup.only is None or lookup.only:
             kept = lookup.kept.decode() if isinstance(lookup.kept, Encoded) else lookup.kept
-            verdicts = sorted([*kept, *next(judged)], key=lambda v: v.claim)
+            new = next(judged)
+            if isinstance(new, Problem):
+                failures.append(new)
+                out.append(kept)
+                continue
+            verdicts = sorted([*kept, *new], key=lambda v: v.claim)
             if cache:
                 cache.store(lookup, verdicts)
             out.append(verdicts)
@@ -149,7 +160,7 @@ def reader(execution: Execution) -> Mapper | None:
 
 
 def _on_processes(claims: Sequence[Claim], entities: Mapping[str, Entity],
-                  tasks: Sequence[Task], jobs: int) -> list[list[Verdict]]:
+                  tasks: Sequence[Task], jobs: int) -> list[Outcome]:
     with _pool(jobs, initializer=start_worker, initargs=(tuple(claims), dict(entities))) as pool:
         return [v for part in pool.map(judge_chunk, chunks(tasks))
                 for v in _CHUNK.decode(part)]
@@ -180,13 +191,13 @@ def start_worker(claims: tuple[Claim, ...], entities: dict[str, Entity]) -> None
 
 
 def judge_chunk(tasks: list[Task]) -> bytes:
-    """A chunk's verdicts, as msgpack: 6x cheaper for the worker than pickling them, and 2x
+    """A chunk's outcomes, as msgpack: 6x cheaper for the worker than pickling them, and 2x
     for the parent to decode (2-3% of a cold run's work)."""
     with gc_paused():
         return msgspec.msgpack.encode([judge_task(_ENGINE[0], task) for task in tasks])
 
 
-_CHUNK = msgspec.msgpack.Decoder(list[list[Verdict]])
+_CHUNK = msgspec.msgpack.Decoder(list[Outcome])
 
 
 def settle() -> None:
