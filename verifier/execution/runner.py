@@ -133,12 +133,13 @@ def run_detailed(
     engine runs (worker processes, cache, cluster: see verifier.execution.workers)."""
     examples = examples or engine_examples()
     shared = isinstance(examples, SharedEngineExamples)
-    verdicts, sparse, judged, failures = _verdicts(project, verify or engine_verify(),
-                                                   execution, shared)
+    verdicts, sparse, judged, failed = _verdicts(project, verify or engine_verify(), execution,
+                                                 shared)
     applied = baseline.apply(verdicts, project.acknowledgements, today=today,
-                             judged=_judged(project, partial, {p.file for p in failures}))
+                             judged=_judged(project, partial, {p.file for p in failed}))
     if isinstance(examples, SharedEngineExamples):
         examples.bind(project.claims)
+    failures = [*failed]  # the articles', then any claim examples' the verifier failed on
     examples = _precomputed(judged, examples, failures)
     outcomes = tuple(check_claims(project.claims, project.entities, examples))
     problems = sorted([*project.problems, *applied.warnings, *failures,
