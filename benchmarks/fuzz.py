@@ -216,15 +216,36 @@ def _render(fmt: str, result: Any) -> str:
 
 def _reports_twice(project: Any) -> None:
     from verifier.execution import runner
+    from verifier.execution.backend import FAILURE
 
     today = dt.date(2026, 1, 1)
     first = runner.run(project, today=today)
+    if any(p.code == FAILURE for p in first.problems):
+        _raise_the_failure(project)
     second = runner.run(project, today=today)
     one = {fmt: _render(fmt, first) for fmt in _formats()}
     two = {fmt: _render(fmt, second) for fmt in _formats()}
     if one != two:
         raise NonDeterministic(", ".join(f for f in one if one[f] != two[f]))
     _check_formats(one)
+
+
+def _raise_the_failure(project: Any) -> None:
+    """A run reports the verifier failing on an article or claim example as a problem, and goes
+    on; a campaign wants the exception itself, raised where it was (a finding is named by that
+    place): the engine judges again in this process, where nothing catches it."""
+    from verifier.engine import Engine, check_examples
+    from verifier.engine.core import JudgeError
+
+    engine = Engine(project.claims, project.entities)
+    try:
+        for article in project.articles:
+            engine.verify_article(article)
+        for claim in project.claims:
+            check_examples(claim, project.entities, engine)
+    except JudgeError as error:
+        raise (error.__cause__ or error) from None
+    raise AssertionError("the run reported a verifier failure the engine does not raise again")
 
 
 def _check_formats(reports: dict[str, str]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hostile import PROJECTS, ROOT
@@ -47,3 +48,24 @@ def test_the_targets_reject_what_their_contract_forbids() -> None:
     finally:
         del fuzz.TARGETS["boom"]
     assert sum(tally.findings.values()) == 1 and "IndexError" in next(iter(tally.findings))
+
+
+def test_a_failure_the_run_reports_is_a_finding_where_it_was_raised(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run turns an exception in a check into a `verifier-failure` problem and goes on; the
+    campaign still counts it, named by the place that raised it."""
+    from verifier.checks import KINDS
+
+    office = KINDS["office"]
+
+    def explode(claim: Any, index: Any, ctx: Any) -> Any:
+        if index.article.path == "seeds/fuzz.txt":
+            raise IndexError("planted")
+        return office.check(claim, index, ctx)
+
+    monkeypatch.setitem(KINDS, "office", type(office)(office.name, office.targets, explode))
+    tally = fuzz.Tally()
+    fuzz.attempt("article", b"Sanae Takaichi is Japan's prime minister.", ROOT, tally, HANG,
+                 save=False)
+    assert list(tally.findings) == [f"article: IndexError at {Path(__file__).name}:"
+                                    f"{explode.__code__.co_firstlineno + 2}"]
