@@ -232,19 +232,10 @@ def _reports_twice(project: Any) -> None:
 
 def _raise_the_failure(project: Any) -> None:
     """A run reports the verifier failing on an article or claim example as a problem, and goes
-    on; a campaign wants the exception itself, raised where it was (a finding is named by that
-    place): the engine judges again in this process, where nothing catches it."""
-    from verifier.engine import Engine, check_examples
-    from verifier.engine.core import JudgeError
+    on; a campaign wants the exception itself, raised where it was."""
+    from verifier.execution.backend import raise_failure
 
-    engine = Engine(project.claims, project.entities)
-    try:
-        for article in project.articles:
-            engine.verify_article(article)
-        for claim in project.claims:
-            check_examples(claim, project.entities, engine)
-    except JudgeError as error:
-        raise (error.__cause__ or error) from None
+    raise_failure(project.claims, project.entities, project.articles)
     raise AssertionError("the run reported a verifier failure the engine does not raise again")
 
 

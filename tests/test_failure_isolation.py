@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +149,15 @@ def test_the_pytest_gate_fails_the_article_and_runs_the_rest(
                                  f"*{BROKEN}:1:1: [[]{FAILURE}] the verifier failed*"])
     assert before.get("failed", 0) == 0
     result.assert_outcomes(failed=1, passed=before["passed"], xfailed=before["xfailed"] - 1)
+
+
+def test_debug_shows_the_failure_itself(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+    """`verifier --debug check`: the exception behind the problem, with its own traceback, for
+    the bug report."""
+    fail_office_check_on(monkeypatch, BROKEN)
+    result = CliRunner().invoke(cli.cli, ["--debug", "check", "--root", str(root), "--no-cache",
+                                          "--jobs", "1"])
+    assert isinstance(result.exception, IndexError)
+    assert result.exc_info is not None
+    assert result.exc_info[2] is not None and "explode" in str(
+        traceback.extract_tb(result.exc_info[2])[-1].name)

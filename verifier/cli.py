@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from verifier.execution import runner
+from verifier.execution.backend import FAILURE, raise_failure
 from verifier.execution.baseline import review_due
 from verifier.execution.workers import CACHE_FOLDER, Execution, settle
 from verifier.model import VERDICTS, ArticleMeta, ExampleText, Project, Result
@@ -222,6 +223,9 @@ def check(root: Path, claims: Path | None, articles: tuple[Path, ...], formats: 
         project, verify, partial = scope.project, scope.verify, partial or scope.partial
         click.echo(scope.summary, err=True)
     result = runner.run(project, verify=verify, partial=partial, execution=execution)
+    if click.get_current_context().meta.get("verifier.debug") and any(
+            p.code == FAILURE for p in result.problems):
+        raise_failure(project.claims, project.entities, project.articles)  # its traceback
     settle()
     if execution.stats.corrupt:
         click.echo(f"verifier: warning: {execution.stats.corrupt} unreadable cache file(s) in "

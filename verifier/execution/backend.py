@@ -52,5 +52,20 @@ def failure(task: Task, error: JudgeError) -> Problem:
                    f"unknown: {ask}")
 
 
+def raise_failure(claims: Sequence[Claim], entities: Mapping[str, Entity],
+                  articles: Sequence[Article]) -> None:
+    """Judge again in this process, where nothing catches, and raise the exception behind the
+    first verifier-failure problem with its own traceback: what `verifier --debug` shows, and
+    how the fuzz campaign names a finding (by the place that raised it)."""
+    engine = Engine(claims, entities)
+    try:
+        for article in sorted(articles, key=lambda a: a.path):
+            engine.judge_article(article)
+        for claim in engine.claims:
+            engine_module.check_examples(claim, entities, engine)
+    except JudgeError as error:
+        raise (error.__cause__ or error) from None
+
+
 def chunks(tasks: Sequence[Task], size: int = CHUNK) -> list[list[Task]]:
     return [list(tasks[i:i + size]) for i in range(0, len(tasks), size)]
