@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -46,12 +47,17 @@ def schema_path(name: SchemaName) -> Path:
 
 
 def _partial_date(instance: object) -> bool:
-    """YYYY, YYYY-MM or YYYY-MM-DD naming a real day, month or year."""
-    if not isinstance(instance, str):
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real day, month or year. Another shape is left to
+    the schema's pattern, which reports it (a format runs whatever the pattern found: five
+    parts once reached the date constructor and stopped the run with a TypeError)."""
+    if not isinstance(instance, str) or not _PARTIAL_DATE.fullmatch(instance):
         return True
     parts = [int(p) for p in instance.split("-")]
     dt.date(*parts, *[1] * (3 - len(parts)))  # raises ValueError for 2025-02-30 or 2025-13
     return True
+
+
+_PARTIAL_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}")
 
 
 def _re2(instance: object) -> bool:
