@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import traceback
 from pathlib import Path
 from typing import Any
@@ -161,3 +162,25 @@ def test_debug_shows_the_failure_itself(monkeypatch: pytest.MonkeyPatch, root: P
     assert result.exc_info is not None
     assert result.exc_info[2] is not None and "explode" in str(
         traceback.extract_tb(result.exc_info[2])[-1].name)
+
+
+def test_check_changed_isolates_a_failure_too(monkeypatch: pytest.MonkeyPatch,
+                                              root: Path) -> None:
+    """`check --changed` (what the pull-request workflow runs) judges only what changed, on
+    another path: the failed article is an error there too, the other changed one is judged."""
+    other = "seeds/001_833ceba6393617bc.txt"
+    for command in (["init", "-q", "-b", "main"], ["add", "."], ["-c", "user.name=t", "-c",
+                    "user.email=t@t", "commit", "-q", "-m", "base"]):
+        subprocess.run(["git", *command], cwd=root, check=True)
+    for path in (BROKEN, other):  # a comment in the sidecar: the article changed, its text not
+        meta = root / path.replace(".txt", ".meta.yaml")
+        meta.write_text(meta.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
+    changed = ("--no-cache", "--changed", "--base", "main")
+    _, before, _ = check(root, *changed)
+    fail_office_check_on(monkeypatch, BROKEN)
+    status, after, _ = check(root, *changed)
+    assert status == 2 and [(p["file"], p["code"]) for p in after["problems"]] == \
+        [(BROKEN, FAILURE)]
+    assert results_outside(after, BROKEN) == results_outside(before, BROKEN)
+    assert {r["article"] for r in results_outside(after, BROKEN)} == {other}
+    assert {r["verdict"] for r in after["results"] if r["article"] == BROKEN} == {"silent"}

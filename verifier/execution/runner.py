@@ -32,8 +32,10 @@ from verifier.problems import Problem
 if TYPE_CHECKING:
     from verifier.execution.workers import Execution
 
+# Every pair's verdict; a Problem among them stands for an article the verifier failed on
+# (see backend.Outcome), whose pairs are silent.
 VerifyFn = Callable[[Sequence[Claim], Mapping[str, Entity], Sequence[Article]],
-                    Sequence[Verdict]]
+                    Sequence[Verdict | Problem]]
 
 # The claim examples' outcomes, in examples.py; their names stay importable from here
 ExamplesFn = claim_examples.ExamplesFn
@@ -160,7 +162,9 @@ def _verdicts(project: Project, verify: VerifyFn, execution: Execution | None, s
     from verifier.execution import workers
 
     if verify is not engine.verify:
-        return verify(project.claims, project.entities, project.articles), False, {}, []
+        found = verify(project.claims, project.entities, project.articles)
+        return ([v for v in found if isinstance(v, Verdict)], False, {},
+                [p for p in found if isinstance(p, Problem)])
     ask = [c for c in project.claims if c.examples] if execution and shared else []
     execution = execution or workers.Execution()
     out = workers.verify_sparse(project.claims, project.entities, project.articles,

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import click
 
+from verifier.execution.backend import failure
 from verifier.execution.runner import VerifyFn
 from verifier.ingest.base import IngestError
 from verifier.ingest.changed import DEFAULT_BASE, Selection, select
 from verifier.model import Article, Claim, Entity, Project, Verdict
+from verifier.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def changed_scope(project: Project, root: Path, base: str = DEFAULT_BASE) -> Sco
 
 def _verifier(selection: Selection) -> VerifyFn:
     def verify(claims: Sequence[Claim], entities: Mapping[str, Entity],
-               articles: Sequence[Article]) -> Sequence[Verdict]:
+               articles: Sequence[Article]) -> Sequence[Verdict | Problem]:
         return verify_selected(selection, claims, entities, articles)
 
     return verify
@@ -59,20 +61,24 @@ def _verifier(selection: Selection) -> VerifyFn:
 
 def verify_selected(selection: Selection, claims: Sequence[Claim],
                     entities: Mapping[str, Entity],
-                    articles: Sequence[Article]) -> tuple[Verdict, ...]:
-    """Changed articles x all claims, plus all articles x changed claims; sorted as verify()."""
+                    articles: Sequence[Article]) -> tuple[Verdict | Problem, ...]:
+    """Changed articles x all claims, plus all articles x changed claims; sorted as verify().
+    An article the verifier fails on is a Problem, its pairs silent, and the others go on."""
     from verifier.engine import Engine
-    from verifier.engine.index import ArticleIndex
+    from verifier.engine.core import JudgeError
 
     engine = Engine(claims, entities)
     changed = [c for c in engine.claims if c.id in selection.claims]
-    out: list[Verdict] = []
+    out: list[Verdict | Problem] = []
     for article in sorted(articles, key=lambda a: a.path):
-        if article.path in selection.articles:
-            out.extend(engine.verify_article(article))
-        elif changed:
-            index = ArticleIndex(article, engine.matcher)
-            wanted = engine.candidates(index)
-            out.extend(engine.judge(c, index) if c.id in wanted
-                       else Verdict(c.id, article.path, "silent") for c in changed)
+        asked = None if article.path in selection.articles else {c.id for c in changed}
+        if asked is not None and not asked:
+            continue
+        pairs = [c.id for c in engine.claims if asked is None or c.id in asked]
+        try:
+            found = {v.claim: v for v in engine.judge_article(article, asked)}
+        except JudgeError as error:
+            out.append(failure((article, None), error))
+            found = {}
+        out.extend(found.get(i) or Verdict(i, article.path, "silent") for i in pairs)
     return tuple(out)
