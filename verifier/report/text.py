@@ -11,6 +11,7 @@ from collections.abc import Callable
 import click
 
 from verifier.execution import runner
+from verifier.execution.backend import FAILURE
 from verifier.model import Article, ArticleMeta, Claim, Result, Verdict, contradicted, listed
 from verifier.report.safe import one_line as c
 
@@ -119,6 +120,10 @@ def _summary(result: Result) -> list[str]:
     hidden = len(counts) - len(paths)
     if hidden:
         lines.append(f"  ({hidden} more articles without contradictions)")
+    failed = sorted({p.file for p in result.problems if p.code == FAILURE} & set(counts))
+    if failed:  # their pairs read as silent above, but nothing was judged
+        lines.append(c(f"  not judged, the verifier failed on them (see Input problems): "
+                       f"{', '.join(failed)}"))
     return lines
 
 
