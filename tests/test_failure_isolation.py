@@ -71,9 +71,16 @@ def test_a_failure_on_one_article_leaves_the_others_judged(
         (BROKEN, 1, 1, FAILURE)
     assert "IndexError: string index out of range" in problem["message"]
     assert f"{BROKEN}:1:1: [{FAILURE}] the verifier failed on this article" in stderr
-    text = CliRunner().invoke(cli.cli, ["check", "--root", str(root), "--no-cache",
-                                        "--jobs", "1"]).stdout
-    assert f"  not judged, the verifier failed on them (see Input problems): {BROKEN}\n" in text
+    # the reports that count pairs per article say that nothing was judged on it
+    shown = {"text": f"  not judged, the verifier failed on them (see the input problems): "
+                     f"{BROKEN}\n",
+             "markdown": f"Not judged, the verifier failed on them (see the input problems): "
+                         f"`{BROKEN}`\n",
+             "html": f"Not judged, the verifier failed on them (see the input problems): "
+                     f"{BROKEN}</p>"}
+    for fmt, line in shown.items():
+        assert line in CliRunner().invoke(cli.cli, ["check", "--root", str(root), "--no-cache",
+                                                    "--jobs", "1", "--format", fmt]).stdout
     # every other article is judged as before; the broken one's acknowledgement is not stale
     assert results_outside(after, BROKEN) == results_outside(before, BROKEN)
     assert after["stale_acknowledgements"] == [] and before["stale_acknowledgements"] == []

@@ -92,6 +92,7 @@ def context(result: Result) -> dict[str, Any]:
         "ok": status == runner.CLEAN, "status": status, "counts": counts,
         "open": len(result.unacknowledged), "errors": len(runner.errors(result)),
         "states": view.STATES, "symbols": view.SYMBOLS, "meanings": view.MEANINGS,
+        "not_judged": view.not_judged(result), "not_judged_text": view.NOT_JUDGED,
         "tags": sorted({t for c in matrix.claims for t in c.tags}),
         "articles": matrix.articles, "rows": rows, "details": details,
         "stale": sorted(result.stale, key=lambda a: (a.article, a.claim)),

@@ -64,8 +64,8 @@ def cell(text: str) -> str:
 
 
 def render(result: Result) -> str:
-    lines = [*_head(result), *_matrix(view.Matrix.of(result)), *_contradictions(result),
-             *_stale(result), *_problems(result)]
+    lines = [*_head(result), *_matrix(view.Matrix.of(result)), *_not_judged(result),
+             *_contradictions(result), *_stale(result), *_problems(result)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -82,6 +82,12 @@ def _head(result: Result) -> list[str]:
             f"{len(project.claims)} claims x {len(project.articles)} articles: {parts}; "
             f"{len(result.stale)} stale acknowledgement(s), {len(runner.errors(result))} "
             "input error(s).", ""]
+
+
+def _not_judged(result: Result) -> list[str]:
+    failed = view.not_judged(result)
+    return [f"{view.NOT_JUDGED[0].upper()}{view.NOT_JUDGED[1:]}: "
+            + ", ".join(code(p) for p in failed), ""] if failed else []
 
 
 def _matrix(matrix: view.Matrix) -> list[str]:

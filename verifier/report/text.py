@@ -11,8 +11,8 @@ from collections.abc import Callable
 import click
 
 from verifier.execution import runner
-from verifier.execution.backend import FAILURE
 from verifier.model import Article, ArticleMeta, Claim, Result, Verdict, contradicted, listed
+from verifier.report import view
 from verifier.report.safe import one_line as c
 
 Style = Callable[..., str]
@@ -120,10 +120,9 @@ def _summary(result: Result) -> list[str]:
     hidden = len(counts) - len(paths)
     if hidden:
         lines.append(f"  ({hidden} more articles without contradictions)")
-    failed = sorted({p.file for p in result.problems if p.code == FAILURE} & set(counts))
-    if failed:  # their pairs read as silent above, but nothing was judged
-        lines.append(c(f"  not judged, the verifier failed on them (see Input problems): "
-                       f"{', '.join(failed)}"))
+    failed = view.not_judged(result)
+    if failed:  # their pairs read as silent above
+        lines.append(c(f"  {view.NOT_JUDGED}: {', '.join(failed)}"))
     return lines
 
 

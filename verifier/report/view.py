@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from verifier.execution.backend import FAILURE
 from verifier.model import Article, Claim, Evidence, Result, Verdict, contradicted
 
 State = Literal["supported", "contradicted", "acknowledged", "silent", "hedged"]
@@ -56,6 +57,16 @@ class Matrix:
 
     def row(self, claim: str) -> list[Verdict]:
         return [self.verdict(claim, a.path) for a in self.articles]
+
+
+def not_judged(result: Result) -> list[str]:
+    """Articles the verifier failed on (a bug, reported as a problem): their pairs read as
+    silent, but nothing was judged there."""
+    paths = {a.path for a in result.project.articles}
+    return sorted({p.file for p in result.problems if p.code == FAILURE} & paths)
+
+
+NOT_JUDGED = "not judged, the verifier failed on them (see the input problems)"
 
 
 def contradictions(result: Result) -> list[Verdict]:
