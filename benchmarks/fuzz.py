@@ -216,7 +216,7 @@ def _render(fmt: str, result: Any) -> str:
 
 def _reports_twice(project: Any) -> None:
     from verifier.execution import runner
-    from verifier.execution.backend import FAILURE
+    from verifier.problems import FAILURE
 
     today = dt.date(2026, 1, 1)
     first = runner.run(project, today=today)

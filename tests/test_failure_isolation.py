@@ -22,10 +22,10 @@ from verifier import cli
 from verifier.checks import KINDS
 from verifier.engine import Engine
 from verifier.execution import runner, workers
-from verifier.execution.backend import FAILURE, Task, judge_task
+from verifier.execution.backend import Task, judge_task
 from verifier.load.project import load_project
 from verifier.model import Claim
-from verifier.problems import Problem
+from verifier.problems import FAILURE, Problem
 
 pytest_plugins = ["pytester"]
 

@@ -18,11 +18,11 @@ from typing import Any
 import click
 
 from verifier.execution import runner
-from verifier.execution.backend import FAILURE, raise_failure
+from verifier.execution.backend import raise_failure
 from verifier.execution.baseline import review_due
 from verifier.execution.workers import CACHE_FOLDER, Execution, settle
 from verifier.model import VERDICTS, ArticleMeta, ExampleText, Project, Result
-from verifier.problems import Problem
+from verifier.problems import FAILURE, Problem
 from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
 from verifier.report.safe import one_line, write_atomic

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["error", "warning"]
+# The code of the problem that stands for a failure of the verifier itself (a bug) on one
+# article or claim example: that file is not judged, the others are (execution.backend).
+FAILURE = "verifier-failure"
 
 
 @dataclass(frozen=True, order=True)

@@ -11,7 +11,7 @@ from verifier import engine as engine_module
 from verifier.engine import Engine
 from verifier.engine.core import JudgeError
 from verifier.model import Article, Claim, Entity, Verdict
-from verifier.problems import Problem
+from verifier.problems import FAILURE, Problem
 
 CHUNK = 32  # tasks per message: small enough to balance the workers, large enough to be cheap
 
@@ -22,7 +22,6 @@ Task = tuple[Article, frozenset[str] | None] | Claim
 Outcome = list[Verdict] | Problem
 # the claims and entities to build the engine of, and tasks -> the outcome of each, in order
 Backend = Callable[[Sequence[Claim], Mapping[str, Entity], Sequence[Task]], list[Outcome]]
-FAILURE = "verifier-failure"
 
 
 def judge_task(engine: Engine, task: Task) -> Outcome:

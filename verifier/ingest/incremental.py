@@ -68,13 +68,15 @@ def verify_selected(selection: Selection, claims: Sequence[Claim],
     from verifier.engine.core import JudgeError
 
     engine = Engine(claims, entities)
-    changed = [c for c in engine.claims if c.id in selection.claims]
+    every = [c.id for c in engine.claims]
+    changed = [i for i in every if i in selection.claims]
     out: list[Verdict | Problem] = []
     for article in sorted(articles, key=lambda a: a.path):
-        asked = None if article.path in selection.articles else {c.id for c in changed}
-        if asked is not None and not asked:
+        whole = article.path in selection.articles
+        if not (whole or changed):
             continue
-        pairs = [c.id for c in engine.claims if asked is None or c.id in asked]
+        pairs = every if whole else changed
+        asked = None if whole else selection.claims
         try:
             found = {v.claim: v for v in engine.judge_article(article, asked)}
         except JudgeError as error:

@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from verifier.execution.backend import FAILURE
 from verifier.model import Article, Claim, Evidence, Result, Verdict, contradicted
+from verifier.problems import FAILURE
 
 State = Literal["supported", "contradicted", "acknowledged", "silent", "hedged"]
 # Display order of the matrix legend: what needs attention first.
