@@ -11,6 +11,7 @@ import json
 import shutil
 import subprocess
 import traceback
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -81,10 +82,29 @@ def test_a_failure_on_one_article_leaves_the_others_judged(
     for fmt, line in shown.items():
         assert line in CliRunner().invoke(cli.cli, ["check", "--root", str(root), "--no-cache",
                                                     "--jobs", "1", "--format", fmt]).stdout
+    # the machine-readable reports mark the article itself, not only the problem
+    assert [a["path"] for a in after["articles"] if not a["judged"]] == [BROKEN]
+    assert all(a["judged"] for a in before["articles"])
+    assert (before["summary"]["not_judged"], after["summary"]["not_judged"]) == (0, 1)
+    assert_junit_marks(root, BROKEN)
     # every other article is judged as before; the broken one's acknowledgement is not stale
     assert results_outside(after, BROKEN) == results_outside(before, BROKEN)
     assert after["stale_acknowledgements"] == [] and before["stale_acknowledgements"] == []
     assert any(r["verdict"] == "contradicted" for r in results_outside(after, BROKEN))
+
+
+def assert_junit_marks(root: Path, broken: str) -> None:
+    """JUnit: the broken article's suite holds one test case in error (the failure, once) and
+    says it was not judged; every other suite is free of errors."""
+    xml = CliRunner().invoke(cli.cli, ["check", "--root", str(root), "--no-cache", "--jobs", "1",
+                                       "--format", "junit"]).stdout
+    tree = ET.fromstring(xml)
+    [suite] = [s for s in tree.iter("testsuite") if s.get("name") == broken]
+    [error] = suite.iter("error")
+    assert error.get("type") == FAILURE and "IndexError" in (error.get("message") or "")
+    judged = {p.get("name"): p.get("value") for p in suite.iter("property")}.get("judged")
+    assert (judged, suite.get("errors"), tree.get("errors")) == ("false", "1", "1")
+    assert sum(c.get("classname") == broken for c in tree.iter("testcase")) == 1
 
 
 def test_a_failure_on_a_claim_example_leaves_the_rest_judged(

@@ -103,7 +103,7 @@ def test_bytes_do_not_depend_on_input_order() -> None:
 
 def test_metadata_of_articles_and_claims() -> None:
     d = doc()
-    assert d["articles"][0] == {"path": "seeds/1.txt", "metadata": {
+    assert d["articles"][0] == {"path": "seeds/1.txt", "judged": True, "metadata": {
         "title": "Open", "outlet": "", "url": "", "published": "2024-05-04", "retrieved": "",
         "kind": "article", "language": "en", "sha256": ""}}
     assert d["claims"][0] == {"id": "bridge", "file": "claims/t.yaml", "statement":

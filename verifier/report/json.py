@@ -12,6 +12,7 @@ from typing import Any
 from verifier.execution import runner
 from verifier.model import VERDICTS, Acknowledgement, Article, Claim, Evidence, Result, Verdict
 from verifier.problems import Problem
+from verifier.report import view
 from verifier.report.jsontext import dumps
 
 VERSION = 1
@@ -23,10 +24,12 @@ def render(result: Result) -> str:
 
 def document(result: Result) -> dict[str, Any]:
     project = result.project
+    failed = set(view.not_judged(result))
     return {
         "version": VERSION,
         "claims": [claim(c) for c in sorted(project.claims, key=lambda c: c.id)],
-        "articles": [article(a) for a in sorted(project.articles, key=lambda a: a.path)],
+        "articles": [article(a, a.path not in failed)
+                     for a in sorted(project.articles, key=lambda a: a.path)],
         "results": [verdict(v) for v in sorted(result.verdicts, key=_pair)],
         "problems": [problem(p) for p in sorted(result.problems)],
         "stale_acknowledgements": [acknowledgement(a) for a in sorted(result.stale, key=_ack)],
@@ -55,6 +58,7 @@ def summary(result: Result) -> dict[str, Any]:
         "stale_acknowledgements": len(result.stale),
         "errors": levels["error"],
         "warnings": levels["warning"],
+        "not_judged": len(view.not_judged(result)),
         "exit_status": runner.exit_status(result),
     }
 
@@ -64,9 +68,10 @@ def claim(c: Claim) -> dict[str, Any]:
             "kind": c.kind, "severity": c.severity, "tags": list(c.tags)}
 
 
-def article(a: Article) -> dict[str, Any]:
+def article(a: Article, judged: bool = True) -> dict[str, Any]:
+    """`judged` is false when the verifier failed on the article: its pairs read as silent."""
     m = a.meta
-    return {"path": a.path, "metadata": {
+    return {"path": a.path, "judged": judged, "metadata": {
         "title": m.title, "outlet": m.outlet, "url": m.url,
         "published": m.published.isoformat() if m.published else None,
         "retrieved": m.retrieved, "kind": m.kind, "language": m.language, "sha256": m.sha256}}

@@ -3,8 +3,10 @@
 Article suites hold one test case per judged (claim, article) pair: supported pairs pass,
 unacknowledged contradictions fail (the message is the reason; the body is the whole evidence),
 acknowledged ones are skipped with the acknowledgement's reason. Silent pairs are not test cases
-(the suite's `silent` property counts them). Input errors and stale acknowledgements fail in a
-suite named after their file. No timestamps: every `time` is 0.
+(the suite's `silent` property counts them). An article the verifier itself failed on holds one
+test case in error instead (and a `judged` property of false): its pairs read as silent, but
+nothing was judged. Input errors and stale acknowledgements fail in a suite named after their
+file. No timestamps: every `time` is 0.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 
 from verifier.model import Acknowledgement, Claim, Result, Verdict
-from verifier.problems import Problem
+from verifier.problems import FAILURE, Problem
 from verifier.report import view
 from verifier.report.text import describe_contradiction
 
@@ -28,11 +30,15 @@ def clean(text: str) -> str:
 
 def render(result: Result) -> str:
     root = ET.Element("testsuites", name="claim-verifier")
+    failed = set(view.not_judged(result))
+    failures = {p.file: p for p in sorted(result.problems, reverse=True)
+                if p.code == FAILURE and p.file in failed}  # the first one of each article
     for article in sorted(result.project.articles, key=lambda a: a.path):
-        _article_suite(root, result, article.path)
+        _article_suite(root, result, article.path, failures.get(article.path))
     files: dict[str, list[ET.Element]] = {}
     for p in sorted(result.problems):
-        files.setdefault(p.file or "project", []).append(_problem(p))
+        if failures.get(p.file) is not p:
+            files.setdefault(p.file or "project", []).append(_problem(p))
     for a in sorted(result.stale, key=lambda a: (a.article, a.claim)):
         files.setdefault(a.position.file if a.position else "project", []).append(_stale(a))
     for name, cases in sorted(files.items()):
@@ -44,12 +50,16 @@ def render(result: Result) -> str:
     return clean(ET.tostring(root, encoding="unicode", xml_declaration=True)) + "\n"
 
 
-def _article_suite(root: ET.Element, result: Result, path: str) -> None:
+def _article_suite(root: ET.Element, result: Result, path: str, failure: Problem | None) -> None:
     claims = view.claims_by_id(result)
     verdicts = sorted((v for v in result.verdicts if v.article == path), key=lambda v: v.claim)
     cases = [_pair(v, claims) for v in verdicts if v.verdict != "silent"]
+    if failure is not None:
+        cases.append(_not_judged(failure))
     suite = _suite(root, path, cases)
     props = ET.SubElement(suite, "properties")
+    if failure is not None:
+        ET.SubElement(props, "property", name="judged", value="false")
     counts = Counter(view.state(v) for v in verdicts)
     counts["silent"] += result.unlisted_silent().get(path, 0)  # a sparse result leaves them out
     for name in view.STATES:
@@ -59,9 +69,11 @@ def _article_suite(root: ET.Element, result: Result, path: str) -> None:
 
 def _suite(root: ET.Element, name: str, cases: list[ET.Element]) -> ET.Element:
     failures = sum(c.find("failure") is not None for c in cases)
+    errors = sum(c.find("error") is not None for c in cases)
     skipped = sum(c.find("skipped") is not None for c in cases)
     return ET.SubElement(root, "testsuite", name=name, tests=str(len(cases)),
-                         failures=str(failures), errors="0", skipped=str(skipped), time="0")
+                         failures=str(failures), errors=str(errors), skipped=str(skipped),
+                         time="0")
 
 
 def _case(classname: str, name: str) -> ET.Element:
@@ -90,6 +102,14 @@ def _problem(p: Problem) -> ET.Element:
         element.set("type", p.code)
         element.set("message", clean(p.message))
     element.text = clean(str(p))
+    return case
+
+
+def _not_judged(p: Problem) -> ET.Element:
+    """JUnit's error (the test could not run), not a failure: no claim was judged."""
+    case = _case(p.file, "not judged")
+    error = ET.SubElement(case, "error", type=p.code, message=clean(p.message))
+    error.text = clean(str(p))
     return case
 
 
