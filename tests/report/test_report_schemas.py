@@ -5,6 +5,7 @@ both on the seed corpus and on the hand-built Result. Each schema also rejects a
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import pytest
 from conftest import ROOT
 
 from verifier.model import Result
+from verifier.problems import FAILURE, Problem
 from verifier.report import render
 from verifier.report.json import VERSION
 
@@ -83,3 +85,24 @@ def test_sarif_schema_rejects_a_broken_log(handmade: Result, breakage: str) -> N
     else:
         del run["tool"]["driver"]["rules"]
     assert errors(SARIF_SCHEMA, log)
+
+
+def test_an_article_the_verifier_failed_on_is_marked_in_both_documents(handmade: Result
+                                                                        ) -> None:
+    """JSON: `judged` false and a `not_judged` count; SARIF: an unsuccessful invocation with a
+    notification. Both still valid."""
+    path = sorted(a.path for a in handmade.project.articles)[0]
+    failure = Problem(path, 1, 1, FAILURE, "the verifier failed on this article: IndexError")
+    failed = dataclasses.replace(handmade, problems=(*handmade.problems, failure))
+    for result, judged in ((handmade, True), (failed, False)):
+        document = json.loads(render("json", result))
+        assert errors(REPORT_SCHEMA, document) == []
+        assert [a["judged"] for a in document["articles"] if a["path"] == path] == [judged]
+        assert document["summary"]["not_judged"] == (not judged)
+        log = json.loads(render("sarif", result))
+        assert errors(SARIF_SCHEMA, log) == []
+        [invocation] = log["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is judged
+        notes = invocation.get("toolExecutionNotifications", [])
+        assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for n in notes] == ([] if judged else [path])

@@ -13,7 +13,7 @@ from importlib.metadata import version
 from typing import Any
 
 from verifier.model import Acknowledgement, Article, Evidence, Result, Verdict
-from verifier.problems import Problem
+from verifier.problems import FAILURE, Problem
 from verifier.report import view
 from verifier.report.jsontext import dumps
 from verifier.report.safe import uri
@@ -34,9 +34,22 @@ def document(result: Result) -> dict[str, Any]:
     results += [problem(p) for p in sorted(result.problems)]
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": driver(result)},
+        "invocations": [invocation(result)],
         "columnKind": "unicodeCodePoints",
         "results": results,
     }]}
+
+
+def invocation(result: Result) -> dict[str, Any]:
+    """Not successful when the verifier itself failed on an article or claim example: a
+    notification per failure, besides its result (code scanning shows them as tool errors)."""
+    failures = [p for p in sorted(result.problems) if p.code == FAILURE]
+    out: dict[str, Any] = {"executionSuccessful": not failures}
+    if failures:
+        out["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": p.message},
+             **({"locations": [_location(p)]} if p.file else {})} for p in failures]
+    return out
 
 
 def driver(result: Result) -> dict[str, Any]:
@@ -46,6 +59,9 @@ def driver(result: Result) -> dict[str, Any]:
                       "Delete the entry from the acknowledgements file."))
     codes = sorted({p.code for p in result.problems})
     rules += [rule(f"input/{code}", f"Input problem: {code}", "Fix the file named.")
+              if code != FAILURE else
+              rule(f"input/{code}", "The verifier itself failed on this file (a bug).",
+                   "Report it with the file; its pairs were not judged.")
               for code in codes]
     return {"name": TOOL, "version": version(TOOL), "rules": rules}
 
@@ -107,10 +123,13 @@ def problem(p: Problem) -> dict[str, Any]:
     out: dict[str, Any] = {"ruleId": f"input/{p.code}", "message": {"text": p.message},
                            "level": "error" if p.level == "error" else "warning"}
     if p.file:
-        region = {"startLine": max(p.line, 1), "startColumn": max(p.column, 1)}
-        out["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": uri(p.file)},
-                                                  "region": region}}]
+        out["locations"] = [_location(p)]
     return out
+
+
+def _location(p: Problem) -> dict[str, Any]:
+    region = {"startLine": max(p.line, 1), "startColumn": max(p.column, 1)}
+    return {"physicalLocation": {"artifactLocation": {"uri": uri(p.file)}, "region": region}}
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
