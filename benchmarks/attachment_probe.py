@@ -60,7 +60,7 @@ def value_kept(claim: dict[str, Any], token: Any) -> bool:
 
 
 def event_kept(claim: dict[str, Any], entities: dict[str, Any], doc: Any, token: Any) -> bool:
-    event = entities.get(claim.get("event"), {})
+    event = entities.get(str(claim.get("event")), {})
     words = {w.lower() for w in [*event.get("triggers", []), *event.get("aliases", [])]}
     return any(token in set(t.subtree) for t in doc if t.text.lower() in words)
 

@@ -69,7 +69,12 @@ class Tally:
 
 
 def run_cases(engine: Engine, kind: str | None, evidence: bool) -> list[Outcome]:
-    from edit_cases import case_article, case_files, load_case
+    # tests/ is put on sys.path by this script: a folder of test helpers, not a package
+    from edit_cases import (  # type: ignore[import-not-found]
+        case_article,
+        case_files,
+        load_case,
+    )
 
     outcomes = []
     for path in case_files():
