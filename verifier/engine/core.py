@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from verifier.checks import KINDS
 from verifier.checks.context import Context
-from verifier.engine.index import ArticleIndex
+from verifier.engine.index import ArticleIndex, Scanned
 from verifier.engine.registry import build_registry
 from verifier.model import (
     Article,
@@ -47,6 +47,8 @@ class Engine:
         self._always: list[Claim] = []
         self._by_target: dict[str, list[Claim]] = {}
         self._by_id: dict[str, list[Claim]] = {}  # judge_article visits candidates only
+        # claim id -> the targets that make it a candidate (None: always one)
+        self._targets: dict[str, set[str] | None] = {}
         for claim in self.claims:
             self._by_id.setdefault(claim.id, []).append(claim)
             targets = KINDS[claim.kind].targets(claim, self.context)
@@ -54,6 +56,10 @@ class Engine:
                 self._always.append(claim)
             for target in sorted(targets or ()):
                 self._by_target.setdefault(target, []).append(claim)
+            known = self._targets.get(claim.id, set())
+            self._targets[claim.id] = None if targets is None or known is None \
+                else known | targets
+        self._asked: dict[frozenset[str], frozenset[str] | None] = {}
 
     def candidates(self, index: ArticleIndex) -> set[str]:
         ids = {c.id for c in self._always}
@@ -73,11 +79,35 @@ class Engine:
         """`verify_article` without the silent verdicts (a large run cannot hold one object per
         pair), in claim id order; `only`, when given, judges just those claim ids."""
         with collector_paused(), _naming(article):
-            index = ArticleIndex(article, self.matcher)
+            scanned = Scanned.of(article, self.matcher)
+            if only is not None and not self._may_concern(scanned, only):
+                return []  # no claim asked is a candidate: not worth splitting into sentences
+            index = ArticleIndex(article, self.matcher, scanned)
             wanted = self.candidates(index)
             ids = sorted(wanted if only is None else wanted.intersection(only))
             judged = (self.judge(claim, index) for i in ids for claim in self._by_id[i])
             return [v for v in judged if v.verdict != "silent"]
+
+    def _may_concern(self, scanned: Scanned, only: Collection[str]) -> bool:
+        """Whether a claim of `only` may be a candidate of the article: one always judged, or
+        one whose target the article mentions anywhere (`candidates` asks the same of the
+        content sentences, whose mentions are a subset). One changed claim against a large
+        corpus then splits only the articles that mention it into sentences."""
+        key = frozenset(only)
+        if key not in self._asked:
+            if len(self._asked) >= 64:  # callers ask a few distinct sets, over and over
+                self._asked.clear()
+            found: set[str] = set()
+            for i in key:
+                targets = self._targets.get(i, set())
+                if targets is None:
+                    self._asked[key] = None
+                    break
+                found |= targets
+            else:
+                self._asked[key] = frozenset(found)
+        asked = self._asked[key]
+        return asked is None or not asked.isdisjoint(scanned.targets())
 
     def judge(self, claim: Claim, index: ArticleIndex) -> Verdict:
         article = index.article

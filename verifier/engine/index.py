@@ -19,7 +19,7 @@ from verifier.text import segment as seg
 from verifier.text import values as val
 from verifier.text.mentions import Matcher, Mention
 from verifier.text.modality import Modality, modality
-from verifier.text.normalize import fold, normalize
+from verifier.text.normalize import Normalized, fold, normalize
 from verifier.text.offices import SIGNS, Attachment, attachments
 
 T = TypeVar("T")
@@ -110,18 +110,41 @@ class Sentence:
         return self.start, self.end
 
 
+@dataclass(frozen=True)
+class Scanned:
+    """The first step of reading an article: its normalised text and every mention in it,
+    boilerplate included. Enough to tell which claims may concern the article (see
+    Engine.judge_article) before the costlier sentence splitting."""
+
+    norm: Normalized
+    text: str  # norm.text on one line: line breaks matter to segmentation only
+    mentions: list[Mention]
+
+    @classmethod
+    def of(cls, article: Article, matcher: Matcher) -> Scanned:
+        norm = normalize(article.text)
+        # a sentence broken over lines reads as one line (same length, so every offset still
+        # maps back to the original)
+        text = norm.text.replace("\n", " ")
+        return cls(norm, text, matcher.scan(text, fold(text)))
+
+    def targets(self) -> set[str]:
+        """Every entity, title and word mentioned anywhere: a superset of what the index's
+        content sentences mention."""
+        return {m.target for m in self.mentions}
+
+
 class ArticleIndex:
-    def __init__(self, article: Article, matcher: Matcher) -> None:
+    def __init__(self, article: Article, matcher: Matcher, scanned: Scanned | None = None
+                 ) -> None:
         self.article = article
         self.registry: Registry = matcher.registry
         self.published = article.meta.published
-        self._norm = normalize(article.text)
+        scanned = scanned or Scanned.of(article, matcher)
+        self._norm = scanned.norm
         segments = seg.segment(self._norm.text)
-        # Line breaks matter to segmentation only; after it, a sentence broken over lines reads
-        # as one line (same length, so every offset still maps back to the original).
-        self.text = self._norm.text.replace("\n", " ")
-        mentions = matcher.scan(self.text, fold(self.text))
-        self.sentences: list[Sentence] = self._sentences(segments, mentions)
+        self.text = scanned.text
+        self.sentences: list[Sentence] = self._sentences(segments, scanned.mentions)
         self._by_entity: dict[str, list[int]] = defaultdict(list)
         shared: dict[frozenset[str], frozenset[str]] = {}
         by_entity = self._by_entity
