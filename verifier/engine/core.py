@@ -32,6 +32,7 @@ MAX_EVIDENCE = 8
 # cached verdicts of another version are never reused (verifier.execution.cache also keys on
 # the source).
 VERSION = "1"
+_UNKNOWN = frozenset({""})  # not worked out yet (see Engine._may_concern)
 
 
 class Engine:
@@ -94,20 +95,23 @@ class Engine:
         content sentences, whose mentions are a subset). One changed claim against a large
         corpus then splits only the articles that mention it into sentences."""
         key = frozenset(only)
-        if key not in self._asked:
+        asked = self._asked.get(key, _UNKNOWN)
+        if asked is _UNKNOWN:
+            asked = self._targets_of(key)
             if len(self._asked) >= 64:  # callers ask a few distinct sets, over and over
                 self._asked.clear()
-            found: set[str] = set()
-            for i in key:
-                targets = self._targets.get(i, set())
-                if targets is None:
-                    self._asked[key] = None
-                    break
-                found |= targets
-            else:
-                self._asked[key] = frozenset(found)
-        asked = self._asked[key]
+            self._asked[key] = asked
         return asked is None or not asked.isdisjoint(scanned.targets())
+
+    def _targets_of(self, ids: Iterable[str]) -> frozenset[str] | None:
+        """The targets that make any of these claims a candidate (None: one always is)."""
+        found: set[str] = set()
+        for i in ids:
+            targets = self._targets.get(i, set())
+            if targets is None:
+                return None
+            found |= targets
+        return frozenset(found)
 
     def judge(self, claim: Claim, index: ArticleIndex) -> Verdict:
         article = index.article
