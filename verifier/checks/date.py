@@ -22,6 +22,7 @@ from verifier.checks.events import (
     co_mentioned_events,
     event_targets,
     judge_found,
+    may_contradict,
     mentions_with_parts,
 )
 from verifier.engine.index import ArticleIndex
@@ -99,7 +100,8 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         chain = list(chained_dates(index, ctx, mention))
         # past the last contradiction the engine keeps, the sentence's own dates can only
         # support (a chained date may stand elsewhere: then it is all read as before)
-        settled = not chain and index.settled("contradict", mention.sentence.start)
+        settled = not may_contradict(index, mention) \
+            or (not chain and index.settled("contradict", mention.sentence.start))
         wrong = [d for d in dates if not settled
                  and (lo <= d.start < hi or fronted(mention.sentence, index.text,
                                                     d.start, d.end, (lo, hi)))

@@ -290,6 +290,14 @@ def judge_found(index: ArticleIndex, mention: EventMention, agree: Sequence[Span
                              [(w.start, w.end) for w in wrong], hedged=mood.hedged)
 
 
+def may_contradict(index: ArticleIndex, mention: EventMention) -> bool:
+    """Whether what the mention finds against the claim can matter: a weak mention can only
+    support (see `judge_found`), so its wrong dates or places are worked out only for
+    `explain`, which lists the candidates that did not bind. (Skipping them saves the binding
+    analysis on every sentence that names one participant.)"""
+    return mention.strong or index.rejected is not None
+
+
 def other_occurrence(index: ArticleIndex, mention: EventMention) -> bool:
     """ "they will meet again", "another meeting": words of a date ("next week") do not count."""
     lo, hi = mention.clause

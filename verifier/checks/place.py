@@ -21,6 +21,7 @@ from verifier.checks.events import (
     co_mentioned_events,
     event_targets,
     judge_found,
+    may_contradict,
     mentions_with_parts,
 )
 from verifier.engine.index import ArticleIndex
@@ -157,7 +158,7 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         # the nearest scope decides; elsewhere in the sentence a place can only support
         agree = [p for p in (scoped or places) if inside(p)]
 
-        wrong = [p for p in scoped if not consistent(p)
+        wrong = [p for p in scoped if may_contradict(index, mention) and not consistent(p)
                  and not _explained(index, ctx, claim.content["event"], mention, p.target)
                  and _bound(index, mention, p)]
         yield from judge_found(
