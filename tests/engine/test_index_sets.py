@@ -62,6 +62,19 @@ def test_may_match_holds_every_sentence_the_pattern_matches(engine: Engine, text
         assert matched <= index.may_match(pattern), (pattern.pattern, text)
 
 
+@settings(max_examples=150, deadline=None)
+@given(text=TEXTS)
+@example(text="Oil fell. " * 9 + "Japan's defence minister spoke.")
+@example(text="Oil fell. " * 9 + "Japan's defence" + "x" * 1990 + "minister spoke.")
+def test_may_match_through_a_gate_holds_every_sentence_the_pattern_matches(
+        engine: Engine, text: str) -> None:
+    """With a gate, a page where few sentences may hold it has those searched one by one."""
+    index = _index(engine, text)
+    for pattern, gate in offices.SIGNS:
+        matched = {s.index for s in index.sentences if pattern.search(s.text)}
+        assert matched <= index.may_match(pattern, gate), (pattern.pattern, text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=TEXTS | st.text())
 def test_a_gate_matches_wherever_its_pattern_does(text: str) -> None:
