@@ -31,8 +31,10 @@ def clean(text: str) -> str:
 def render(result: Result) -> str:
     root = ET.Element("testsuites", name="claim-verifier")
     failed = set(view.not_judged(result))
-    failures = {p.file: p for p in sorted(result.problems, reverse=True)
-                if p.code == FAILURE and p.file in failed}  # the first one of each article
+    failures: dict[str, Problem] = {}  # the first failure of each article
+    for p in sorted(result.problems):
+        if p.code == FAILURE and p.file in failed:
+            failures.setdefault(p.file, p)
     for article in sorted(result.project.articles, key=lambda a: a.path):
         _article_suite(root, result, article.path, failures.get(article.path))
     files: dict[str, list[ET.Element]] = {}
