@@ -98,8 +98,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
                  and (mention.strong or _pins_day(d))]
 
         chain = list(chained_dates(index, ctx, mention))
-        # past the last contradiction the engine keeps, the sentence's own dates can only
-        # support (a chained date may stand elsewhere: then it is all read as before)
+        # a weak mention, or one past the last contradiction the engine keeps: the sentence's
+        # own dates can only support (a chained date may stand elsewhere: then it is all read
+        # as before)
         settled = not may_contradict(index, mention) \
             or (not chain and index.settled("contradict", mention.sentence.start))
         wrong = [d for d in dates if not settled

@@ -158,9 +158,9 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         # the nearest scope decides; elsewhere in the sentence a place can only support
         agree = [p for p in (scoped or places) if inside(p)]
 
-        wrong = [p for p in scoped if may_contradict(index, mention) and not consistent(p)
+        wrong = [p for p in scoped if not consistent(p)
                  and not _explained(index, ctx, claim.content["event"], mention, p.target)
-                 and _bound(index, mention, p)]
+                 and _bound(index, mention, p)] if may_contradict(index, mention) else []
         yield from judge_found(
             index, mention, agree, wrong,
             lambda p: f"article places it {'at' if inside(p) else 'in'} {p.text}; claim: {names}")

@@ -32,7 +32,6 @@ MAX_EVIDENCE = 8
 # cached verdicts of another version are never reused (verifier.execution.cache also keys on
 # the source).
 VERSION = "1"
-_UNKNOWN = frozenset({""})  # not worked out yet (see Engine._may_concern)
 
 
 class Engine:
@@ -48,8 +47,6 @@ class Engine:
         self._always: list[Claim] = []
         self._by_target: dict[str, list[Claim]] = {}
         self._by_id: dict[str, list[Claim]] = {}  # judge_article visits candidates only
-        # claim id -> the targets that make it a candidate (None: always one)
-        self._targets: dict[str, set[str] | None] = {}
         for claim in self.claims:
             self._by_id.setdefault(claim.id, []).append(claim)
             targets = KINDS[claim.kind].targets(claim, self.context)
@@ -57,14 +54,14 @@ class Engine:
                 self._always.append(claim)
             for target in sorted(targets or ()):
                 self._by_target.setdefault(target, []).append(claim)
-            known = self._targets.get(claim.id, set())
-            self._targets[claim.id] = None if targets is None or known is None \
-                else known | targets
-        self._asked: dict[frozenset[str], frozenset[str] | None] = {}
 
     def candidates(self, index: ArticleIndex) -> set[str]:
+        return self._candidates_of(index.present())
+
+    def _candidates_of(self, targets: Iterable[str]) -> set[str]:
+        """The ids of the claims judged on an article that mentions these targets."""
         ids = {c.id for c in self._always}
-        for target in index.present():
+        for target in targets:
             ids.update(c.id for c in self._by_target.get(target, ()))
         return ids
 
@@ -90,28 +87,10 @@ class Engine:
             return [v for v in judged if v.verdict != "silent"]
 
     def _may_concern(self, scanned: Scanned, only: Collection[str]) -> bool:
-        """Whether a claim of `only` may be a candidate of the article: one always judged, or
-        one whose target the article mentions anywhere (`candidates` asks the same of the
-        content sentences, whose mentions are a subset). One changed claim against a large
-        corpus then splits only the articles that mention it into sentences."""
-        key = frozenset(only)
-        asked = self._asked.get(key, _UNKNOWN)
-        if asked is _UNKNOWN:
-            asked = self._targets_of(key)
-            if len(self._asked) >= 64:  # callers ask a few distinct sets, over and over
-                self._asked.clear()
-            self._asked[key] = asked
-        return asked is None or not asked.isdisjoint(scanned.targets())
-
-    def _targets_of(self, ids: Iterable[str]) -> frozenset[str] | None:
-        """The targets that make any of these claims a candidate (None: one always is)."""
-        found: set[str] = set()
-        for i in ids:
-            targets = self._targets.get(i, set())
-            if targets is None:
-                return None
-            found |= targets
-        return frozenset(found)
+        """Whether a claim of `only` may be a candidate of the article: `candidates` asks the
+        same of the content sentences, whose mentions are a subset of all. One changed claim
+        against a large corpus then splits only the articles that mention it into sentences."""
+        return not self._candidates_of(scanned.targets()).isdisjoint(only)
 
     def judge(self, claim: Claim, index: ArticleIndex) -> Verdict:
         article = index.article

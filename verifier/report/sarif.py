@@ -58,12 +58,15 @@ def driver(result: Result) -> dict[str, Any]:
     rules.append(rule(STALE, "An acknowledgement matches no contradiction any more.",
                       "Delete the entry from the acknowledgements file."))
     codes = sorted({p.code for p in result.problems})
-    rules += [rule(f"input/{code}", f"Input problem: {code}", "Fix the file named.")
-              if code != FAILURE else
-              rule(f"input/{code}", "The verifier itself failed on this file (a bug).",
-                   "Report it with the file; its pairs were not judged.")
-              for code in codes]
+    rules += [_input_rule(code) for code in codes]
     return {"name": TOOL, "version": version(TOOL), "rules": rules}
+
+
+def _input_rule(code: str) -> dict[str, Any]:
+    if code == FAILURE:
+        return rule(f"input/{code}", "The verifier itself failed on this file (a bug).",
+                    "Report it with the file; its pairs were not judged.")
+    return rule(f"input/{code}", f"Input problem: {code}", "Fix the file named.")
 
 
 def rule(rule_id: str, short: str, full: str) -> dict[str, Any]:
