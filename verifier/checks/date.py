@@ -91,6 +91,8 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     wanted = str(claim.content["date"])
     event = claim.content["event"]
     for mention in mentions_with_parts(event, index):
+        if index.closed(mention.sentence.start):
+            continue  # its dates, chained ones too, stand in its sentence: none can be kept
         dates = _dates(index, mention)
         lo, hi = mention.clause
         # a weak mention (one participant, no alias) must pin the day; "in October" is too loose

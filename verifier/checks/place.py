@@ -153,6 +153,8 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
         return any(ctx.registry.places_consistent(place.target, c) for c in claimed)
 
     for mention in mentions_with_parts(claim.content["event"], index):
+        if index.closed(mention.sentence.start):
+            continue  # what it finds is located in its sentence, past all that can be kept
         places = located_places(index, mention)
         scoped = _scope(index, mention, places)
         # the nearest scope decides; elsewhere in the sentence a place can only support

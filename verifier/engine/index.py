@@ -354,6 +354,12 @@ class ArticleIndex:
         return bar is not None and self.rejected is None \
             and self._norm.original_offset(start) > bar
 
+    def closed(self, start: int) -> bool:
+        """Whether no evidence of either polarity at or after `start` can be kept: a check may
+        then skip a sentence starting there (a long page of wrong figures fills both bars early;
+        every later sentence was still analysed for nothing)."""
+        return self.settled("contradict", start) and self.settled("support", start)
+
     def evidence(self, sentence: Sentence, polarity: Polarity, reason: str,
                  spans: Iterable[tuple[int, int]] = (), hedged: bool = False) -> Evidence:
         """Evidence at the first of `spans` (the sentence's start without any). Past the
