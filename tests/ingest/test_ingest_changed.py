@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import git, git_repo
 from frozen import FROZEN as CORPUS
+from ingest_support import git, git_repo
 
 from verifier.ingest.base import IngestError
 from verifier.ingest.changed import Selection, select

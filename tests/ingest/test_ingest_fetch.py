@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from conftest import Route, Server
+from ingest_support import Route, Server
 
 from verifier.ingest import fetch as fetch_module
 from verifier.ingest.base import IngestError, Limits

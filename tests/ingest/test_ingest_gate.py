@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from conftest import DATA, run_ingest
 from frozen import FROZEN as CORPUS
+from ingest_support import DATA, run_ingest
 
 SEED = CORPUS / "seeds" / "003_e6b66d70c2f9b6b5.txt"
 CLAIM = "defense-spending-2pct-gdp"

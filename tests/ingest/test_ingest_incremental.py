@@ -13,7 +13,7 @@ from pathlib import Path
 import fakes
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, git_repo
+from ingest_support import ROOT, git_repo
 
 from verifier import cli
 from verifier.execution import runner

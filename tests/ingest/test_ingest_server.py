@@ -8,7 +8,7 @@ import struct
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import Route, Server
+from ingest_support import Route, Server
 
 # larger than the socket buffers on both sides: writing it blocks until the client is gone
 BIG = 16 * 1024 * 1024

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, Route, Server, run_ingest
 from frozen import FROZEN as CORPUS
+from ingest_support import DATA, Route, Server, run_ingest
 
 SEED = CORPUS / "seeds" / "003_e6b66d70c2f9b6b5.txt"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA
 from frozen import FROZEN as CORPUS
+from ingest_support import DATA
 
 from verifier.ingest.dedupe import NEAR_CONTAINMENT, containment, find_duplicate, fingerprint
 from verifier.ingest.textmeta import find_date, guess_published, guess_title

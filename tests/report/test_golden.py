@@ -15,8 +15,8 @@ import os
 import re
 
 import pytest
-from conftest import ROOT, seed_run
 from frozen import FROZEN as CORPUS
+from report_run import ROOT, seed_run
 
 from verifier.model import Result
 from verifier.report import RENDERERS, render

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import ROOT
 from frozen import FROZEN as CORPUS
+from report_run import ROOT
 
 from verifier import cli
 from verifier.execution import runner

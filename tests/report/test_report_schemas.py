@@ -12,7 +12,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import ROOT
+from report_run import ROOT
 
 from verifier.model import Result
 from verifier.problems import FAILURE, Problem

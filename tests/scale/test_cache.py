@@ -17,7 +17,7 @@ from typing import Any
 
 import msgspec
 import pytest
-from conftest import altered, garbage, make, run, truncated
+from scale_projects import altered, garbage, make, run, truncated
 
 from benchmarks.project import write_article, write_claims, write_entities
 from verifier import engine

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import make, run
+from scale_projects import make, run
 
 from verifier import cli
 from verifier.execution.workers import Execution

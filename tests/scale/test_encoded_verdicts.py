@@ -11,9 +11,9 @@ import msgspec
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import run
 from hypothesis import given
 from hypothesis import strategies as st
+from scale_projects import run
 
 from verifier import cli
 from verifier.execution.encoded import Encoded, Verdicts

@@ -16,7 +16,7 @@ from typing import Any
 
 import msgspec
 import pytest
-from conftest import altered, garbage, truncated
+from scale_projects import altered, garbage, truncated
 
 from benchmarks.project import write_article, write_claims
 from verifier.execution import runner

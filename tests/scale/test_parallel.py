@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import TODAY, make, run
 from jsonschema import Draft202012Validator
+from scale_projects import TODAY, make, run
 
 from verifier import cli
 from verifier.execution import runner

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import make
+from scale_projects import make
 
 from verifier import pytest_items
 from verifier.execution import workers as parallel

@@ -10,7 +10,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from scale_projects import TODAY
 
 from benchmarks.project import write_article
 from verifier.execution import runner
