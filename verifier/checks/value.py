@@ -183,8 +183,8 @@ def check(claim: Claim, index: ArticleIndex, ctx: Context) -> Iterator[Evidence]
     look = [*subjects, *proxies, *(w for e in events for w in folded(
         ctx.registry.entities[e].triggers))]
     for sentence in index.with_any(look):
-        # its evidence is located in the sentence: none of it can be kept any more
-        if index.closed(sentence.start) or not _cues_met(claim, index, sentence, groups):
+        # (its evidence is located in the sentence: once closed, none of it can be kept)
+        if not _cues_met(claim, index, sentence, groups) or index.closed(sentence.start):
             continue
         # past the last contradiction the engine keeps, only a figure that agrees can count
         settled = index.settled("contradict", sentence.start)

@@ -358,7 +358,9 @@ class ArticleIndex:
         """Whether no evidence of either polarity at or after `start` can be kept: a check may
         then skip a sentence starting there (a long page of wrong figures fills both bars early;
         every later sentence was still analysed for nothing)."""
-        return self.settled("contradict", start) and self.settled("support", start)
+        bar = self.bar  # asked of every candidate sentence: one test while the bars are unset
+        return len(bar) == 2 and self.rejected is None \
+            and self._norm.original_offset(start) > max(bar.values())
 
     def evidence(self, sentence: Sentence, polarity: Polarity, reason: str,
                  spans: Iterable[tuple[int, int]] = (), hedged: bool = False) -> Evidence:
