@@ -87,7 +87,7 @@ def fake_load(root: Path, claims_dir: Path | None = None,
                                             "'statement' is a required property", "$.claims[0]"))
                 else:
                     claims.append(_claim(raw, pos))
-    paths = article_paths or sorted((root / "seeds").glob("*.txt"))
+    paths = article_paths or sorted((root / "seeds").rglob("*.txt"))  # as the real loader
     articles = [_article(root, Path(p).resolve()) for p in paths]
     return Project(str(root), {}, tuple(claims), tuple(articles), tuple(acks), tuple(problems))
 

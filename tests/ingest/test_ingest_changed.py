@@ -46,6 +46,7 @@ def test_a_new_article_uncommitted_or_committed(repo: Path) -> None:
 def test_metadata_and_originals_map_to_their_article(repo: Path) -> None:
     _edit(repo / SEED.replace(".txt", ".meta.yaml"), "unknown news site", "Some Outlet")
     (repo / "seeds" / "originals").mkdir(exist_ok=True)
+    (repo / "seeds" / "originals" / ".gitattributes").write_text("* -text\n")  # ingest's own
     (repo / "seeds" / "originals" / "004_9a43893ff614ee79.html.orig").write_text("<p>x</p>")
     assert select(repo, "main").articles == {SEED, "seeds/004_9a43893ff614ee79.txt"}
 
@@ -83,3 +84,23 @@ def test_what_moves_every_verdict_asks_for_the_full_run(
 def test_an_unknown_base_is_a_clear_error(repo: Path) -> None:
     with pytest.raises(IngestError, match="is --base a revision"):
         select(repo, "no-such-branch")
+
+
+@pytest.mark.parametrize("name", ["seeds/sub/900_new.txt", "seeds/900.new.txt",
+                                  "seeds/originals/900_new.txt"])
+def test_every_text_the_loader_reads_is_an_article(repo: Path, name: str) -> None:
+    """The full loader reads `*.txt` at any depth: so does the selection (a nested or dotted
+    article once went unverified by `check --changed`)."""
+    (repo / name).parent.mkdir(parents=True, exist_ok=True)
+    (repo / name).write_text("New text.\n")
+    (repo / name.replace(".txt", ".meta.yaml")).write_text("title: x\n")
+    assert select(repo, "main") == Selection(articles=frozenset({name}))
+
+
+@pytest.mark.parametrize("name", ["seeds/conftest.py", "seeds/notes.md",
+                                  "seeds/originals/900_unknown.html.orig"])
+def test_a_file_of_no_known_article_asks_for_the_full_run(repo: Path, name: str) -> None:
+    (repo / name).parent.mkdir(parents=True, exist_ok=True)
+    (repo / name).write_text("x\n")
+    found = select(repo, "main")
+    assert found.full and name in found.reason

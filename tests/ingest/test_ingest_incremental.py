@@ -109,3 +109,11 @@ def test_a_code_change_means_the_full_run(repo: Path) -> None:
 def test_a_bad_base_is_a_usage_error(repo: Path) -> None:
     status, _, err = _check(repo, "--changed", "--base", "nope")
     assert status == 2 and "--changed: git merge-base nope HEAD" in err
+
+
+def test_check_changed_fails_on_a_new_nested_contradicting_article(repo: Path) -> None:
+    nested = repo / "seeds" / "late" / "009_late.news.txt"
+    nested.parent.mkdir()
+    nested.write_text("Mayor Dan Okafor cut the ribbon.\n")
+    status, out, err = _check(repo, "--changed", "--base", "main")
+    assert status == 1 and "seeds/late/009_late.news.txt" in out and "mayor-name" in out, err

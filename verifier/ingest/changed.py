@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from verifier.ingest.base import IngestError
+from verifier.ingest.store import ORIGINALS
+from verifier.load.corpus import META_SUFFIX
 from verifier.load.filesystem import read_bytes
 from verifier.load.source import MAX_BYTES, load_yaml
 from verifier.problems import ProblemError
@@ -45,7 +47,11 @@ def select(root: Path, base: str = DEFAULT_BASE, claims_dir: str = "claims") -> 
         if name.startswith(_EVERYTHING):
             return Selection(full=True, reason=f"{name} changed")
         if name.startswith("seeds/"):
-            articles.update(_article_of(root, name))
+            found = _article_of(root, name)
+            if found is None:
+                return Selection(full=True, reason=f"{name} changed, and it is not an article, "
+                                 "a sidecar or an original of one")
+            articles.update(found)
         elif name.startswith(f"{claims_dir}/") and name.endswith((".yaml", ".yml")):
             old = _load(git(root, "show", f"{merge_base}:./{name}", missing_ok=True,
                             binary=True), name)
@@ -89,10 +95,22 @@ def git(root: Path, *args: str, missing_ok: bool = False, binary: bool = False) 
     return done.stdout if binary else done.stdout.decode("utf-8", "surrogateescape")
 
 
-def _article_of(root: Path, name: str) -> set[str]:
-    stem = Path(name).name.split(".", 1)[0]
-    article = f"seeds/{stem}.txt"
-    return {article} if (root / article).is_file() else set()
+def _article_of(root: Path, name: str) -> set[str] | None:
+    """The article a changed file under seeds/ belongs to, named as the full loader names it
+    (any `*.txt` at any depth is an article); None when it cannot tell, which asks for the full
+    run: a file it skipped here would be an article nobody verified."""
+    if name.endswith(".txt"):
+        return {name}
+    if name.endswith(META_SUFFIX):
+        return {name.removesuffix(META_SUFFIX) + ".txt"}
+    original = Path(name)
+    if name == f"seeds/{ORIGINALS}/.gitattributes":
+        return set()  # ingest's own (originals are hashed by the loader, never judged)
+    if original.parent == Path("seeds", ORIGINALS) and original.suffix == ".orig":
+        article = f"seeds/{Path(original.stem).stem}.txt"  # <stem>.<html|txt>.orig
+        if (root / article).is_file():
+            return {article}
+    return None
 
 
 def _claims_diff(old: Mapping[str, Any], new: Mapping[str, Any], name: str) -> Selection:
