@@ -12,6 +12,7 @@ The nodes themselves are in verifier.pytest_items (collectors) and verifier.pyte
 
 from __future__ import annotations
 
+import os
 from collections.abc import Generator
 from pathlib import Path
 
@@ -19,6 +20,8 @@ import pytest
 
 from verifier.execution import runner
 from verifier.execution.workers import CACHE_FOLDER, Execution
+from verifier.load.filesystem import CODE, walk_names
+from verifier.problems import Problem
 from verifier.pytest_items import SUMMARY_LIMIT, ArticlesDir, State, VerifierFile
 from verifier.pytest_results import STATE, ProblemItem, StaleItem, VerifierItem
 from verifier.report import RENDERERS, render
@@ -44,6 +47,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--verifier-report", action="append", default=[], metavar="FORMAT:PATH",
         help=f"Write the verifier's report at session end; repeatable. "
              f"Formats: {', '.join(sorted(RENDERERS))}.")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
+    """Refuse to start while a Python file lies in the corpus folders: pytest would import a
+    conftest.py or test module there before any verdict is known, and it runs in this very
+    process, where it could mark every contradiction passed (`verifier check` reports the same
+    files as problems). Runs before pytest loads the first conftest."""
+    claims = str(early_config.getini("verifier_claims"))
+    if not claims:
+        return
+    base = early_config.inipath.parent if early_config.inipath else early_config.rootpath
+    folders = [base / claims, base / str(early_config.getini("verifier_articles"))]
+    found = [p for p in walk_names(base, [f for f in folders if os.path.isdir(f)], ())
+             if isinstance(p, Problem) and p.code == CODE]
+    if found:
+        raise pytest.UsageError("\n".join(str(p) for p in found))
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -106,7 +126,10 @@ def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.It
         return
 
     def orphan(file: str) -> bool:
-        return not (file and state.owns(state.root / file))
+        """No verifier node holds the file's items: it is not ours, or pytest never collects
+        it (a link to nothing or to a device, a FIFO, a name that is not UTF-8)."""
+        path = state.root / file
+        return not (file and state.owns(path) and os.path.isfile(path))
 
     for problem in run.result.problems:
         if problem.level == "error" and problem.code not in runner.EXAMPLE_CODES \

@@ -76,11 +76,13 @@ def walk_names(root: Path, paths: Sequence[Path], suffixes: tuple[str, ...]
         if given.is_file():
             found = [(str(given), False)]
         elif given.is_dir():
-            found, unreadable = _tree(given, suffixes)
+            found, unreadable, skipped = _tree(given, suffixes)
             for folder, error in unreadable:
                 yield Problem(display_path(root, _printable(folder)), 1, 1, "unreadable",
                               f"cannot read the folder: {error.strerror or error}; what it "
                               "holds is not checked (fix its permissions)")
+            for path, code, message in skipped:
+                yield Problem(display_path(root, _printable(path)), 1, 1, code, message)
         else:
             yield Problem(display_path(root, given), 1, 1, "not-found",
                           "no such file or folder: check the path you gave")
@@ -113,14 +115,28 @@ def _printable(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def _tree(folder: Path, suffixes: tuple[str, ...]
-          ) -> tuple[list[tuple[str, bool]], list[tuple[str, OSError]]]:
+# What a walk meets and does not read, each an error: nothing in the corpus folders is ignored
+# silently, and Python there would run inside the pytest gate (a conftest.py or a test module is
+# imported by pytest itself, in the gate's own process, before any verdict is known).
+CODE = "code"
+_CODE_MESSAGE = ("Python files do not belong in the corpus folders: pytest imports a conftest.py "
+                 "or test module it finds here and runs it inside the gate, where it can change "
+                 "any verdict; remove it (tooling lives outside claims/ and seeds/)")
+_LINKED_FOLDER = ("symbolic links are not followed: the folder it points to is not read; put the "
+                  "folder itself here")
+_NOT_A_FILE = "not a regular file (a FIFO, device or socket): it is not read; remove it"
+
+
+def _tree(folder: Path, suffixes: tuple[str, ...]) -> tuple[
+        list[tuple[str, bool]], list[tuple[str, OSError]], list[tuple[str, str, str]]]:
     """(path, is a link) of the regular files and links named `*suffixes` under `folder`, in
-    pathlib's order, and the folders that could not be read (an unreadable corpus is an error,
-    not an empty one); linked folders are not entered. os.scandir: rglob took 0.3 s per
-    10,000."""
+    pathlib's order; the folders that could not be read (an unreadable corpus is an error, not
+    an empty one); and (path, code, message) of what is skipped: linked folders (never
+    entered), FIFOs and devices named like corpus files, and Python files. os.scandir: rglob
+    took 0.3 s per 10,000."""
     found: list[tuple[tuple[str, ...], str, bool]] = []
     unreadable: list[tuple[str, OSError]] = []
+    skipped: list[tuple[tuple[str, ...], str, str, str]] = []
     stack: list[tuple[str, tuple[str, ...]]] = [(str(folder), ())]
     while stack:
         here, parts = stack.pop()
@@ -133,13 +149,23 @@ def _tree(folder: Path, suffixes: tuple[str, ...]
             unreadable.append((here, error))
             continue
         for entry in listed:
+            key = (*parts, entry.name)
             link = entry.is_symlink()
             if not link and entry.is_dir():
-                stack.append((entry.path, (*parts, entry.name)))
-            elif entry.name.endswith(suffixes) and (link or entry.is_file()):
-                found.append(((*parts, entry.name), entry.path, link))
+                stack.append((entry.path, key))
+            elif entry.name.endswith(".py"):
+                skipped.append((key, entry.path, CODE, _CODE_MESSAGE))
+            elif entry.name.endswith(suffixes):
+                if link or entry.is_file():
+                    found.append((key, entry.path, link))
+                else:
+                    skipped.append((key, entry.path, "not-a-file", _NOT_A_FILE))
+            elif link and entry.is_dir():
+                skipped.append((key, entry.path, "symlink", _LINKED_FOLDER))
     found.sort(key=lambda item: item[0])
-    return [(path, link) for _, path, link in found], unreadable
+    skipped.sort(key=lambda item: item[0])
+    return ([(path, link) for _, path, link in found], unreadable,
+            [(path, code, message) for _, path, code, message in skipped])
 
 
 def read_bytes(root: Path, path: Path, limit: int) -> bytes:

@@ -9,6 +9,7 @@ dropped and reported, its neighbours load. Nothing here raises on bad input.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -85,7 +86,9 @@ def load_project(root: Path, claims_dir: Path | None = None,
             loaded, files = _read_claims(root, claims_dir, memo)
             corpus = reading.result()
     known = {a.path for a in corpus.articles}
-    known |= {a.article for a, _ in loaded.acknowledgements if (root / a.article).is_file()}
+    # (os.path: False for a file that cannot be looked at, where pathlib raises)
+    known |= {a.article for a, _ in loaded.acknowledgements
+              if os.path.isfile(root / a.article)}
     checked = check(loaded.entities, loaded.claims, loaded.acknowledgements, known,
                     loaded.dropped_claims, loaded.complete)
     problems = capped(sorted({*loaded.problems, *corpus.problems, *checked.problems}))
