@@ -20,7 +20,7 @@ import pytest
 
 from verifier.execution import runner
 from verifier.execution.workers import CACHE_FOLDER, Execution
-from verifier.load.filesystem import CODE, walk_names
+from verifier.load.filesystem import CODE, UNREADABLE, walk_names
 from verifier.problems import Problem
 from verifier.pytest_items import SUMMARY_LIMIT, ArticlesDir, State, VerifierFile
 from verifier.pytest_results import STATE, ProblemItem, StaleItem, VerifierItem
@@ -51,17 +51,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
-    """Refuse to start while a Python file lies in the corpus folders: pytest would import a
-    conftest.py or test module there before any verdict is known, and it runs in this very
-    process, where it could mark every contradiction passed (`verifier check` reports the same
-    files as problems). Runs before pytest loads the first conftest."""
+    """Refuse to start while a Python file lies in the corpus folders, or one of them cannot
+    be read: pytest would import a conftest.py or test module there before any verdict is
+    known, and it runs in this very process, where it could mark every contradiction passed
+    (`verifier check` reports the same files as problems). Runs before pytest loads the first
+    conftest."""
     claims = str(early_config.getini("verifier_claims"))
     if not claims:
         return
     base = early_config.inipath.parent if early_config.inipath else early_config.rootpath
     folders = [base / claims, base / str(early_config.getini("verifier_articles"))]
+    # (an unreadable folder too: pytest's own conftest lookup would fail there with a traceback)
     found = [p for p in walk_names(base, [f for f in folders if os.path.isdir(f)], ())
-             if isinstance(p, Problem) and p.code == CODE]
+             if isinstance(p, Problem) and p.code in (CODE, UNREADABLE)]
     if found:
         raise pytest.UsageError("\n".join(str(p) for p in found))
 

@@ -99,3 +99,25 @@ def test_a_folder_whose_files_cannot_be_looked_at_is_a_problem_not_a_crash(
     found = load_project(project)
     (problem,) = [p for p in found.problems if p.code == "unreadable"]
     assert (problem.file, problem.line, problem.level) == ("seeds", 1, "error")
+
+
+def test_the_gate_refuses_an_unreadable_corpus_folder_before_pytest_walks_it(
+        pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest's own conftest lookup printed a PermissionError traceback there."""
+    copy("clean", pytester.path / "project")
+    root = pytester.path / "project"
+    (root / "pytest.ini").write_text("[pytest]\nverifier_claims = claims\n"
+                                     "verifier_articles = seeds\n", encoding="utf-8")
+    seeds, real = str(root / "seeds"), os.scandir
+
+    def scandir(path: str) -> object:
+        if str(path) == seeds:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.chdir(root)
+    result = pytester.runpytest_inprocess("-p", "no:hypothesispytest", "claims", "seeds")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert "seeds:1:1: [unreadable] cannot read the folder: Permission denied" in \
+        result.stderr.str()

@@ -57,6 +57,19 @@ def inside(absolute: str, base: str) -> str | None:
     return absolute[len(prefix):] if absolute.startswith(prefix) else None
 
 
+# What a walk meets and does not read, each an error: nothing in the corpus folders is ignored
+# silently, and Python there would run inside the pytest gate (a conftest.py or a test module is
+# imported by pytest itself, in the gate's own process, before any verdict is known).
+CODE = "code"
+UNREADABLE = "unreadable"
+_CODE_MESSAGE = ("Python files do not belong in the corpus folders: pytest imports a conftest.py "
+                 "or test module it finds here and runs it inside the gate, where it can change "
+                 "any verdict; remove it (tooling lives outside claims/ and seeds/)")
+_LINKED_FOLDER = ("symbolic links are not followed: the folder it points to is not read; put the "
+                  "folder itself here")
+_NOT_A_FILE = "not a regular file (a FIFO, device or socket): it is not read; remove it"
+
+
 def walk(root: Path, paths: Sequence[Path], suffixes: tuple[str, ...]) -> Iterator[Path | Problem]:
     """Files with one of `suffixes` under `paths` (recursively, sorted), then Problems.
 
@@ -78,7 +91,7 @@ def walk_names(root: Path, paths: Sequence[Path], suffixes: tuple[str, ...]
         elif given.is_dir():
             found, unreadable, skipped = _tree(given, suffixes)
             for folder, error in unreadable:
-                yield Problem(display_path(root, _printable(folder)), 1, 1, "unreadable",
+                yield Problem(display_path(root, _printable(folder)), 1, 1, UNREADABLE,
                               f"cannot read the folder: {error.strerror or error}; what it "
                               "holds is not checked (fix its permissions)")
             for path, code, message in skipped:
@@ -113,18 +126,6 @@ def _utf8(path: str) -> bool:
 
 def _printable(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-# What a walk meets and does not read, each an error: nothing in the corpus folders is ignored
-# silently, and Python there would run inside the pytest gate (a conftest.py or a test module is
-# imported by pytest itself, in the gate's own process, before any verdict is known).
-CODE = "code"
-_CODE_MESSAGE = ("Python files do not belong in the corpus folders: pytest imports a conftest.py "
-                 "or test module it finds here and runs it inside the gate, where it can change "
-                 "any verdict; remove it (tooling lives outside claims/ and seeds/)")
-_LINKED_FOLDER = ("symbolic links are not followed: the folder it points to is not read; put the "
-                  "folder itself here")
-_NOT_A_FILE = "not a regular file (a FIFO, device or socket): it is not read; remove it"
 
 
 def _tree(folder: Path, suffixes: tuple[str, ...]) -> tuple[
