@@ -21,12 +21,12 @@ from verifier.execution import runner
 from verifier.execution.backend import raise_failure
 from verifier.execution.baseline import review_due
 from verifier.execution.workers import CACHE_FOLDER, Execution, settle
-from verifier.load.filesystem import LinkedFolder
 from verifier.model import VERDICTS, ArticleMeta, ExampleText, Project, Result
 from verifier.problems import FAILURE, Problem
 from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
 from verifier.report.safe import check_report, one_line, write_atomic
+from verifier.store.folders import LinkedFolder
 from verifier.store.trust import refusal
 
 # Subcommands other modules provide, imported only when used (and only if present).

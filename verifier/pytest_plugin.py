@@ -20,11 +20,11 @@ import pytest
 
 from verifier.execution import runner
 from verifier.execution.workers import CACHE_FOLDER, Execution
-from verifier.load.filesystem import LinkedFolder, check_folders
 from verifier.pytest_items import SUMMARY_LIMIT, ArticlesDir, State, VerifierFile
 from verifier.pytest_results import STATE, ProblemItem, StaleItem, VerifierItem
 from verifier.report import RENDERERS, render
 from verifier.report.safe import REPORT_FIX, check_report, write_atomic
+from verifier.store.folders import LinkedFolder, check_folders
 from verifier.store.trust import refusal
 
 REFUSED = pytest.StashKey[str]()  # why the verdict cache was not used

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hostile import HANG, ROOT, copy, environment, verifier
 
-from verifier.load.filesystem import linked_folder
+from verifier.store.folders import linked_folder
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
 REFUSED = "is a symbolic link: reports are not written through links inside the project"

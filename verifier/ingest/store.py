@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier.ingest.base import IngestError
-from verifier.load.filesystem import LinkedFolder, check_folders
+from verifier.store.folders import LinkedFolder, check_folders
 
 ORIGINALS = "originals"
 MODELINE = "# yaml-language-server: $schema=../schema/article.schema.json"

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
-from verifier.load.filesystem import check_folders
+from verifier.store.folders import check_folders
 
 # C0 and C1 controls (ESC and CSI among them) but tab, DEL, the Unicode line and paragraph
 # separators, bidirectional overrides and isolates ("Trojan source"), and the byte-order mark

@@ -17,8 +17,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
-from verifier.load.filesystem import LinkedFolder, check_folders
 from verifier.load.schema import SCHEMA_DIR
+from verifier.store.folders import LinkedFolder, check_folders
 
 PACKAGE = "claim-verifier"
 EDITOR_SCHEMAS = ("acknowledgements", "article", "claims", "entities")
