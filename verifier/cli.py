@@ -25,7 +25,8 @@ from verifier.model import VERDICTS, ArticleMeta, ExampleText, Project, Result
 from verifier.problems import FAILURE, Problem
 from verifier.report import RENDERERS, render
 from verifier.report import text as text_report
-from verifier.report.safe import one_line, write_atomic
+from verifier.report.safe import check_report, one_line, write_atomic
+from verifier.store.folders import LinkedFolder
 from verifier.store.trust import refusal
 
 # Subcommands other modules provide, imported only when used (and only if present).
@@ -209,6 +210,7 @@ def check(root: Path, claims: Path | None, articles: tuple[Path, ...], formats: 
     input; every requested report is written in all three cases.
     """
     targets = destinations(formats, outputs)
+    refuse_linked(root, targets)
     folder = root / CACHE_FOLDER if cache else None
     if folder is not None and (refused := refusal(root, folder)):
         click.echo(f"verifier: warning: {refused}; running without it", err=True)
@@ -232,7 +234,7 @@ def check(root: Path, claims: Path | None, articles: tuple[Path, ...], formats: 
                    f"{root / CACHE_FOLDER} ignored and rebuilt", err=True)
     echo_problems(result.problems, err=True)
     for fmt, output in targets:
-        write_report(result, fmt, output)
+        write_report(result, fmt, output, root)
     sys.exit(runner.exit_status(result))
 
 
@@ -255,13 +257,24 @@ def destinations(formats: Sequence[str], outputs: Sequence[Path]) -> list[tuple[
     return out
 
 
-def write_report(result: Result, fmt: str, output: Path | None) -> None:
+def refuse_linked(root: Path, targets: Sequence[tuple[str, Path | None]]) -> None:
+    """A usage error for a report path through a link inside the project, before the run
+    rather than after minutes of it."""
+    for _, output in targets:
+        try:
+            if output is not None:
+                check_report(root, output)
+        except LinkedFolder as error:
+            raise click.UsageError(str(error)) from None
+
+
+def write_report(result: Result, fmt: str, output: Path | None, root: Path) -> None:
     color = output is None and fmt == "text" and wants_color()
     report = text_report.render(result, color=True) if color else render(fmt, result)
     if output is None:
         click.echo(report, nl=False, color=color)
         return
-    write_atomic(output, report)  # a full disk leaves the old report or none, never half
+    write_atomic(output, report, root)  # a full disk leaves the old report or none, never half
     click.echo(f"{fmt} report written to {output}", err=True)
 
 

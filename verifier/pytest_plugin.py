@@ -25,7 +25,8 @@ from verifier.problems import Problem
 from verifier.pytest_items import SUMMARY_LIMIT, ArticlesDir, State, VerifierFile
 from verifier.pytest_results import STATE, ProblemItem, StaleItem, VerifierItem
 from verifier.report import RENDERERS, render
-from verifier.report.safe import write_atomic
+from verifier.report.safe import REPORT_FIX, check_report, write_atomic
+from verifier.store.folders import LinkedFolder, check_folders
 from verifier.store.trust import refusal
 
 REFUSED = pytest.StashKey[str]()  # why the verdict cache was not used
@@ -81,6 +82,7 @@ def pytest_configure(config: pytest.Config) -> None:
             raise pytest.UsageError("--verifier-report needs the ini option verifier_claims")
         return
     base = config.inipath.parent if config.inipath else config.rootpath
+    _refuse_linked(config, base, reports)
     articles = str(config.getini("verifier_articles"))
     config.stash[STATE] = State(base, base / claims, base / articles, reports)
     config.stash[STATE].execution = _execution(config, base)
@@ -89,6 +91,21 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"verifier_summaries = {summaries!r}: expected all, failing "
                                 "or auto")
     config.stash[STATE].summaries = summaries
+
+
+def _refuse_linked(config: pytest.Config, base: Path, reports: list[str]) -> None:
+    """A usage error for a report, or pytest's own --junitxml, written through a link inside
+    the project (a pull request can commit `out` as a link to any folder of the CI machine)."""
+    here = config.invocation_params.dir
+    try:
+        for spec in reports:
+            check_report(base, here / spec.partition(":")[2])
+        junit = getattr(config.option, "xmlpath", None)
+        if junit:  # as pytest's junitxml names it; it opens the file itself, following links
+            path = Path(os.path.normpath(here / os.path.expanduser(os.path.expandvars(junit))))
+            check_folders(base, path, "reports", REPORT_FIX, itself=True)
+    except LinkedFolder as error:
+        raise pytest.UsageError(str(error)) from None
 
 
 def _execution(config: pytest.Config, base: Path) -> Execution:
@@ -196,6 +213,4 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     here = session.config.invocation_params.dir
     for spec in state.reports:
         fmt, _, path = spec.partition(":")
-        target = here / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, render(fmt, run.result))
+        write_atomic(here / path, render(fmt, run.result), state.root)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from verifier.ingest.base import IngestError
+from verifier.store.folders import LinkedFolder, check_folders
 
 ORIGINALS = "originals"
 MODELINE = "# yaml-language-server: $schema=../schema/article.schema.json"
@@ -60,11 +61,17 @@ def validate_meta(meta: Mapping[str, Any], name: str) -> None:
 
 def write_article(seeds: Path, stem: str, text: str, meta_text: str, original: bytes,
                   suffix: str) -> list[Path]:
-    """Create the three files of one article; returns their paths (article first)."""
+    """Create the three files of one article; returns their paths (article first). Never
+    through a linked folder of the project (`seeds/originals -> /elsewhere`, committed)."""
     originals = seeds / ORIGINALS
     files = [(seeds / f"{stem}.txt", text.encode("utf-8")),
              (originals / f"{stem}.{suffix}.orig", original),
              (seeds / f"{stem}.meta.yaml", meta_text.encode("utf-8"))]
+    try:  # seeds is ROOT/seeds; the original's path passes through both folders
+        check_folders(seeds.parent, files[1][0], "articles", "remove the link and run again "
+                      "(ingest makes a real folder)")
+    except LinkedFolder as error:
+        raise IngestError(f"{stem}: {error}; nothing was written") from None
     written: list[Path] = []
     try:
         originals.mkdir(parents=True, exist_ok=True)
@@ -83,9 +90,11 @@ def write_article(seeds: Path, stem: str, text: str, meta_text: str, original: b
 
 def _keep_bytes(originals: Path) -> None:
     """Tell git never to convert line ends in originals: they are kept byte for byte."""
-    attributes = originals / ".gitattributes"
-    if not attributes.exists():
-        attributes.write_text(GITATTRIBUTES, encoding="utf-8")
+    try:  # x: an existing file, or a link (even a dangling one), is left alone, not followed
+        with (originals / ".gitattributes").open("x", encoding="utf-8") as out:
+            out.write(GITATTRIBUTES)
+    except FileExistsError:
+        pass
 
 
 def original_path(stem: str, suffix: str) -> str:

@@ -14,10 +14,13 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
+from verifier.store.folders import check_folders
+
 # C0 and C1 controls (ESC and CSI among them) but tab, DEL, the Unicode line and paragraph
 # separators, bidirectional overrides and isolates ("Trojan source"), and the byte-order mark
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
+REPORT_FIX = "remove it or give a path outside the project"
 
 
 def one_line(text: str) -> str:
@@ -39,9 +42,19 @@ def uri(path: str) -> str:
     return quote(path.encode("utf-8", "replace").decode("utf-8"), safe="/")
 
 
-def write_atomic(path: Path, text: str) -> None:
+def check_report(root: Path, path: Path) -> None:
+    """LinkedFolder if the report `path` would be written through a link inside the project
+    `root` (a pull request can commit `out` as a link to any folder of the CI machine)."""
+    check_folders(root, path, "reports", REPORT_FIX)
+
+
+def write_atomic(path: Path, text: str, root: Path | None = None) -> None:
     """Write `text` to a temporary file beside `path`, flush it to disk, then rename it over
-    `path`: a full disk or a crash leaves the old file or none, never a truncated one."""
+    `path`: a full disk or a crash leaves the old file or none, never a truncated one. With
+    `root`, never through a linked folder of that project (see check_report); a link named
+    `path` itself is replaced, not followed."""
+    if root is not None:
+        check_report(root, path)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

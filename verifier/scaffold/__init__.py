@@ -18,6 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
 from verifier.load.schema import SCHEMA_DIR
+from verifier.store.folders import LinkedFolder, check_folders
 
 PACKAGE = "claim-verifier"
 EDITOR_SCHEMAS = ("acknowledgements", "article", "claims", "entities")
@@ -80,6 +81,12 @@ def write(target: Path, content: Mapping[str, bytes], *, force: bool = False) ->
     if target.is_dir() and any(target.iterdir()) and not force:
         raise ScaffoldError(f"{target} is not empty: name a new folder, or pass --force to "
                             "write into it (files of the same name are replaced)")
+    for name in content:  # write_bytes would follow a link, at the file or on the way to it
+        try:
+            check_folders(target, target / name, "files", "remove it, or name a new folder",
+                          itself=True)
+        except LinkedFolder as error:
+            raise ScaffoldError(str(error)) from None
     written = []
     for name, data in content.items():
         path = target / name
