@@ -70,14 +70,16 @@ def trail(project: Project, claim: Claim, article: Article) -> tuple[Verdict, st
 
 
 def reason(claim: Claim, entities: Mapping[str, Entity], article: Article,
-           verdict: Verdict) -> str:
+           verdict: Verdict, engine: Engine | None = None) -> str:
     """Why `verdict` follows, in one line: the deciding evidence's reason, or why nothing in
-    the text bears on the claim (the last line of `explain`, with the evidence it rests on)."""
+    the text bears on the claim (the last line of `explain`, with the evidence it rests on).
+    `engine`, compiled for `claim` among others, is reused: compiling one per call costs the
+    whole entity registry each time."""
     for polarity in ("contradict", "support"):
         if verdict.verdict != "silent" and (found := [
                 e for e in verdict.evidence if e.polarity == polarity]):
             return f"{verdict.verdict}: {found[0].reason}"
-    engine = Engine([claim], entities)
+    engine = engine or Engine([claim], entities)
     index = ArticleIndex(article, engine.matcher)
     targets = KINDS[claim.kind].targets(claim, engine.context)
     index.rejected = []
