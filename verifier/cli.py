@@ -292,8 +292,7 @@ def explain(root: Path, claims: Path | None, articles: tuple[Path, ...], claim_i
 
     project = load(root, claims, articles)
     try:
-        shown = trail(project, claim_id, article)  # quotes article text: made inert per line
-        click.echo("\n".join(one_line(line) for line in shown.split("\n")), nl=False)
+        echo_inert(trail(project, claim_id, article))  # it quotes article text
     except NotFound as error:
         raise click.UsageError(str(error)) from None
 
@@ -331,9 +330,15 @@ def try_sentence(root: Path, claims: Path | None, published: dt.datetime | None,
                        else None)
     article = ExampleText("(sentence)", sentence, meta)  # read as a claim example is read
     verdict, report = trail(project, claim, article)
-    click.echo(report, nl=False)
+    echo_inert(report)  # it quotes the claim file and the sentence
     if expect and verdict.verdict != expect:
         sys.exit(runner.FAILED)
+
+
+def echo_inert(text: str) -> None:
+    """Print `text` with each line made inert (one_line): input quoted in it cannot start a
+    line of its own (a `::error` workflow command) or drive the terminal."""
+    click.echo("\n".join(one_line(line) for line in text.split("\n")), nl=False)
 
 
 def wants_color() -> bool:

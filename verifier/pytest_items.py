@@ -26,6 +26,7 @@ from verifier.pytest_results import (
     StaleItem,
     SummaryItem,
 )
+from verifier.report.safe import one_line
 
 SUFFIXES = {".yaml", ".yml"}
 # verifier_summaries = auto: a summary item per article up to this many articles; beyond, only
@@ -170,7 +171,8 @@ class VerifierFile(pytest.File):
             else:
                 yield ClaimNode.from_parent(self, name=with_examples.id)
         for ack in found.stale.get(rel, ()):
-            name = _unique(f"stale:{ack.claim}@{ack.article}", seen)
+            # node ids show in pytest's summary lines: the article path is free text
+            name = _unique(one_line(f"stale:{ack.claim}@{ack.article}"), seen)
             yield StaleItem.from_parent(self, name=name, ack=ack)
         if rel in found.counts:
             for v in found.contradicted.get(rel, ()):

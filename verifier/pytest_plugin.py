@@ -25,7 +25,7 @@ from verifier.problems import Problem
 from verifier.pytest_items import SUMMARY_LIMIT, ArticlesDir, State, VerifierFile
 from verifier.pytest_results import STATE, ProblemItem, StaleItem, VerifierItem
 from verifier.report import RENDERERS, render
-from verifier.report.safe import REPORT_FIX, check_report, write_atomic
+from verifier.report.safe import REPORT_FIX, check_report, one_line, write_atomic
 from verifier.store.folders import LinkedFolder, check_folders
 from verifier.store.trust import refusal
 
@@ -153,11 +153,12 @@ def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.It
     for problem in run.result.problems:
         if problem.level == "error" and problem.code not in runner.EXAMPLE_CODES \
                 and orphan(problem.file):
-            name = f"{problem.file or 'project'}:{problem.code}:{problem.line}:{problem.column}"
+            name = one_line(f"{problem.file or 'project'}:{problem.code}:{problem.line}:"
+                            f"{problem.column}")
             items.append(ProblemItem.from_parent(session, name=name, problem=problem))
     for ack in run.result.stale:
         if orphan(ack.position.file if ack.position else ""):
-            name = f"stale:{ack.claim}@{ack.article}"
+            name = one_line(f"stale:{ack.claim}@{ack.article}")
             items.append(StaleItem.from_parent(session, name=name, ack=ack))
 
 
@@ -203,7 +204,7 @@ def _warnings(terminalreporter: pytest.TerminalReporter, state: State | None,
     if warnings:
         terminalreporter.section("verifier warnings")
         for line in warnings:
-            terminalreporter.write_line(line)
+            terminalreporter.write_line(one_line(line))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

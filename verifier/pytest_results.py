@@ -3,6 +3,9 @@ a claim's example (or all of a claim's examples), a contradiction, a stale ackno
 article's summary, and a run that could not be made. verifier.pytest_items collects them.
 
 Failures raise VerifierFailure, whose text repr_failure shows as is, without a Python traceback.
+Every text built from input (reasons, owners, paths, claim ids, statements) goes through
+one_line first: a newline in an acknowledgement's reason started a GitHub workflow command
+(`::error file=...`) in the CI log, and an ESC drove the terminal.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import pytest
 from verifier.execution import runner
 from verifier.model import VERDICTS, Acknowledgement, Claim, Verdict
 from verifier.problems import Problem
+from verifier.report.safe import one_line
 from verifier.report.text import brief_contradiction, describe_contradiction, describe_example
 
 if TYPE_CHECKING:
@@ -56,7 +60,7 @@ class CrashItem(VerifierItem):
         self.label = "verifier could not run"
 
     def runtest(self) -> None:
-        raise VerifierFailure(self.message)
+        raise VerifierFailure(one_line(self.message))
 
 
 class ProblemItem(VerifierItem):
@@ -80,13 +84,13 @@ class ExampleItem(VerifierItem):
         self.outcome = outcome
         pos = outcome.example.position or outcome.claim.position
         self.line = pos.line if pos else 0
-        self.label = f"{outcome.claim.id} {outcome.name}"
+        self.label = one_line(f"{outcome.claim.id} {outcome.name}")
 
     def runtest(self) -> None:
         if not self.outcome.passed:
             raise VerifierFailure(describe_example(self.outcome))
         if self.outcome.known_miss:  # strict: once it passes, `passed` is False above
-            pytest.xfail(f"known miss: {self.outcome.example.known_miss}")
+            pytest.xfail(one_line(f"known miss: {self.outcome.example.known_miss}"))
 
 
 class ClaimExamplesItem(VerifierItem):
@@ -99,7 +103,7 @@ class ClaimExamplesItem(VerifierItem):
         super().__init__(**kwargs)
         self.outcomes = outcomes
         self.line = claim.position.line if claim.position else 0
-        self.label = f"{claim.id}: {len(outcomes)} examples"
+        self.label = one_line(f"{claim.id}: {len(outcomes)} examples")
 
     def runtest(self) -> None:
         failed = [describe_example(o) for o in self.outcomes if not o.passed]
@@ -115,12 +119,12 @@ class ContradictionItem(VerifierItem):
         super().__init__(**kwargs)
         self.verdict, self.claim = verdict, claim
         self.line = next((e.line for e in verdict.evidence if e.polarity == "contradict"), 0)
-        self.label = f"{self.path.name} contradicts {verdict.claim}"
+        self.label = one_line(f"{self.path.name} contradicts {verdict.claim}")
 
     def runtest(self) -> None:
         ack = self.verdict.acknowledgement
         if self.verdict.acknowledged and ack is not None:
-            pytest.xfail(f"acknowledged: {ack.reason}")
+            pytest.xfail(one_line(f"acknowledged: {ack.reason}"))
         raise VerifierFailure(describe_contradiction(self.verdict, self.claim))
 
     def brief(self, report: pytest.TestReport) -> list[str]:
@@ -130,7 +134,7 @@ class ContradictionItem(VerifierItem):
 class SummaryItem(VerifierItem):
     def __init__(self, *, counts: Counter[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.label = f"{self.path.name}: " + ", ".join(
+        self.label = one_line(f"{self.path.name}: ") + ", ".join(
             f"{counts[name]} {name}" for name in VERDICTS)
 
     def runtest(self) -> None:
@@ -142,10 +146,10 @@ class StaleItem(VerifierItem):
         super().__init__(**kwargs)
         self.ack = ack
         self.line = ack.position.line if ack.position else 0
-        self.label = f"stale acknowledgement of {ack.claim} in {ack.article}"
+        self.label = one_line(f"stale acknowledgement of {ack.claim} in {ack.article}")
 
     def runtest(self) -> None:
         where = f"{self.ack.position.file}:{self.line}: " if self.ack.position else ""
-        raise VerifierFailure(
+        raise VerifierFailure(one_line(
             f"{where}stale acknowledgement: {self.ack.article} no longer contradicts "
-            f"{self.ack.claim}. Delete the entry (reason was: {self.ack.reason})")
+            f"{self.ack.claim}. Delete the entry (reason was: {self.ack.reason})"))

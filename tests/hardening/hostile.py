@@ -34,13 +34,14 @@ def verifier(root: Path, *args: str, key: str = KEY, **env: str
                           env=environment(key, **env), check=False)
 
 
-def gate(root: Path, key: str = KEY) -> subprocess.CompletedProcess[str]:
-    """The pytest gate on a project (its own pytest.ini turns the plugin and its cache on)."""
+def gate(root: Path, *args: str, key: str = KEY) -> subprocess.CompletedProcess[str]:
+    """The pytest gate on a project (its own pytest.ini turns the plugin and its cache on);
+    `args`: more pytest options."""
     (root / "pytest.ini").write_text("[pytest]\nverifier_claims = claims\n"
                                      "verifier_articles = seeds\ntestpaths = claims seeds\n",
                                      encoding="utf-8")
     return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                           "-p", "no:randomly"], cwd=root, capture_output=True, text=True,
+                           "-p", "no:randomly", *args], cwd=root, capture_output=True, text=True,
                           timeout=HANG, env=environment(key), check=False)
 
 

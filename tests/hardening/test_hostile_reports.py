@@ -17,16 +17,18 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote
 
-from hostile import HANG, KEY, copy, environment
+from hostile import HANG, KEY, copy, environment, gate, verifier
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from verifier.execution.examples import ExampleOutcome
 from verifier.model import (
     Acknowledgement,
     Article,
     ArticleMeta,
     Claim,
     Evidence,
+    Example,
     Position,
     Project,
     Result,
@@ -35,6 +37,7 @@ from verifier.model import (
 )
 from verifier.problems import Problem
 from verifier.report import render
+from verifier.report.text import brief_contradiction, describe_contradiction, describe_example
 
 PIECES = ["\n", "\r", "\r\n", "::", "::add-mask::x", "::error file=a::b", "::stop-commands::t",
           "%", "%0A", ",", "\x1b]8;;http://evil.example/\x07", "\x1b[2J", "\x1b]0;title\x07",
@@ -208,3 +211,84 @@ def test_markdown_table_cell_keeps_a_pipe_inside_its_code_span() -> None:
     kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
     assert "link_open" not in kinds
     assert "| `c-\\|[x](http://e.com)` |" in out
+
+
+def pytest_texts(s: str) -> list[str]:
+    """What the pytest gate prints of a failure, with `s` in every field it shows."""
+    result = hostile_result(s)
+    claim, verdict = result.project.claims[0], result.verdicts[0]
+    texts = [describe_contradiction(verdict, claim), describe_contradiction(result.verdicts[1],
+                                                                            claim)]
+    for known_miss in ("", f"mark {s}"):
+        example = Example(f"example {s}", "supported", position=claim.position,
+                          known_miss=known_miss)
+        for got in (verdict, Verdict(claim.id, "x", "supported")):
+            texts.append(describe_example(ExampleOutcome(claim, 1, example, got, f"why {s}")))
+    return [*texts, "\n".join(brief_contradiction(verdict))]
+
+
+@SETTINGS
+@given(HOSTILE)
+def test_pytest_failure_texts_hold_no_control_character_and_no_line_of_the_input(s: str
+                                                                               ) -> None:
+    """B5: a known_miss reason, the example's explanation and the end-of-run brief were shown
+    raw; hostile text must neither add a line nor hold a control character."""
+    for shown, plain in zip(pytest_texts(s), pytest_texts("plain"), strict=True):
+        assert shown.count("\n") == plain.count("\n"), repr(shown)
+        assert "\r" not in shown and not CONTROL.search(shown.replace("\n", "")), repr(shown)
+
+
+# an acknowledgement's reason and owner, a claim statement: a GitHub workflow command on a line
+# of its own, a CR, a window title and a screen clear (YAML double-quoted escapes)
+FORGED = r"ok\r\n::error file=README.md,line=1::forged annotation\e]0;pwned\a\e[2J"
+
+
+def hostile_stale_project(tmp_path: Path) -> Path:
+    """The stale fixture project with FORGED in both acknowledgements (one stale, one an
+    acknowledged contradiction), their owners, and the statement of claim mayor-name."""
+    root = copy("stale", tmp_path / "project")
+    acks = root / "claims" / "acknowledgements.yaml"
+    text = acks.read_text(encoding="utf-8")
+    for old in ("The article was written before the opening and is kept as a regression case.",
+                "Once misspelled the mayor; the outlet has since corrected it.",
+                "fixture-maintainers"):
+        assert old in text
+        text = text.replace(old, f'"{FORGED}"')
+    acks.write_text(text, encoding="utf-8")
+    town = root / "claims" / "town.yaml"
+    text = town.read_text(encoding="utf-8")
+    old = "statement: Riverton's mayor is Dana Okafor."
+    assert old in text
+    town.write_text(text.replace(old, f'statement: "Riverton\'s mayor {FORGED}"'),
+                    encoding="utf-8")
+    return root
+
+
+def assert_inert(out: str) -> None:
+    assert "\x1b" not in out and "\x07" not in out and "\r" not in out, out
+    assert not [line for line in out.splitlines() if line.lstrip().startswith("::")], out
+    assert "\\r\\n::error file=README.md,line=1::forged annotation\\x1b]0;pwned" in out
+
+
+def test_the_pytest_gate_shows_hostile_acknowledgements_inert(tmp_path: Path) -> None:
+    """B5 (a): a stale acknowledgement's reason reached the CI log raw, its newline starting a
+    `::error` workflow command; so did an acknowledged contradiction's reason (-rA)."""
+    done = gate(hostile_stale_project(tmp_path), "-rA")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "stale acknowledgement: seeds/001_opening.txt no longer contradicts" in done.stdout
+    assert "XFAIL seeds/002_delay.txt::bridge-opened - acknowledged: ok\\r\\n" in done.stdout
+    assert_inert(done.stdout + done.stderr)
+
+
+def test_try_and_explain_show_a_hostile_claim_and_acknowledgement_inert(tmp_path: Path
+                                                                         ) -> None:
+    """B5 (b): `verifier try` printed the claim statement raw (CR, OSC, a `::error` line);
+    `explain` split a statement's newline into a line of its own before making lines inert."""
+    root = hostile_stale_project(tmp_path)
+    tried = verifier(root, "try", "mayor-name", "Mayor Dana Okafur said\r\n::error::x\x1b[2J")
+    assert tried.returncode == 0, tried.stderr
+    assert "Okafur said ::error::x" in tried.stdout  # read as an example: a break is a space
+    explained = verifier(root, "explain", "mayor-name", "001")
+    assert "stale acknowledgement: it expects a contradiction (ok\\r\\n" in explained.stdout
+    for done in (tried, explained):
+        assert_inert(done.stdout + done.stderr)

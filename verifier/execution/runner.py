@@ -44,6 +44,7 @@ EXAMPLE_MISMATCH = claim_examples.EXAMPLE_MISMATCH
 KNOWN_MISS, KNOWN_MISS_PASSES = claim_examples.KNOWN_MISS, claim_examples.KNOWN_MISS_PASSES
 EXAMPLE_CODES = claim_examples.EXAMPLE_CODES
 check_claims, example_problem = claim_examples.check_claims, claim_examples.example_problem
+example_problems = claim_examples.example_problems
 example_reason = claim_examples.example_reason
 
 # Exit statuses shared by `verifier check` and the JSON summary.
@@ -145,7 +146,7 @@ def run_detailed(
     examples = _precomputed(judged, examples, failures)
     outcomes = tuple(check_claims(project.claims, project.entities, examples))
     problems = sorted([*project.problems, *applied.warnings, *failures,
-                       *(example_problem(o) for o in outcomes if o.known_miss or not o.passed)])
+                       *example_problems(outcomes)])
     result = Result(project, applied.verdicts, applied.stale, tuple(problems), sparse)
     return Run(result, outcomes)
 

@@ -16,6 +16,7 @@ from verifier.engine import Engine
 from verifier.engine.index import ArticleIndex, Sentence
 from verifier.engine.registry import ENTITY, TITLE
 from verifier.model import Acknowledgement, Article, Claim, Entity, Evidence, Project, Verdict
+from verifier.report.safe import one_line
 from verifier.text import segment, values
 from verifier.text.offices import Attachment
 
@@ -55,7 +56,8 @@ def explain(project: Project, claim_id: str, article_name: str) -> str:
 
 def trail(project: Project, claim: Claim, article: Article) -> tuple[Verdict, str]:
     """The verdict on `claim` in `article` (which need not be in the project) and its whole
-    evidence trail."""
+    evidence trail, each line inert (one_line): it quotes claim files, acknowledgements and
+    article text, whose newlines would otherwise start lines of their own (`::error ...`)."""
     engine = Engine(project.claims, project.entities)
     index = ArticleIndex(article, engine.matcher)
     index.rejected = []  # the binding step records what it turned down (checks.binding)
@@ -66,18 +68,20 @@ def trail(project: Project, claim: Claim, article: Article) -> tuple[Verdict, st
     lines = [*_header(claim, article), *_considered(index, targets),
              *_evidence(verdict), *_rejected(index.rejected),
              *_why(claim, article, index, targets, verdict, ack)]
-    return verdict, "\n".join(lines) + "\n"
+    return verdict, "\n".join(map(one_line, lines)) + "\n"
 
 
 def reason(claim: Claim, entities: Mapping[str, Entity], article: Article,
-           verdict: Verdict) -> str:
+           verdict: Verdict, engine: Engine | None = None) -> str:
     """Why `verdict` follows, in one line: the deciding evidence's reason, or why nothing in
-    the text bears on the claim (the last line of `explain`, with the evidence it rests on)."""
+    the text bears on the claim (the last line of `explain`, with the evidence it rests on).
+    `engine`, compiled for `claim` among others, is reused: compiling one per call costs the
+    whole entity registry each time."""
     for polarity in ("contradict", "support"):
         if verdict.verdict != "silent" and (found := [
                 e for e in verdict.evidence if e.polarity == polarity]):
             return f"{verdict.verdict}: {found[0].reason}"
-    engine = Engine([claim], entities)
+    engine = engine or Engine([claim], entities)
     index = ArticleIndex(article, engine.matcher)
     targets = KINDS[claim.kind].targets(claim, engine.context)
     index.rejected = []

@@ -172,17 +172,17 @@ def describe_example(outcome: runner.ExampleOutcome) -> str:
     lines = [c(f"{where}{outcome.claim.id} {outcome.name}"),
              f"  example:  {c(outcome.example.text)}",
              f"  expected: {outcome.example.expect}",
-             f"  got:      {outcome.reason or outcome.verdict.verdict}"]
+             f"  got:      {c(outcome.reason or outcome.verdict.verdict)}"]
     if outcome.example.known_miss and outcome.matches:
-        lines += [f"  It is marked as a known miss ({outcome.example.known_miss}) but now passes: "
-                  "delete its known_miss line."]
+        lines += [f"  It is marked as a known miss ({c(outcome.example.known_miss)}) but now "
+                  "passes: delete its known_miss line."]
         return "\n".join(lines)
     for e in outcome.verdict.evidence:
         lines += [f"  {e.polarity} at {e.line}:{e.column}: {c(e.reason)}", f"    | {c(e.text)}"]
     if not outcome.verdict.evidence:
         lines.append("  (no evidence: nothing in the sentence bears on the claim)")
-    lines.append(f"  Try it: verifier try {outcome.claim.id} \"SENTENCE\" shows the whole trail; "
-                 "if the verifier is wrong and cannot be fixed now, mark the example "
+    lines.append(f"  Try it: verifier try {c(outcome.claim.id)} \"SENTENCE\" shows the whole "
+                 "trail; if the verifier is wrong and cannot be fixed now, mark the example "
                  "known_miss: \"reason\".")
     return "\n".join(lines)
 
@@ -193,6 +193,6 @@ def brief_contradiction(verdict: Verdict) -> list[str]:
     lines = []
     for e in verdict.evidence:
         if e.polarity == "contradict":
-            lines += [f"{verdict.article}:{e.line}:{e.column}: {verdict.claim}: {e.reason}",
-                      f"    | {e.text}"]
-    return lines or [f"{verdict.article}: {verdict.claim}: contradicted"]
+            lines += [c(f"{verdict.article}:{e.line}:{e.column}: {verdict.claim}: {e.reason}"),
+                      f"    | {c(e.text)}"]
+    return lines or [c(f"{verdict.article}: {verdict.claim}: contradicted")]
