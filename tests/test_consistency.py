@@ -238,3 +238,25 @@ def test_an_incomplete_project_does_not_report_unknown_ids_but_still_drops_them(
     result = run(claim("a", "office", holder="nobody", office="director"), acks=acks,
                  articles=("seeds/x.txt",), complete=False)
     assert result.problems == () and result.claims == ()
+
+
+def test_did_you_mean_hints_stay_within_a_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thousand acknowledgements naming unknown claims against a thousand claims took three
+    minutes of difflib (red-team finding): hints stop once the run's comparisons are spent."""
+    from verifier.load import consistency
+
+    calls: list[str] = []
+    real = consistency.difflib.get_close_matches
+
+    def counted(word: str, *args: Any, **kwargs: Any) -> list[str]:
+        calls.append(word)
+        return real(word, *args, **kwargs)
+
+    monkeypatch.setattr(consistency.difflib, "get_close_matches", counted)
+    hints = consistency.Hints(f"summit-claim-{i:04d}" for i in range(1000))
+    assert hints("summit-claim-0007x") == " (did you mean 'summit-claim-0007'?)"
+    assert hints("summit-claim-0007x") and calls == ["summit-claim-0007x"]  # asked once
+    for i in range(1000):
+        hints(f"other-claim-{i:04d}")
+    assert len(calls) == consistency._COMPARISONS // 1000
+    assert hints("x" * 65) == "" and len(calls) == consistency._COMPARISONS // 1000

@@ -36,6 +36,33 @@ CLAIM_REFS: Mapping[str, Mapping[str, frozenset[str]]] = {
 T = TypeVar("T", Entity, Claim)
 
 
+# "did you mean" hints per run: difflib compares a word with every candidate, and a thousand
+# acknowledgements naming unknown claims against a thousand claims took three minutes. A run
+# makes at most _COMPARISONS comparisons, of ids no longer than _HINTED_LENGTH; past that the
+# problems come without a hint (they are capped per file anyway).
+_COMPARISONS = 20_000
+_HINTED_LENGTH = 64
+
+
+class Hints:
+    """The closest known id to an unknown one, each unknown id asked once, within the run's
+    budget of comparisons."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self._known = sorted(known)
+        self._found: dict[str, str] = {}
+        self._left = _COMPARISONS
+
+    def __call__(self, word: str) -> str:
+        if word not in self._found:
+            guess: list[str] = []
+            if len(word) <= _HINTED_LENGTH and self._left >= len(self._known):
+                self._left -= len(self._known)
+                guess = difflib.get_close_matches(word, self._known, n=1, cutoff=0.7)
+            self._found[word] = f" (did you mean '{guess[0]}'?)" if guess else ""
+        return self._found[word]
+
+
 @dataclass(frozen=True)
 class Where:
     """Where an object was read: file, its locations, and the object's JSON path."""
@@ -74,10 +101,11 @@ def check(entities: Sequence[tuple[Entity, Where]], claims: Sequence[tuple[Claim
     problems: list[Problem] = []
     unique_entities = _unique(entities, "entity", problems)
     registry = {e.id: e for e, _ in unique_entities}
-    kept = {e.id: _clean_entity(e, w, registry, problems) for e, w in unique_entities}
+    hints = Hints(registry)
+    kept = {e.id: _clean_entity(e, w, registry, hints, problems) for e, w in unique_entities}
     good: list[tuple[Claim, Where]] = []
     for claim, where in _unique(claims, "claim", problems):
-        found = _claim_refs(claim, where, registry)
+        found = _claim_refs(claim, where, registry, hints)
         problems.extend(found)
         if not found:
             good.append((claim, where))
@@ -107,16 +135,15 @@ def _unique(items: Sequence[tuple[T, Where]], what: str, problems: list[Problem]
 
 
 def _ref_problems(where: Where, field: str, value: Any, allowed: frozenset[str],
-                  registry: Mapping[str, Entity]) -> Iterator[tuple[str, Problem]]:
+                  registry: Mapping[str, Entity], hints: Hints
+                  ) -> Iterator[tuple[str, Problem]]:
     """(bad id, Problem) for every id in a field (one id or a list) that does not fit."""
     ids = ([value] if value else []) if isinstance(value, str) else list(value or ())
     for index, ref in enumerate(ids):
         more: tuple[str | int, ...] = (field,) if isinstance(value, str) else (field, index)
         entity = registry.get(ref)
         if entity is None:
-            guess = difflib.get_close_matches(ref, sorted(registry), n=1, cutoff=0.7)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
-            message = (f"unknown entity '{ref}'{hint}: add it to the entity registry "
+            message = (f"unknown entity '{ref}'{hints(ref)}: add it to the entity registry "
                        "(a file with `entities:`) or fix the id")
             yield ref, where.problem("unknown-entity", message, *more)
         elif entity.type not in allowed:
@@ -129,14 +156,14 @@ def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
-def _clean_entity(entity: Entity, where: Where, registry: Mapping[str, Entity],
+def _clean_entity(entity: Entity, where: Where, registry: Mapping[str, Entity], hints: Hints,
                   problems: list[Problem]) -> Entity:
     """The entity without its bad references (each one reported)."""
     changes: dict[str, Any] = {}
     for field, allowed in ENTITY_REFS.items():
         value = getattr(entity, field)
         bad = set()
-        for ref, problem in _ref_problems(where, field, value, allowed, registry):
+        for ref, problem in _ref_problems(where, field, value, allowed, registry, hints):
             bad.add(ref)
             problems.append(problem)
         if bad:
@@ -145,11 +172,12 @@ def _clean_entity(entity: Entity, where: Where, registry: Mapping[str, Entity],
     return replace(entity, **changes) if changes else entity
 
 
-def _claim_refs(claim: Claim, where: Where, registry: Mapping[str, Entity]) -> list[Problem]:
+def _claim_refs(claim: Claim, where: Where, registry: Mapping[str, Entity], hints: Hints
+                ) -> list[Problem]:
     rules = CLAIM_REFS.get(claim.kind, {})
     return [problem for field, allowed in rules.items() if field in claim.content
             for _, problem in _ref_problems(where, field, claim.content[field], allowed,
-                                            registry)]
+                                            registry, hints)]
 
 
 def _windows(claims: Iterable[tuple[Claim, Where]]) -> Iterator[Problem]:
@@ -168,11 +196,11 @@ def _windows(claims: Iterable[tuple[Claim, Where]]) -> Iterator[Problem]:
 def _acknowledgements(items: Sequence[tuple[Acknowledgement, Where]], claims: set[str],
                       articles: set[str]) -> Iterator[Problem]:
     seen: dict[tuple[str, str], Where] = {}
+    hint = Hints(claims)
     for ack, where in items:
         if ack.claim not in claims:
-            guess = difflib.get_close_matches(ack.claim, sorted(claims), n=1, cutoff=0.7)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
-            yield where.problem("unknown-claim", f"no claim has the id '{ack.claim}'{hint}: "
+            yield where.problem("unknown-claim", f"no claim has the id '{ack.claim}'"
+                                f"{hint(ack.claim)}: "
                                 "fix the id, or delete this acknowledgement", "claim")
         if ack.article not in articles:
             yield where.problem("unknown-article", f"no article '{ack.article}' in the corpus: "
