@@ -223,7 +223,7 @@ def check(root: Path, claims: Path | None, articles: tuple[Path, ...], formats: 
 
         scope = changed_scope(project, root, base)
         project, verify, partial = scope.project, scope.verify, partial or scope.partial
-        click.echo(scope.summary, err=True)
+        click.echo(one_line(scope.summary), err=True)  # it names changed files
     result = runner.run(project, verify=verify, partial=partial, execution=execution)
     if click.get_current_context().meta.get("verifier.debug") and any(
             p.code == FAILURE for p in result.problems):

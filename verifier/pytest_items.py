@@ -110,6 +110,11 @@ class State:
         first, self.crash_shown = not self.crash_shown, True
         return first
 
+    def within(self, path: Path) -> bool:
+        """Inside the claims or the articles folder (unless that is the project root)."""
+        return any(_within(path, folder) for folder in (self.claims, self.articles)
+                   if folder != self.root)
+
     def owns(self, path: Path) -> bool:
         """Claim-side YAML files, article texts and their metadata sidecars."""
         if _within(path, self.claims):

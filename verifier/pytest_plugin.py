@@ -20,7 +20,7 @@ import pytest
 
 from verifier.execution import runner
 from verifier.execution.workers import CACHE_FOLDER, Execution
-from verifier.load.filesystem import CODE, UNREADABLE, walk_names
+from verifier.load.filesystem import CODE, SYMLINK, UNREADABLE, walk_names
 from verifier.problems import Problem
 from verifier.pytest_items import SUMMARY_LIMIT, ArticlesDir, State, VerifierFile
 from verifier.pytest_results import STATE, ProblemItem, StaleItem, VerifierItem
@@ -63,8 +63,10 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
     base = early_config.inipath.parent if early_config.inipath else early_config.rootpath
     folders = [base / claims, base / str(early_config.getini("verifier_articles"))]
     # (an unreadable folder too: pytest's own conftest lookup would fail there with a traceback)
+    # and a linked folder: pytest would walk into it and load a conftest.py from its target
     found = [p for p in walk_names(base, [f for f in folders if os.path.isdir(f)], ())
-             if isinstance(p, Problem) and p.code in (CODE, UNREADABLE)]
+             if isinstance(p, Problem) and (p.code in (CODE, UNREADABLE) or (
+                 p.code == SYMLINK and os.path.isdir(base / p.file)))]
     if found:
         raise pytest.UsageError("\n".join(str(p) for p in found))
 
@@ -119,12 +121,20 @@ def _execution(config: pytest.Config, base: Path) -> Execution:
     return Execution(None if jobs == "auto" else int(jobs), cache)
 
 
-def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+@pytest.hookimpl(wrapper=True)
+def pytest_collect_file(file_path: Path, parent: pytest.Collector
+                        ) -> Generator[None, list[pytest.Collector], list[pytest.Collector]]:
+    """The verifier's node for a claim file or article; in the corpus folders, no other: the
+    doctest plugin would run the `>>>` lines of a `test*.txt` file there (any other plugin,
+    its own format) inside the gate, in this very process."""
+    found = yield
     state = parent.config.stash.get(STATE, None)
-    if state is None or not state.owns(file_path):
-        return None
+    if state is None or not state.within(file_path):
+        return found
+    if not state.owns(file_path):
+        return []
     state.collected = True
-    return None if state.empty(file_path) else VerifierFile.from_parent(parent, path=file_path)
+    return [] if state.empty(file_path) else [VerifierFile.from_parent(parent, path=file_path)]
 
 
 def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:

@@ -121,3 +121,30 @@ def test_the_gate_refuses_an_unreadable_corpus_folder_before_pytest_walks_it(
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert "seeds:1:1: [unreadable] cannot read the folder: Permission denied" in \
         result.stderr.str()
+
+
+@pytest.mark.parametrize("name", ["claims/test_notes.txt", "seeds/test_article.txt",
+                                  "seeds/late/test_x.txt"])
+def test_no_other_plugin_collects_in_the_corpus_folders(project: Path, name: str) -> None:
+    """Second red-team pass: pytest's doctest plugin ran the `>>>` lines of a `test*.txt` file
+    there, and `os._exit(0)` ended the gate green over the contradiction."""
+    (project / name).parent.mkdir(parents=True, exist_ok=True)
+    (project / name).write_text("Notes.\n\n>>> import pathlib, os\n>>> _ = pathlib.Path("
+                                "'imported.marker').write_text('ran'); os._exit(0)\n",
+                                encoding="utf-8")
+    done = gate(project)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "003_ferry" in done.stdout and not list(project.rglob("imported.marker"))
+
+
+def test_a_linked_folder_in_the_corpus_stops_the_gate_before_pytest_walks_it(
+        project: Path) -> None:
+    """pytest walked into a linked folder and loaded a conftest.py from its target."""
+    target = project / "docs" / "fixtures"
+    target.mkdir(parents=True)
+    (target / "conftest.py").write_text(FORGER, encoding="utf-8")
+    os.symlink("../docs/fixtures", project / "seeds" / "fixtures")
+    done = gate(project)
+    assert done.returncode == pytest.ExitCode.USAGE_ERROR, done.stdout + done.stderr
+    assert "seeds/fixtures:1:1: [symlink]" in done.stderr
+    assert not list(project.rglob("imported.marker"))

@@ -117,3 +117,12 @@ def test_check_changed_fails_on_a_new_nested_contradicting_article(repo: Path) -
     nested.write_text("Mayor Dan Okafor cut the ribbon.\n")
     status, out, err = _check(repo, "--changed", "--base", "main")
     assert status == 1 and "seeds/late/009_late.news.txt" in out and "mayor-name" in out, err
+
+
+def test_a_changed_file_name_cannot_start_a_line_of_the_ci_log(repo: Path) -> None:
+    """Second red-team pass: `--changed: full run (<name> changed ...)` printed the name raw,
+    and a newline in it started a GitHub workflow command."""
+    (repo / "seeds" / "a\n::error title=PWNED::injected\n.bin").write_text("x")
+    status, out, err = _check(repo, "--changed", "--base", "main")
+    assert status == 1 and "full run" in err and "\\n::error title=PWNED" in err
+    assert not any(line.startswith("::") for line in (out + err).splitlines())

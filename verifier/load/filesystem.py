@@ -62,6 +62,7 @@ def inside(absolute: str, base: str) -> str | None:
 # imported by pytest itself, in the gate's own process, before any verdict is known).
 CODE = "code"
 UNREADABLE = "unreadable"
+SYMLINK = "symlink"
 _CODE_MESSAGE = ("Python files do not belong in the corpus folders: pytest imports a conftest.py "
                  "or test module it finds here and runs it inside the gate, where it can change "
                  "any verdict; remove it (tooling lives outside claims/ and seeds/)")
@@ -105,7 +106,7 @@ def walk_names(root: Path, paths: Sequence[Path], suffixes: tuple[str, ...]
                 yield Problem(display_path(root, _printable(path)), 1, 1, "file-name",
                               "the file name is not valid UTF-8: rename it")
             elif link:
-                yield Problem(display_path(root, path), 1, 1, "symlink", "symbolic links are "
+                yield Problem(display_path(root, path), 1, 1, SYMLINK, "symbolic links are "
                               "not read: put the file itself here")
             elif not several:
                 yield path
@@ -162,7 +163,7 @@ def _tree(folder: Path, suffixes: tuple[str, ...]) -> tuple[
                 else:
                     skipped.append((key, entry.path, "not-a-file", _NOT_A_FILE))
             elif link and entry.is_dir():
-                skipped.append((key, entry.path, "symlink", _LINKED_FOLDER))
+                skipped.append((key, entry.path, SYMLINK, _LINKED_FOLDER))
     found.sort(key=lambda item: item[0])
     skipped.sort(key=lambda item: item[0])
     return ([(path, link) for _, path, link in found], unreadable,
@@ -197,13 +198,13 @@ def open_regular(root: Path, path: Path, name: str) -> int:
     """A descriptor of `path`, a regular file not reached through a link out of the project;
     a Problem (raised) for anything else. Never waits on a FIFO or a device."""
     if escapes(root, path):
-        raise ProblemError(Problem(name, 1, 1, "symlink", "the path leads out of the project "
+        raise ProblemError(Problem(name, 1, 1, SYMLINK, "the path leads out of the project "
                                    "through a symbolic link: put the file itself here"))
     try:
         handle = os.open(path, NOFOLLOW)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise ProblemError(Problem(name, 1, 1, "symlink", "symbolic links are not read: "
+            raise ProblemError(Problem(name, 1, 1, SYMLINK, "symbolic links are not read: "
                                        "put the file itself here")) from None
         raise _unreadable(name, error) from None
     try:
