@@ -6,10 +6,13 @@ real console script and the real pytest gate run on copies of the fixture projec
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from hostile import copy, gate, verifier
+from hypothesis import given
+from hypothesis import strategies as st
 
 # Imported by pytest, this would mark every item passed: the gate green over a contradiction.
 FORGER = """\
@@ -148,3 +151,30 @@ def test_a_linked_folder_in_the_corpus_stops_the_gate_before_pytest_walks_it(
     assert done.returncode == pytest.ExitCode.USAGE_ERROR, done.stdout + done.stderr
     assert "seeds/fixtures:1:1: [symlink]" in done.stderr
     assert not list(project.rglob("imported.marker"))
+
+
+def test_a_look_alike_letter_is_a_problem_in_cold_and_warm_runs(project: Path) -> None:
+    """Second red-team pass: "Osaka" with a Cyrillic "a" matched no place, so the contradiction
+    passed the gate silently (and a Cyrillic "o" in "October" left a bare year to support)."""
+    (project / "seeds" / "900_look.txt").write_text(
+        "Ferry news.\nThe mayor met the council in Osak\u0430 on Wednesday.\n", encoding="utf-8")
+    (project / "seeds" / "900_look.meta.yaml").write_text(
+        'title: "Look-alike letters (invented)"\npublished: "2024-05-06"\n', encoding="utf-8")
+    for cache in ("--no-cache", "--cache", "--cache"):  # cold, then warm twice (the memo)
+        done = verifier(project, "check", cache)
+        assert done.returncode == 2, done.stderr
+        assert "seeds/900_look.txt:2:30: [mixed-script] the word 'Osak\u0430'" in done.stderr
+    assert gate(project).returncode == 1
+
+
+ALPHABET = "aOk\u0430\u043e\u041a\u00e9 .-1\n"
+
+
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_mixed_words_are_the_letter_runs_holding_both_scripts(text: str) -> None:
+    from verifier.text.scripts import mixed_words
+
+    expected = [(m.start(), m.group()) for m in re.finditer(r"[^\W\d_]+", text)
+                if re.search("[\u0430-\u044f\u0410-\u042f]", m.group())
+                and re.search("[a-zA-Z\u00e9]", m.group())]
+    assert list(mixed_words(text)) == expected

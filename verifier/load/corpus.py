@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import os
 import stat
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -40,11 +41,13 @@ from verifier.load.schema import validate
 from verifier.load.source import decode_utf8, load_yaml, parse_path
 from verifier.model import Article, ArticleKind, ArticleMeta, StoredArticle
 from verifier.problems import Problem, ProblemError
+from verifier.text.scripts import mixed_words
 
 MAX_BYTES = 5 << 20
 MAX_ORIGINAL = 64 << 20  # an `original` (the page as fetched) is hashed, never parsed
 SETTLE_NS = 2_000_000_000  # a file changed more recently is read again on the next run
 META_SUFFIX = ".meta.yaml"
+MAX_MIXED = 10  # mixed-script words reported per article
 _META_FIELDS = frozenset({"title", "outlet", "url", "retrieved", "kind", "language", "sha256"})
 _KINDS = frozenset(get_args(ArticleKind))
 _KNOWN = frozenset({*_META_FIELDS, "published", "original", "author", "source"})  # the schema's
@@ -113,7 +116,19 @@ def read_article(root: Path, path: Path | str) -> Read:
     digest = hashlib.sha256(data).hexdigest()
     meta, found, meta_file, learnt = read_meta(root, item, digest)
     files = [name, *([meta_file] if meta_file else [])]
-    return _article(name, text, meta, digest), found, files, learnt
+    return _article(name, text, meta, digest), [*_mixed(name, text), *found], files, learnt
+
+
+def _mixed(name: str, text: str) -> Iterator[Problem]:
+    """A problem per word mixing Latin and Cyrillic letters (the first MAX_MIXED): a look-alike
+    letter hides a name or a date from every check, and a contradiction with it."""
+    for offset, word in itertools.islice(mixed_words(text), MAX_MIXED):
+        line = text.count("\n", 0, offset) + 1
+        column = offset - text.rfind("\n", 0, offset)
+        yield Problem(name, line, column, "mixed-script",
+                      f"the word {word[:40]!r} mixes Latin and Cyrillic letters: look-alike "
+                      "letters hide a name or a date from the verifier; retype the word in "
+                      "one script")
 
 
 def read_known(root: Path, path: str, memo: DocumentMemo, cwd: str = "") -> Read | None:
@@ -144,7 +159,7 @@ def read_known(root: Path, path: str, memo: DocumentMemo, cwd: str = "") -> Read
         text = data.decode("utf-8")
     except (OSError, UnicodeError):
         return None
-    if "\0" in text:  # refused by the full path (decode_utf8)
+    if "\0" in text or next(mixed_words(text), None):  # the full path reports these
         return None
     digest = hashlib.sha256(data).hexdigest()
     if _check_sha256(root, Path(path), digest, fields, meta_name, (1, 1)):
