@@ -292,7 +292,7 @@ def explain(root: Path, claims: Path | None, articles: tuple[Path, ...], claim_i
 
     project = load(root, claims, articles)
     try:
-        echo_inert(trail(project, claim_id, article))  # it quotes article text
+        click.echo(trail(project, claim_id, article), nl=False)  # each line inert (trail)
     except NotFound as error:
         raise click.UsageError(str(error)) from None
 
@@ -330,15 +330,9 @@ def try_sentence(root: Path, claims: Path | None, published: dt.datetime | None,
                        else None)
     article = ExampleText("(sentence)", sentence, meta)  # read as a claim example is read
     verdict, report = trail(project, claim, article)
-    echo_inert(report)  # it quotes the claim file and the sentence
+    click.echo(report, nl=False)  # each line made inert by trail
     if expect and verdict.verdict != expect:
         sys.exit(runner.FAILED)
-
-
-def echo_inert(text: str) -> None:
-    """Print `text` with each line made inert (one_line): input quoted in it cannot start a
-    line of its own (a `::error` workflow command) or drive the terminal."""
-    click.echo("\n".join(one_line(line) for line in text.split("\n")), nl=False)
 
 
 def wants_color() -> bool:

@@ -60,7 +60,7 @@ def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
     claims = str(early_config.getini("verifier_claims"))
     if not claims:
         return
-    base = early_config.inipath.parent if early_config.inipath else early_config.rootpath
+    base = _base(early_config)
     folders = [base / claims, base / str(early_config.getini("verifier_articles"))]
     # (an unreadable folder too: pytest's own conftest lookup would fail there with a traceback)
     # and a linked folder: pytest would walk into it and load a conftest.py from its target
@@ -83,7 +83,7 @@ def pytest_configure(config: pytest.Config) -> None:
         if reports:
             raise pytest.UsageError("--verifier-report needs the ini option verifier_claims")
         return
-    base = config.inipath.parent if config.inipath else config.rootpath
+    base = _base(config)
     _refuse_linked(config, base, reports)
     articles = str(config.getini("verifier_articles"))
     config.stash[STATE] = State(base, base / claims, base / articles, reports)
@@ -93,6 +93,11 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"verifier_summaries = {summaries!r}: expected all, failing "
                                 "or auto")
     config.stash[STATE].summaries = summaries
+
+
+def _base(config: pytest.Config) -> Path:
+    """The folder the ini options' paths are relative to."""
+    return config.inipath.parent if config.inipath else config.rootpath
 
 
 def _refuse_linked(config: pytest.Config, base: Path, reports: list[str]) -> None:
